@@ -1,0 +1,75 @@
+/** RULES.md §3: the formation-cost ceiling, overhead, total P&C budget and cao-effect. */
+import { round2 } from "./money";
+import { scaleCost, type MissingSalary, type ScaleCost } from "./salary";
+import type { FormationRow, SalaryRow, Settings } from "./types";
+
+export interface FormationLine {
+  formation: FormationRow;
+  cost: ScaleCost;
+  /** plafondbedrag_i = round2(Fte × K) */
+  ceilingAmount: number;
+  /** the same with the January table all year */
+  ceilingAmountJanuary: number;
+}
+
+export interface CeilingResult {
+  scales: Map<string, ScaleCost>;
+  scalesJanuary: Map<string, ScaleCost>;
+  lines: FormationLine[];
+  ceiling: number;
+  ceilingJanuary: number;
+  caoEffect: number;
+  overhead: number;
+  trainingBudget: number;
+  additionalServicesBudget: number;
+  totalBudget: number;
+  /** scales used in Formatie that have no Salaristabel row for a month (an input error) */
+  missing: MissingSalary[];
+}
+
+/** Sum of amounts that are each already in cents, kept in cents. */
+export function sumCents(values: readonly number[]): number {
+  return round2(values.reduce((s, v) => s + v, 0));
+}
+
+export function computeCeiling(settings: Settings, table: readonly SalaryRow[], formation: readonly FormationRow[]): CeilingResult {
+  const scales = new Map<string, ScaleCost>();
+  const scalesJanuary = new Map<string, ScaleCost>();
+  const missing: MissingSalary[] = [];
+  for (const scale of new Set(formation.map((f) => f.scale))) {
+    const all = scaleCost(table, scale, settings);
+    const jan = scaleCost(table, scale, settings, true);
+    if (all.cost) scales.set(scale, all.cost);
+    if (jan.cost) scalesJanuary.set(scale, jan.cost);
+    missing.push(...all.missing);
+  }
+  const lines: FormationLine[] = [];
+  for (const f of formation) {
+    const cost = scales.get(f.scale);
+    const jan = scalesJanuary.get(f.scale);
+    if (!cost || !jan) continue;
+    lines.push({
+      formation: f,
+      cost,
+      ceilingAmount: round2(f.fte * cost.costPerFte),
+      ceilingAmountJanuary: round2(f.fte * jan.costPerFte),
+    });
+  }
+  const ceiling = sumCents(lines.map((l) => l.ceilingAmount));
+  const ceilingJanuary = sumCents(lines.map((l) => l.ceilingAmountJanuary));
+  const overhead = round2(ceiling * settings.overheadRate);
+  const totalBudget = round2(ceiling + overhead + settings.trainingBudget + settings.additionalServicesBudget);
+  return {
+    scales,
+    scalesJanuary,
+    lines,
+    ceiling,
+    ceilingJanuary,
+    caoEffect: round2(ceiling - ceilingJanuary),
+    overhead,
+    trainingBudget: settings.trainingBudget,
+    additionalServicesBudget: settings.additionalServicesBudget,
+    totalBudget,
+    missing,
+  };
+}

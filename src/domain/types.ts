@@ -1,0 +1,203 @@
+/**
+ * Typed inputs of the engine (WORKBOOK.md) and its results (RULES.md). No I/O, no host types.
+ * Each record that came from a workbook row carries `row`: its 1-based row number on the input sheet,
+ * so the report can point formulas at the source cells.
+ */
+
+export type SlaVersion = 2023 | 2024;
+
+export const SERVICE_CODES = [
+  "Balie",
+  "BRP",
+  "Burgerlijke stand",
+  "Naturalisatie",
+  "Eerste inschrijving",
+  "Functioneel beheer",
+  "Kwaliteit BRP",
+  "Verkiezingen",
+  "Begraafplaatsadministratie",
+  "Advisering I&A",
+  "Algemeen",
+] as const;
+export type ServiceCode = (typeof SERVICE_CODES)[number];
+
+export const COST_CATEGORIES = [
+  "Loonkosten",
+  "Vervanging",
+  "Opleiding",
+  "Aanvullende dienstverlening",
+  "Overig",
+] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+
+export const SICK_LEAVE_KINDS = ["Kort", "Lang"] as const;
+export type SickLeaveKind = (typeof SICK_LEAVE_KINDS)[number];
+
+export const DECISIONS = ["Open", "Teamleider", "Adviesnota"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const OCCUPANCY = ["Bezet", "Vacature"] as const;
+export type Occupancy = (typeof OCCUPANCY)[number];
+
+export const QUALITATIVE_TOPICS = [
+  "Formatie",
+  "Personeel",
+  "Meer- en maatwerk",
+  "Signalen",
+  "Zelfevaluatie",
+  "Samenwerking",
+  "Verkiezingen",
+  "Privacy",
+  "Overig",
+] as const;
+export type QualitativeTopic = (typeof QUALITATIVE_TOPICS)[number];
+
+export const ELECTION_PHASES = ["Voorbereiding", "Afgerond"] as const;
+export type ElectionPhase = (typeof ELECTION_PHASES)[number];
+
+export const PRIVACY_KINDS = ["Datalek", "Gegevensverstrekking"] as const;
+export type PrivacyKind = (typeof PRIVACY_KINDS)[number];
+
+/** A calendar date without time or zone. */
+export interface CalendarDate {
+  year: number;
+  month: number; // 1-12
+  day: number;
+}
+
+export interface Settings {
+  year: number;
+  client: string;
+  provider: string;
+  reportMonth: number;
+  overheadRate: number;
+  ikbRate: number;
+  employerChargesRate: number;
+  trainingBudget: number;
+  additionalServicesBudget: number;
+  varianceThresholdAmount: number;
+  varianceThresholdRate: number;
+  slaVersion: SlaVersion;
+}
+
+export interface SalaryRow {
+  row: number;
+  effective: CalendarDate;
+  scale: string;
+  minimum: number | null;
+  maximum: number;
+}
+
+export interface FormationRow {
+  row: number;
+  functionName: string;
+  service: ServiceCode;
+  scale: string;
+  fte: number;
+  occupancy: Occupancy | null;
+  note: string;
+}
+
+export interface LedgerRow {
+  row: number;
+  month: number;
+  category: CostCategory;
+  amount: number;
+  description: string;
+  caseId: string;
+}
+
+export interface SickLeaveCase {
+  row: number;
+  caseId: string;
+  service: ServiceCode | null;
+  kind: SickLeaveKind;
+  start: CalendarDate;
+  end: CalendarDate | null;
+  replacementFte: number | null;
+  expectedCost: number;
+  decision: Decision;
+  decisionDate: CalendarDate | null;
+  adviceNoteRef: string;
+}
+
+export interface ProductRow {
+  row: number;
+  month: number;
+  service: ServiceCode;
+  product: string;
+  count: number;
+}
+
+export interface ServiceMonth {
+  row: number;
+  month: number;
+  slotsAvailable: number;
+  slotsOpen: number;
+  appointments: number;
+  walkIns: number;
+  callbacks: number;
+  callbacksOnTime: number;
+  requests: number;
+  requestsOnTime: number;
+  objections: number;
+  complaints: number;
+}
+
+export interface OpeningHour {
+  row: number;
+  service: string;
+  day: string;
+  from: string;
+  to: string;
+}
+
+export interface QualitativeNote {
+  row: number;
+  topic: QualitativeTopic;
+  month: number | null;
+  text: string;
+}
+
+export interface SelfEvaluation {
+  row: number;
+  part: string;
+  score: number;
+  norm: number;
+}
+
+export interface Election {
+  row: number;
+  name: string;
+  date: CalendarDate | null;
+  phase: ElectionPhase;
+  progress: string;
+  evaluation: string;
+  bottlenecks: string;
+  improvements: string;
+}
+
+export interface PrivacyRow {
+  row: number;
+  month: number;
+  kind: PrivacyKind;
+  count: number;
+  reportedToAuthority: boolean | null;
+  note: string;
+}
+
+export interface Inputs {
+  settings: Settings;
+  salaryTable: SalaryRow[];
+  formation: FormationRow[];
+  ledger: LedgerRow[];
+  /** null when the optional sheet is absent */
+  sickLeave: SickLeaveCase[] | null;
+  products: ProductRow[] | null;
+  serviceMonths: ServiceMonth[] | null;
+  openingHours: OpeningHour[] | null;
+  qualitative: QualitativeNote[] | null;
+  selfEvaluation: SelfEvaluation[] | null;
+  elections: Election[] | null;
+  privacy: PrivacyRow[] | null;
+}

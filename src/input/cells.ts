@@ -1,0 +1,125 @@
+/**
+ * Reading one cell by the rules of WORKBOOK.md ("Reading rules that hold everywhere"): numbers must be
+ * numbers, dates are date cells, serials or d-m-jjjj / jjjj-mm-dd text, fixed lists are checked, and
+ * every problem names the cell and says what to do.
+ */
+import { fromExcelSerial, isValidDate } from "../domain/dates";
+import type { CalendarDate } from "../domain/types";
+import { isBlank, isCellError, type CellValue } from "./grid";
+
+/** How a value was written in its cell; the report uses it to build the matching formula. */
+export type ValueForm = "number" | "serial" | "text-dmy" | "text-ymd" | "text";
+
+export type Read<T> = { ok: true; value: T; form: ValueForm } | { ok: false; message: string };
+
+const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+function shown(v: CellValue): string {
+  if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** Problems common to every typed reader: error values and booleans. */
+function commonProblem(v: CellValue, what: string): string | null {
+  if (isCellError(v)) return `bevat de foutwaarde ${v.error}: herstel de formule of typ de waarde zelf in.`;
+  if (typeof v === "boolean") return `${v ? "WAAR" : "ONWAAR"} is geen ${what}: vul een ${what} in.`;
+  return null;
+}
+
+export function readNumber(v: CellValue): Read<number> {
+  const p = commonProblem(v, "getal");
+  if (p) return fail(p);
+  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v, form: "number" } : fail("is geen geldig getal.");
+  if (v instanceof Date) return fail(`${shown(v)} is een datum, geen getal: vul een getal in.`);
+  return fail(`${shown(v)} is tekst, geen getal: typ het als getal (een cel die als tekst is opgemaakt telt niet mee).`);
+}
+
+export function readText(v: CellValue): Read<string> {
+  if (isCellError(v)) return fail(`bevat de foutwaarde ${v.error}: herstel de formule of typ de tekst zelf in.`);
+  if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10), form: "text" };
+  if (v === null) return { ok: true, value: "", form: "text" };
+  return { ok: true, value: String(v).trim(), form: "text" };
+}
+
+function dateFromDateObject(d: Date): CalendarDate {
+  // Hosts give date cells as Date objects at UTC midnight of the calendar day.
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const DMY = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function readDate(v: CellValue): Read<CalendarDate> {
+  const p = commonProblem(v, "datum");
+  if (p) return fail(p);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return fail("is geen geldige datum.");
+    return { ok: true, value: dateFromDateObject(v), form: "serial" };
+  }
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || v < 1 || v > 2958465) return fail(`${shown(v)} is geen datum: typ een datum als 1-4-2025 of 2025-04-01.`);
+    return { ok: true, value: fromExcelSerial(v), form: "serial" };
+  }
+  const t = String(v).trim();
+  let m = DMY.exec(t);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isValidDate(y, mo, d)) return { ok: true, value: { year: y, month: mo, day: d }, form: "text-dmy" };
+    return fail(`${shown(v)} is geen bestaande datum: controleer dag en maand.`);
+  }
+  m = YMD.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (isValidDate(y, mo, d)) return { ok: true, value: { year: y, month: mo, day: d }, form: "text-ymd" };
+    return fail(`${shown(v)} is geen bestaande datum: controleer dag en maand.`);
+  }
+  return fail(`${shown(v)} is geen datum: typ een datum als 1-4-2025 of 2025-04-01 (of gebruik een datumcel).`);
+}
+
+/** `Maand`: 1–12, or a date in `year`. */
+export function readMonth(v: CellValue, year: number): Read<number> {
+  const p = commonProblem(v, "maand");
+  if (p) return fail(p);
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 12) return { ok: true, value: v, form: "number" };
+  if (typeof v === "number" && v > 12 && v < 367) return fail(`${v} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
+  if (typeof v === "number" && !Number.isInteger(v) && v < 367) return fail(`${v} is geen maand: vul een heel getal van 1 tot en met 12 in.`);
+  if (typeof v === "number" && v < 1) return fail(`${v} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
+  if (typeof v === "string" && /^\s*\d{1,2}\s*$/.test(v)) {
+    return fail(`${shown(v)} is tekst, geen getal: typ de maand als getal (1 tot en met 12).`);
+  }
+  const d = readDate(v);
+  if (!d.ok) return fail(`${shown(v)} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
+  if (d.value.year !== year) return fail(`${shown(v)} ligt niet in ${year}: boekingen horen bij het jaar van deze werkmap.`);
+  return { ok: true, value: d.value.month, form: d.form };
+}
+
+/** One of a fixed list, case- and whitespace-insensitive; returns the canonical spelling. */
+export function readChoice<T extends string>(v: CellValue, allowed: readonly T[]): Read<T> {
+  const p = commonProblem(v, "waarde uit de lijst");
+  if (p) return fail(p);
+  const t = String(v instanceof Date ? "" : v).trim().replace(/\s+/g, " ").toLowerCase();
+  const hit = allowed.find((a) => a.toLowerCase() === t);
+  if (hit) return { ok: true, value: hit, form: "text" };
+  return fail(`${shown(v)} is geen toegestane waarde: kies uit ${allowed.map((a) => `'${a}'`).join(", ")}.`);
+}
+
+/** A fraction 0 ≤ x ≤ 1 (a percentage cell); a whole number above 1 gets the hint it was meant as %. */
+export function readFraction(v: CellValue): Read<number> {
+  const n = readNumber(v);
+  if (!n.ok) {
+    if (typeof v === "string" && /^\s*-?\d+([.,]\d+)?\s*%\s*$/.test(v)) {
+      return fail(`${shown(v)} is tekst, geen percentage: typ het als getal met %-opmaak (bijvoorbeeld 18%).`);
+    }
+    return n;
+  }
+  const x = n.value;
+  if (x > 1) return fail(`${x} is meer dan 100%: bedoelt u ${x}%? Typ ${x}% (of ${String(x / 100).replace(".", ",")}).`);
+  if (x < 0) return fail(`${x} is negatief: een percentage ligt tussen 0% en 100%.`);
+  return n;
+}
+
+export function isEmpty(v: CellValue): boolean {
+  return isBlank(v);
+}

@@ -1,0 +1,67 @@
+/** Host-neutral input: per sheet a 2-D array of cell values, as a host read it. */
+
+export interface CellError {
+  error: string; // e.g. "#REF!"
+}
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export interface SheetGrid {
+  /** the sheet name as it is in the workbook */
+  name: string;
+  /** rows[0] is sheet row `origin.row`, rows[r][0] is column `origin.col` (both 1-based; default 1) */
+  rows: CellValue[][];
+  origin?: { row: number; col: number };
+  /** top-left cell of an Excel table (ListObject) on this sheet whose name matches the sheet, if any */
+  table?: { name: string; row: number; col: number };
+}
+
+export interface WorkbookGrids {
+  sheets: SheetGrid[];
+}
+
+export type Severity = "fout" | "waarschuwing";
+
+export interface Problem {
+  severity: Severity;
+  sheet: string;
+  /** A1 address on `sheet` */
+  cell: string;
+  message: string;
+}
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
+}
+
+/** 1 → A, 27 → AA */
+export function columnLetter(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** Cell value at 1-based sheet coordinates. */
+export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  const o = grid.origin ?? { row: 1, col: 1 };
+  const r = grid.rows[row - o.row];
+  if (!r) return null;
+  const v = r[col - o.col];
+  return v === undefined ? null : v;
+}
+
+export function lastRow(grid: SheetGrid): number {
+  return (grid.origin?.row ?? 1) + grid.rows.length - 1;
+}
+
+export function lastCol(grid: SheetGrid): number {
+  const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return (grid.origin?.col ?? 1) + width - 1;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}

@@ -1,0 +1,355 @@
+/**
+ * The workbook contract (WORKBOOK.md): grids → typed Inputs + every Problem, in one pass.
+ * Rows with a `fout` are left out of the inputs; `inputs` is null when any `fout` was found.
+ */
+import { fromExcelSerial, MONTH_NAMES } from "../domain/dates";
+import { SHEETS, type InputSheetKey } from "../domain/glossary";
+import { normaliseScale, rowInForce } from "../domain/salary";
+import {
+  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SERVICE_CODES, SICK_LEAVE_KINDS,
+  type Election, type FormationRow, type Inputs, type LedgerRow, type OpeningHour, type PrivacyRow, type ProductRow,
+  type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type Settings, type SickLeaveCase,
+} from "../domain/types";
+import { compareDates, dutchDate } from "../domain/dates";
+import { a1, cellAt, isBlank, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
+import { readSettings, type SettingCells } from "./settings";
+import { findSheet, norm, TableReader, type ColumnSpec, type FormMap, type SheetLayout } from "./table";
+
+export interface InputLayout {
+  sheets: Partial<Record<InputSheetKey, SheetLayout>>;
+  settingCells: SettingCells;
+  forms: FormMap;
+}
+
+export interface ParseResult {
+  inputs: Inputs | null;
+  problems: Problem[];
+  layout: InputLayout;
+}
+
+const col = (key: string, header: string, required = false): ColumnSpec => ({ key, header, required });
+
+export const COLUMNS = {
+  salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true)],
+  formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting")],
+  ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
+  sickLeave: [
+    col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
+    col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
+  ],
+  products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
+  serviceMonths: [
+    col("month", "Maand", true), col("slotsAvailable", "Beschikbare plekken"), col("slotsOpen", "Open plekken"), col("appointments", "Afspraken"), col("walkIns", "Vrije inloop"),
+    col("callbacks", "Terugbelverzoeken"), col("callbacksOnTime", "Terugbelverzoeken op tijd"), col("requests", "Verzoeken"), col("requestsOnTime", "Verzoeken op tijd"),
+    col("objections", "Bezwaarschriften"), col("complaints", "Klachten"),
+  ],
+  openingHours: [col("service", "Dienst", true), col("day", "Dag", true), col("from", "Van", true), col("to", "Tot", true)],
+  qualitative: [col("topic", "Onderwerp", true), col("month", "Maand"), col("text", "Tekst", true)],
+  selfEvaluation: [col("part", "Onderdeel", true), col("score", "Score", true), col("norm", "Norm")],
+  elections: [
+    col("name", "Verkiezing", true), col("date", "Datum"), col("phase", "Fase", true), col("progress", "Voortgang"), col("evaluation", "Evaluatie"),
+    col("bottlenecks", "Knelpunten"), col("improvements", "Verbeterpunten"),
+  ],
+  privacy: [col("month", "Maand", true), col("kind", "Soort", true), col("count", "Aantal", true), col("reported", "Gemeld bij AP"), col("note", "Toelichting")],
+} as const satisfies Partial<Record<InputSheetKey, readonly ColumnSpec[]>>;
+
+/** Headers that suggest personal names in Verzuim (AVG: case numbers only). */
+const NAME_HEADERS = ["naam", "namen", "medewerker", "werknemer", "voornaam", "achternaam", "personeelslid", "collega", "zieke"];
+
+const YEAR_FALLBACK = 0; // month cells cannot be checked against a year when Jaar itself is wrong
+
+export function parseWorkbook(grids: WorkbookGrids): ParseResult {
+  const problems: Problem[] = [];
+  const forms: FormMap = new Map();
+  const layout: InputLayout = { sheets: {}, settingCells: {}, forms };
+  const open = (key: InputSheetKey, required: boolean) => {
+    const t = TableReader.open(grids, key, COLUMNS[key as keyof typeof COLUMNS], required, problems, forms);
+    if (t) layout.sheets[key] = t.layout;
+    return t;
+  };
+
+  const { settings, cells } = readSettings(grids, problems, forms);
+  layout.settingCells = cells;
+  const year = settings?.year ?? YEAR_FALLBACK;
+
+  const salaryTable = readSalaryTable(open("salaryTable", true));
+  const formation = readFormation(open("formation", true));
+  const sickLeaveReader = open("sickLeave", false);
+  const sickLeave = sickLeaveReader ? readSickLeave(sickLeaveReader, grids, problems) : null;
+  const ledger = readLedger(open("ledger", true), year, settings, sickLeave, sickLeaveReader !== null);
+  const products = maybe(open("products", false), (t) => readProducts(t, year));
+  const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
+  const openingHours = maybe(open("openingHours", false), readOpeningHours);
+  const qualitative = maybe(open("qualitative", false), (t) => readQualitative(t, year));
+  const selfEvaluation = maybe(open("selfEvaluation", false), readSelfEvaluation);
+  const elections = maybe(open("elections", false), readElections);
+  const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
+
+  if (settings && salaryTable && formation) checkSalaryCoverage(settings, salaryTable, formation, layout, problems);
+  if (settings && formation && formation.length === 0 && layout.sheets.formation) {
+    problems.push({ severity: "fout", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
+  }
+
+  const hasError = problems.some((p) => p.severity === "fout");
+  if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
+  return {
+    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy },
+    problems,
+    layout,
+  };
+}
+
+function maybe<T>(t: TableReader | null, f: (t: TableReader) => T[]): T[] | null {
+  return t ? f(t) : null;
+}
+
+function readSalaryTable(t: TableReader | null): SalaryRow[] | null {
+  if (!t) return null;
+  const seen = new Map<string, number>();
+  return t.rows((row) => {
+    const effective = t.date(row, "effective", true);
+    const scaleRaw = t.raw(row, "scale");
+    let scale: string | undefined;
+    if (isBlank(scaleRaw)) t.problem(row, "scale", "Schaal is leeg: vul de schaal in (bijvoorbeeld 8 of 10A).");
+    else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
+    else t.problem(row, "scale", "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true });
+    const minimum = t.number(row, "minimum", { min: 0 });
+    if (effective === undefined || scale === undefined || maximum === undefined) return undefined;
+    if (minimum !== undefined && minimum > maximum) t.problem(row, "minimum", `Minimum ${minimum} is hoger dan het maximum ${maximum}: controleer deze schaal.`, "waarschuwing");
+    const key = `${scale}|${dutchDate(effective)}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      t.problem(row, "scale", `Schaal ${scale} per ${dutchDate(effective)} staat twee keer in de tabel (ook in rij ${earlier}): verwijder een van beide.`);
+      return undefined;
+    }
+    seen.set(key, row);
+    return { row, effective, scale, minimum: minimum ?? null, maximum };
+  });
+}
+
+function readFormation(t: TableReader | null): FormationRow[] | null {
+  if (!t) return null;
+  return t.rows((row) => {
+    const functionName = t.text(row, "function", true);
+    const service = t.choice(row, "service", SERVICE_CODES);
+    const scaleRaw = t.raw(row, "scale");
+    let scale: string | undefined;
+    if (isBlank(scaleRaw)) t.problem(row, "scale", "Schaal is leeg: vul de schaal van deze functie in (bijvoorbeeld 8 of 10A).");
+    else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
+    else t.problem(row, "scale", "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
+    const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
+    const note = t.text(row, "note") ?? "";
+    if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${fte} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
+    if (functionName === undefined || service === undefined || scale === undefined || fte === undefined) return undefined;
+    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note };
+  });
+}
+
+function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]): SickLeaveCase[] {
+  // AVG: warn about any column whose header looks like it holds names.
+  const grid = findSheet(grids, SHEETS.sickLeave);
+  if (grid) {
+    for (let c = 1; c <= lastCol(grid); c++) {
+      const h = cellAt(grid, t.layout.headerRow, c);
+      if (typeof h === "string" && NAME_HEADERS.some((n) => norm(h).split(/[\s_-]+/).includes(n))) {
+        problems.push({
+          severity: "waarschuwing",
+          sheet: t.sheet,
+          cell: a1(t.layout.headerRow, c),
+          message: `De kolom '${h.trim()}' lijkt namen te bevatten: verwijder deze kolom. Verzuimgegevens zijn gezondheidsgegevens (AVG); werk alleen met dossiernummers. De add-in neemt deze kolom nergens over.`,
+        });
+      }
+    }
+  }
+  const seen = new Map<string, number>();
+  return t.rows((row) => {
+    const caseIdRaw = t.text(row, "caseId", true);
+    const caseId = caseIdRaw?.toUpperCase();
+    const service = t.has("service") ? t.choice(row, "service", SERVICE_CODES, false) : undefined;
+    const kind = t.choice(row, "kind", SICK_LEAVE_KINDS);
+    const start = t.date(row, "start", true);
+    const end = t.has("end") ? t.date(row, "end") : undefined;
+    const fte = t.has("fte") ? t.number(row, "fte", { min: 0, max: 100 }) : undefined;
+    const expected = t.number(row, "expected", { required: true, min: 0 });
+    const decision = t.has("decision") ? t.choice(row, "decision", DECISIONS, false) : undefined;
+    const decisionDate = t.has("decisionDate") ? t.date(row, "decisionDate") : undefined;
+    const adviceRef = t.has("adviceRef") ? t.text(row, "adviceRef") : "";
+    if (caseId !== undefined) {
+      const earlier = seen.get(caseId);
+      if (earlier !== undefined) t.problem(row, "caseId", `Dossier ${caseId} komt twee keer voor (ook in rij ${earlier}): elk dossier staat op één regel.`);
+      else seen.set(caseId, row);
+    }
+    if (start && end && compareDates(end, start) < 0) t.problem(row, "end", `Einddatum ${dutchDate(end)} ligt voor de startdatum ${dutchDate(start)}: controleer de data.`);
+    if (caseId === undefined || kind === undefined || start === undefined || expected === undefined) return undefined;
+    return {
+      row, caseId, service: service ?? null, kind, start, end: end ?? null, replacementFte: fte ?? null, expectedCost: expected,
+      decision: decision ?? "Open", decisionDate: decisionDate ?? null, adviceNoteRef: adviceRef ?? "",
+    };
+  });
+}
+
+function readLedger(t: TableReader | null, year: number, settings: Settings | null, cases: SickLeaveCase[] | null, hasSickLeaveSheet: boolean): LedgerRow[] | null {
+  if (!t) return null;
+  const known = new Set((cases ?? []).map((c) => c.caseId));
+  const late: number[] = [];
+  const rows = t.rows((row) => {
+    const month = year ? t.month(row, "month", year) : undefined;
+    const category = t.choice(row, "category", COST_CATEGORIES);
+    const amount = t.number(row, "amount", { required: true });
+    const description = t.text(row, "description") ?? "";
+    const caseId = (t.has("caseId") ? t.text(row, "caseId") ?? "" : "").toUpperCase();
+    if (category === "Vervanging") {
+      if (caseId === "") {
+        t.problem(row, t.has("caseId") ? "caseId" : "category", "Een boeking 'Vervanging' heeft een dossiernummer nodig: vul in de kolom Dossier het nummer uit het blad Verzuim in.");
+      } else if (!hasSickLeaveSheet) {
+        t.problem(row, "caseId", `Dossier ${caseId} kan niet worden gecontroleerd: het blad 'Verzuim' ontbreekt. Voeg het blad toe met dit dossier.`);
+      } else if (cases !== null && !known.has(caseId)) {
+        t.problem(row, "caseId", `Dossier ${caseId} staat niet in het blad Verzuim: voeg het dossier toe of corrigeer het nummer.`);
+      }
+    }
+    if (month === undefined || category === undefined || amount === undefined) return undefined;
+    if (settings && month > settings.reportMonth) late.push(row);
+    return { row, month, category, amount, description, caseId };
+  });
+  if (settings && late.length > 0) {
+    const list = late.slice(0, 5).join(", ") + (late.length > 5 ? ", …" : "");
+    t.problem(late[0], "month", `${late.length} ${late.length === 1 ? "boeking ligt" : "boekingen liggen"} na de rapportagemaand (${MONTH_NAMES[settings.reportMonth - 1]}) en ${late.length === 1 ? "telt" : "tellen"} niet mee in de cijfers t/m ${MONTH_NAMES[settings.reportMonth - 1]} (rij ${list}).`, "waarschuwing");
+  }
+  return rows;
+}
+
+function readProducts(t: TableReader, year: number): ProductRow[] {
+  return t.rows((row) => {
+    const month = t.month(row, "month", year);
+    const service = t.choice(row, "service", SERVICE_CODES);
+    const product = t.text(row, "product", true);
+    const count = t.number(row, "count", { required: true, min: 0, integer: true });
+    if (month === undefined || service === undefined || product === undefined || count === undefined) return undefined;
+    return { row, month, service, product, count };
+  });
+}
+
+function readServiceMonths(t: TableReader, year: number): ServiceMonth[] {
+  const seen = new Map<number, number>();
+  return t.rows((row) => {
+    const month = t.month(row, "month", year);
+    const n = (key: string) => (t.has(key) ? t.number(row, key, { min: 0, integer: true }) ?? 0 : 0);
+    const rec = {
+      row, month: month ?? 0,
+      slotsAvailable: n("slotsAvailable"), slotsOpen: n("slotsOpen"), appointments: n("appointments"), walkIns: n("walkIns"),
+      callbacks: n("callbacks"), callbacksOnTime: n("callbacksOnTime"), requests: n("requests"), requestsOnTime: n("requestsOnTime"),
+      objections: n("objections"), complaints: n("complaints"),
+    };
+    if (rec.callbacksOnTime > rec.callbacks) t.problem(row, "callbacksOnTime", `Terugbelverzoeken op tijd (${rec.callbacksOnTime}) is meer dan het aantal terugbelverzoeken (${rec.callbacks}): controleer beide.`);
+    if (rec.requestsOnTime > rec.requests) t.problem(row, "requestsOnTime", `Verzoeken op tijd (${rec.requestsOnTime}) is meer dan het aantal verzoeken (${rec.requests}): controleer beide.`);
+    if (rec.slotsOpen > rec.slotsAvailable) t.problem(row, "slotsOpen", `Open plekken (${rec.slotsOpen}) is meer dan het aantal beschikbare plekken (${rec.slotsAvailable}): controleer beide.`);
+    if (month === undefined) return undefined;
+    const earlier = seen.get(month);
+    if (earlier !== undefined) {
+      t.problem(row, "month", `Maand ${month} staat twee keer in Dienstverlening (ook in rij ${earlier}): één regel per maand.`);
+      return undefined;
+    }
+    seen.set(month, row);
+    return rec;
+  });
+}
+
+/** Van/Tot may be text (`8:30`) or a time cell (a fraction of a day). */
+function timeText(v: CellValue): string | undefined {
+  let fraction: number | undefined;
+  if (typeof v === "number" && v >= 0 && v < 1) fraction = v;
+  if (v instanceof Date && v.getUTCFullYear() <= 1900) fraction = (v.getUTCHours() * 60 + v.getUTCMinutes()) / 1440;
+  if (fraction !== undefined) {
+    const minutes = Math.round(fraction * 1440);
+    return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+  }
+  if (typeof v === "string" && /^\s*\d{1,2}[:.]\d{2}\s*$/.test(v)) return v.trim().replace(".", ":");
+  return undefined;
+}
+
+function readOpeningHours(t: TableReader): OpeningHour[] {
+  return t.rows((row) => {
+    const service = t.text(row, "service", true);
+    const day = t.text(row, "day", true);
+    const times = (["from", "to"] as const).map((k) => {
+      const v = timeText(t.raw(row, k));
+      if (v === undefined) t.problem(row, k, `${k === "from" ? "Van" : "Tot"}: '${String(t.raw(row, k) ?? "")}' is geen tijd: typ een tijd als 8:30.`);
+      return v;
+    });
+    if (service === undefined || day === undefined || times[0] === undefined || times[1] === undefined) return undefined;
+    return { row, service, day, from: times[0], to: times[1] };
+  });
+}
+
+function readQualitative(t: TableReader, year: number): QualitativeNote[] {
+  return t.rows((row) => {
+    const topic = t.choice(row, "topic", QUALITATIVE_TOPICS);
+    const month = t.has("month") ? t.month(row, "month", year, false) : undefined;
+    const text = t.text(row, "text", true);
+    if (topic === undefined || text === undefined) return undefined;
+    return { row, topic, month: month ?? null, text };
+  });
+}
+
+function readSelfEvaluation(t: TableReader): SelfEvaluation[] {
+  return t.rows((row) => {
+    const part = t.text(row, "part", true);
+    const score = t.fraction(row, "score", true);
+    const norm = t.has("norm") ? t.fraction(row, "norm") : undefined;
+    if (part === undefined || score === undefined) return undefined;
+    return { row, part, score, norm: norm ?? 0.9 };
+  });
+}
+
+function readElections(t: TableReader): Election[] {
+  return t.rows((row) => {
+    const name = t.text(row, "name", true);
+    const date = t.has("date") ? t.date(row, "date") : undefined;
+    const phase = t.choice(row, "phase", ELECTION_PHASES);
+    const txt = (k: string) => (t.has(k) ? t.text(row, k) ?? "" : "");
+    if (name === undefined || phase === undefined) return undefined;
+    return { row, name, date: date ?? null, phase, progress: txt("progress"), evaluation: txt("evaluation"), bottlenecks: txt("bottlenecks"), improvements: txt("improvements") };
+  });
+}
+
+function readPrivacy(t: TableReader, year: number): PrivacyRow[] {
+  return t.rows((row) => {
+    const month = t.month(row, "month", year);
+    const kind = t.choice(row, "kind", PRIVACY_KINDS);
+    const count = t.number(row, "count", { required: true, min: 0, integer: true });
+    const reported = t.has("reported") ? t.choice(row, "reported", ["Ja", "Nee"] as const, false) : undefined;
+    const note = t.has("note") ? t.text(row, "note") ?? "" : "";
+    if (kind === "Gegevensverstrekking" && reported !== undefined) {
+      t.problem(row, "reported", "'Gemeld bij AP' geldt alleen voor datalekken: laat deze cel leeg bij een gegevensverstrekking.", "waarschuwing");
+    }
+    if (month === undefined || kind === undefined || count === undefined) return undefined;
+    return { row, month, kind, count, reportedToAuthority: kind === "Datalek" && reported !== undefined ? reported === "Ja" : null, note };
+  });
+}
+
+/** RULES §1: every scale in Formatie needs a Salaristabel row in force for every month of the year. */
+function checkSalaryCoverage(settings: Settings, table: SalaryRow[], formation: FormationRow[], layout: InputLayout, problems: Problem[]): void {
+  const f = layout.sheets.formation;
+  if (!f) return;
+  const reported = new Set<string>();
+  for (const row of formation) {
+    if (reported.has(row.scale)) continue;
+    const months: number[] = [];
+    for (let m = 1; m <= 12; m++) if (!rowInForce(table, row.scale, settings.year, m)) months.push(m);
+    if (months.length === 0) continue;
+    reported.add(row.scale);
+    const known = table.some((r) => r.scale === row.scale);
+    problems.push({
+      severity: "fout",
+      sheet: f.sheet,
+      cell: a1(row.row, f.columns.scale),
+      message: known
+        ? `Schaal ${row.scale} heeft in de Salaristabel geen maximum dat geldt in ${MONTH_NAMES[months[0] - 1]} ${settings.year}${months.length > 1 ? ` (en ${months.length - 1} andere maanden)` : ""}: voeg een regel toe met een ingangsdatum op of voor ${dutchDate({ year: settings.year, month: months[0], day: 1 })}.`
+        : `Schaal ${row.scale} staat niet in de Salaristabel (geen maximum voor ${MONTH_NAMES[months[0] - 1]} ${settings.year}): voeg de schaal toe of kies een bestaande schaal.`,
+    });
+  }
+}
+
+export { fromExcelSerial };

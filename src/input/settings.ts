@@ -1,0 +1,139 @@
+/** Instellingen: a two-column table `Instelling` / `Waarde` (WORKBOOK.md). */
+import { SETTING_LABELS } from "../domain/glossary";
+import type { Settings, SlaVersion } from "../domain/types";
+import { readFraction, readNumber, readText, type Read } from "./cells";
+import { a1, isBlank, type Problem, type WorkbookGrids } from "./grid";
+import { norm, TableReader, type FormMap } from "./table";
+
+export type SettingKey = keyof Settings;
+
+type Kind = "integer" | "text" | "fraction" | "euro" | "sla";
+interface SettingSpec {
+  kind: Kind;
+  default?: Settings[SettingKey];
+  min?: number;
+  max?: number;
+}
+
+export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
+  year: { kind: "integer", min: 2000, max: 2100 },
+  client: { kind: "text", default: "Gemeente Ommen" },
+  provider: { kind: "text", default: "Gemeente Twenterand" },
+  reportMonth: { kind: "integer", min: 1, max: 12 },
+  overheadRate: { kind: "fraction" },
+  ikbRate: { kind: "fraction", default: 0.1705 },
+  employerChargesRate: { kind: "fraction" },
+  trainingBudget: { kind: "euro" },
+  additionalServicesBudget: { kind: "euro", default: 0 },
+  varianceThresholdAmount: { kind: "euro", default: 10000 },
+  varianceThresholdRate: { kind: "fraction", default: 0.1 },
+  slaVersion: { kind: "sla", default: 2024 },
+};
+
+/** Where each setting's value lives; absent = the default was used. */
+export type SettingCells = Partial<Record<SettingKey, { sheet: string; row: number; col: number }>>;
+
+export interface SettingsRead {
+  settings: Settings | null;
+  cells: SettingCells;
+}
+
+function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: SettingSpec): Read<number | string> {
+  switch (kind) {
+    case "text":
+      return readText(v);
+    case "fraction":
+      return readFraction(v);
+    case "sla": {
+      const t = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
+      if (t === "2023" || t === "2024") return { ok: true, value: Number(t), form: typeof v === "number" ? "number" : "text" };
+      return { ok: false, message: `'${String(v)}' is geen SLA-versie: kies 2023 of 2024.` };
+    }
+    default: {
+      const n = readNumber(v);
+      if (!n.ok) return n;
+      if (kind === "integer" && !Number.isInteger(n.value)) return { ok: false, message: `${n.value} is geen heel getal.` };
+      if (spec.min !== undefined && n.value < spec.min) return { ok: false, message: `${n.value} is te klein: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
+      if (spec.max !== undefined && n.value > spec.max) return { ok: false, message: `${n.value} is te groot: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
+      if (kind === "euro" && n.value < 0) return { ok: false, message: `${n.value} is negatief: een budget is 0 of meer.` };
+      return n;
+    }
+  }
+}
+
+export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: FormMap): SettingsRead {
+  const t = TableReader.open(grids, "settings", [
+    { key: "name", header: "Instelling", required: true },
+    { key: "value", header: "Waarde", required: true },
+  ], true, problems, forms);
+  if (!t) return { settings: null, cells: {} };
+  const byLabel = new Map<string, SettingKey>();
+  for (const k of Object.keys(SETTING_LABELS) as SettingKey[]) byLabel.set(norm(SETTING_LABELS[k]), k);
+  const found = new Map<SettingKey, number>();
+  const valueCol = t.layout.columns.value;
+  for (const r of t.layout.dataRows) {
+    const label = t.raw(r, "name");
+    if (isBlank(label)) continue;
+    const key = byLabel.get(norm(String(label)));
+    if (!key) {
+      t.problem(r, "name", `Onbekende instelling '${String(label)}': deze wordt genegeerd. Bekende instellingen: ${Object.values(SETTING_LABELS).join(", ")}.`, "waarschuwing");
+      continue;
+    }
+    if (found.has(key)) {
+      t.problem(r, "name", `De instelling '${SETTING_LABELS[key]}' staat twee keer in de lijst (ook in rij ${found.get(key)}): verwijder een van beide.`);
+      continue;
+    }
+    found.set(key, r);
+  }
+  const values: Partial<Record<SettingKey, number | string>> = {};
+  const cells: SettingCells = {};
+  let ok = true;
+  for (const key of Object.keys(SETTING_SPECS) as SettingKey[]) {
+    const spec = SETTING_SPECS[key];
+    const label = SETTING_LABELS[key];
+    const row = found.get(key);
+    const v = row === undefined ? null : t.raw(row, "value");
+    if (row === undefined || isBlank(v)) {
+      if (spec.default !== undefined) {
+        values[key] = spec.default;
+        continue;
+      }
+      ok = false;
+      problems.push({
+        severity: "fout",
+        sheet: t.sheet,
+        cell: row === undefined ? a1(t.layout.headerRow, t.layout.columns.name) : a1(row, valueCol),
+        message: row === undefined
+          ? `De instelling '${label}' ontbreekt: voeg een rij '${label}' met een waarde toe.`
+          : `${label} is leeg: vul een waarde in.`,
+      });
+      continue;
+    }
+    const r = readSetting(spec.kind, v, spec);
+    if (!r.ok) {
+      ok = false;
+      problems.push({ severity: "fout", sheet: t.sheet, cell: a1(row, valueCol), message: `${label}: ${r.message}` });
+      continue;
+    }
+    values[key] = r.value;
+    cells[key] = { sheet: t.sheet, row, col: valueCol };
+  }
+  if (!ok) return { settings: null, cells };
+  return {
+    settings: {
+      year: values.year as number,
+      client: values.client as string,
+      provider: values.provider as string,
+      reportMonth: values.reportMonth as number,
+      overheadRate: values.overheadRate as number,
+      ikbRate: values.ikbRate as number,
+      employerChargesRate: values.employerChargesRate as number,
+      trainingBudget: values.trainingBudget as number,
+      additionalServicesBudget: values.additionalServicesBudget as number,
+      varianceThresholdAmount: values.varianceThresholdAmount as number,
+      varianceThresholdRate: values.varianceThresholdRate as number,
+      slaVersion: values.slaVersion as SlaVersion,
+    },
+    cells,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * Finding an input table on a sheet and reading its rows by header text (WORKBOOK.md): the header row is
+ * that of the Excel table with the sheet's name, or else the first row (of the first 20) that holds a
+ * known header; columns are matched case- and whitespace-insensitively; extra columns are ignored and
+ * empty rows skipped.
+ */
+import { SHEETS, type InputSheetKey } from "../domain/glossary";
+import type { CalendarDate } from "../domain/types";
+import { readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
+import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  required: boolean;
+}
+
+export interface SheetLayout {
+  /** sheet name as found in the workbook */
+  sheet: string;
+  headerRow: number;
+  /** column key → 1-based column number */
+  columns: Record<string, number>;
+  /** the data rows that were read (non-empty) */
+  dataRows: number[];
+}
+
+/** Normalise a header or label for matching. */
+export function norm(s: string): string {
+  return s.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
+  return grids.sheets.find((g) => g.name === name) ?? grids.sheets.find((g) => norm(g.name) === norm(name));
+}
+
+/** Forms of the cells read (for formulas): key `${sheetKey}:${field}:${row}`. */
+export type FormMap = Map<string, ValueForm>;
+
+export class TableReader {
+  readonly problems: Problem[];
+  readonly layout: SheetLayout;
+  private readonly grid: SheetGrid;
+  private readonly sheetKey: InputSheetKey;
+  private readonly forms: FormMap;
+  private rowOk = true;
+
+  private constructor(grid: SheetGrid, sheetKey: InputSheetKey, layout: SheetLayout, problems: Problem[], forms: FormMap) {
+    this.grid = grid;
+    this.sheetKey = sheetKey;
+    this.layout = layout;
+    this.problems = problems;
+    this.forms = forms;
+  }
+
+  /**
+   * Open the table of an input sheet. A missing sheet is a `fout` when required; a missing required
+   * column is a `fout` at the header row. Returns null when the sheet cannot be read at all.
+   */
+  static open(
+    grids: WorkbookGrids,
+    sheetKey: InputSheetKey,
+    specs: readonly ColumnSpec[],
+    required: boolean,
+    problems: Problem[],
+    forms: FormMap,
+  ): TableReader | null {
+    const name = SHEETS[sheetKey];
+    const grid = findSheet(grids, name);
+    if (!grid) {
+      if (required) {
+        problems.push({ severity: "fout", sheet: name, cell: "A1", message: `Het werkblad '${name}' ontbreekt: voeg het toe (maak zo nodig een nieuwe invoerwerkmap met 'dvo-addendum template').` });
+      }
+      return null;
+    }
+    const headerRow = locateHeader(grid, specs);
+    if (headerRow === null) {
+      problems.push({
+        severity: "fout",
+        sheet: grid.name,
+        cell: "A1",
+        message: `Geen kolomkoppen gevonden op '${grid.name}': zet in rij 1 de kolommen ${specs.filter((s) => s.required).map((s) => `'${s.header}'`).join(", ")}.`,
+      });
+      return null;
+    }
+    const columns: Record<string, number> = {};
+    const byHeader = new Map<string, number>();
+    const firstCol = grid.table?.row === headerRow ? grid.table.col : grid.origin?.col ?? 1;
+    for (let c = firstCol; c <= lastCol(grid); c++) {
+      const v = cellAt(grid, headerRow, c);
+      if (typeof v === "string" && v.trim() !== "" && !byHeader.has(norm(v))) byHeader.set(norm(v), c);
+    }
+    let missing = false;
+    for (const s of specs) {
+      const c = byHeader.get(norm(s.header));
+      if (c !== undefined) columns[s.key] = c;
+      else if (s.required) {
+        missing = true;
+        problems.push({
+          severity: "fout",
+          sheet: grid.name,
+          cell: a1(headerRow, firstCol),
+          message: `De kolom '${s.header}' ontbreekt op '${grid.name}': voeg een kolom met precies die kop toe in rij ${headerRow}.`,
+        });
+      }
+    }
+    if (missing) return null;
+    const dataRows: number[] = [];
+    const used = Object.values(columns);
+    for (let r = headerRow + 1; r <= lastRow(grid); r++) {
+      if (used.some((c) => !isBlank(cellAt(grid, r, c)))) dataRows.push(r);
+    }
+    return new TableReader(grid, sheetKey, { sheet: grid.name, headerRow, columns, dataRows }, problems, forms);
+  }
+
+  get sheet(): string {
+    return this.grid.name;
+  }
+
+  has(key: string): boolean {
+    return this.layout.columns[key] !== undefined;
+  }
+
+  /** Iterate the data rows; `fn` returns a record or undefined. Records of rows with a `fout` are dropped. */
+  rows<T>(fn: (row: number) => T | undefined): T[] {
+    const out: T[] = [];
+    for (const r of this.layout.dataRows) {
+      this.rowOk = true;
+      const rec = fn(r);
+      if (rec !== undefined && this.rowOk) out.push(rec);
+    }
+    return out;
+  }
+
+  raw(row: number, key: string): CellValue {
+    const c = this.layout.columns[key];
+    return c === undefined ? null : cellAt(this.grid, row, c);
+  }
+
+  address(row: number, key: string): string {
+    return a1(row, this.layout.columns[key] ?? 1);
+  }
+
+  problem(row: number, key: string, message: string, severity: "fout" | "waarschuwing" = "fout"): void {
+    if (severity === "fout") this.rowOk = false;
+    this.problems.push({ severity, sheet: this.grid.name, cell: this.address(row, key), message });
+  }
+
+  private header(key: string): string {
+    const c = this.layout.columns[key];
+    const v = c === undefined ? null : cellAt(this.grid, this.layout.headerRow, c);
+    return typeof v === "string" ? v.trim() : key;
+  }
+
+  private take<T>(row: number, key: string, r: Read<T>): T | undefined {
+    if (!r.ok) {
+      this.problem(row, key, `${this.header(key)}: ${r.message}`);
+      return undefined;
+    }
+    this.forms.set(`${this.sheetKey}:${key}:${row}`, r.form);
+    return r.value;
+  }
+
+  /** Blank and required: a `fout`. Blank and optional: undefined, no problem. */
+  private blank(row: number, key: string, required: boolean): boolean {
+    if (!isBlank(this.raw(row, key))) return false;
+    if (required) this.problem(row, key, `${this.header(key)} is leeg: vul dit in.`);
+    return true;
+  }
+
+  text(row: number, key: string, required = false): string | undefined {
+    if (this.blank(row, key, required)) return required ? undefined : "";
+    return this.take(row, key, readText(this.raw(row, key)));
+  }
+
+  number(row: number, key: string, opts: { required?: boolean; min?: number; max?: number; minExclusive?: boolean; integer?: boolean } = {}): number | undefined {
+    if (this.blank(row, key, opts.required ?? false)) return undefined;
+    const v = this.take(row, key, readNumber(this.raw(row, key)));
+    if (v === undefined) return undefined;
+    const h = this.header(key);
+    if (opts.integer && !Number.isInteger(v)) return this.bad(row, key, `${h}: ${v} is geen heel getal: vul een aantal zonder decimalen in.`);
+    if (opts.min !== undefined && (opts.minExclusive ? v <= opts.min : v < opts.min)) {
+      return this.bad(row, key, `${h}: ${v} is te klein: de waarde moet ${opts.minExclusive ? "groter dan" : "minstens"} ${opts.min} zijn.`);
+    }
+    if (opts.max !== undefined && v > opts.max) return this.bad(row, key, `${h}: ${v} is te groot: de waarde mag hoogstens ${opts.max} zijn.`);
+    return v;
+  }
+
+  fraction(row: number, key: string, required = false): number | undefined {
+    if (this.blank(row, key, required)) return undefined;
+    return this.take(row, key, readFraction(this.raw(row, key)));
+  }
+
+  date(row: number, key: string, required = false): CalendarDate | undefined {
+    if (this.blank(row, key, required)) return undefined;
+    return this.take(row, key, readDate(this.raw(row, key)));
+  }
+
+  month(row: number, key: string, year: number, required = true): number | undefined {
+    if (this.blank(row, key, required)) return undefined;
+    return this.take(row, key, readMonth(this.raw(row, key), year));
+  }
+
+  choice<T extends string>(row: number, key: string, allowed: readonly T[], required = true): T | undefined {
+    if (this.blank(row, key, required)) return undefined;
+    return this.take(row, key, readChoice(this.raw(row, key), allowed));
+  }
+
+  private bad(row: number, key: string, message: string): undefined {
+    this.problem(row, key, message);
+    return undefined;
+  }
+}
+
+function locateHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): number | null {
+  if (grid.table) return grid.table.row;
+  const known = new Set(specs.map((s) => norm(s.header)));
+  const first = grid.origin?.row ?? 1;
+  for (let r = first; r <= Math.min(lastRow(grid), first + 19); r++) {
+    for (let c = grid.origin?.col ?? 1; c <= lastCol(grid); c++) {
+      const v = cellAt(grid, r, c);
+      if (typeof v === "string" && known.has(norm(v))) return r;
+    }
+  }
+  return null;
+}
