@@ -14,7 +14,13 @@ export type Read<T> = { ok: true; value: T; form: ValueForm } | { ok: false; mes
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
+/** A number as a Dutch Excel shows it: decimal comma, no floating-point noise (0.1 + 0.2 → "0,3"). */
+export function nl(n: number): string {
+  return String(Number(n.toPrecision(12))).replace(".", ",");
+}
+
 function shown(v: CellValue): string {
+  if (typeof v === "number") return nl(v);
   if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
@@ -78,20 +84,26 @@ export function readDate(v: CellValue): Read<CalendarDate> {
   return fail(`${shown(v)} is geen datum: typ een datum als 1-4-2025 of 2025-04-01 (of gebruik een datumcel).`);
 }
 
-/** `Maand`: 1–12, or a date in `year`. */
-export function readMonth(v: CellValue, year: number): Read<number> {
+/**
+ * `Maand`: 1–12, or a date in `year`. `year` is null when Jaar itself could not be read: month numbers
+ * are still checked, but a date is not blamed for lying in another year (Jaar already has its own fout).
+ */
+export function readMonth(v: CellValue, year: number | null): Read<number> {
   const p = commonProblem(v, "maand");
   if (p) return fail(p);
+  const inYear = year === null ? "het jaar van deze werkmap" : String(year);
   if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 12) return { ok: true, value: v, form: "number" };
-  if (typeof v === "number" && v > 12 && v < 367) return fail(`${v} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
-  if (typeof v === "number" && !Number.isInteger(v) && v < 367) return fail(`${v} is geen maand: vul een heel getal van 1 tot en met 12 in.`);
-  if (typeof v === "number" && v < 1) return fail(`${v} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
+  if (typeof v === "number" && v > 12 && v < 367) return fail(`${nl(v)} is geen maand: vul 1 tot en met 12 in, of een datum in ${inYear}.`);
+  if (typeof v === "number" && !Number.isInteger(v) && v < 367) return fail(`${nl(v)} is geen maand: vul een heel getal van 1 tot en met 12 in.`);
+  if (typeof v === "number" && v < 1) return fail(`${nl(v)} is geen maand: vul 1 tot en met 12 in, of een datum in ${inYear}.`);
   if (typeof v === "string" && /^\s*\d{1,2}\s*$/.test(v)) {
     return fail(`${shown(v)} is tekst, geen getal: typ de maand als getal (1 tot en met 12).`);
   }
   const d = readDate(v);
-  if (!d.ok) return fail(`${shown(v)} is geen maand: vul 1 tot en met 12 in, of een datum in ${year}.`);
-  if (d.value.year !== year) return fail(`${shown(v)} ligt niet in ${year}: boekingen horen bij het jaar van deze werkmap.`);
+  if (!d.ok) return fail(`${shown(v)} is geen maand: vul 1 tot en met 12 in, of een datum in ${inYear}.`);
+  if (year !== null && d.value.year !== year) {
+    return fail(`${shown(v)} ligt niet in ${year}, het jaar van deze werkmap: vul een datum in ${year} in, of het maandnummer (1 tot en met 12).`);
+  }
   return { ok: true, value: d.value.month, form: d.form };
 }
 
@@ -115,8 +127,8 @@ export function readFraction(v: CellValue): Read<number> {
     return n;
   }
   const x = n.value;
-  if (x > 1) return fail(`${x} is meer dan 100%: bedoelt u ${x}%? Typ ${x}% (of ${String(x / 100).replace(".", ",")}).`);
-  if (x < 0) return fail(`${x} is negatief: een percentage ligt tussen 0% en 100%.`);
+  if (x > 1) return fail(`${nl(x)} is meer dan 100%: bedoelt u ${nl(x)}%? Typ ${nl(x)}% (of ${nl(x / 100)}).`);
+  if (x < 0) return fail(`${nl(x)} is negatief: vul een percentage tussen 0% en 100% in.`);
   return n;
 }
 

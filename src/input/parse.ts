@@ -8,10 +8,11 @@ import { normaliseScale, rowInForce } from "../domain/salary";
 import {
   COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SERVICE_CODES, SICK_LEAVE_KINDS,
   type Election, type FormationRow, type Inputs, type LedgerRow, type OpeningHour, type PrivacyRow, type ProductRow,
-  type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type Settings, type SickLeaveCase,
+  type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type SickLeaveCase,
 } from "../domain/types";
 import { compareDates, dutchDate } from "../domain/dates";
 import { a1, cellAt, isBlank, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
+import { nl } from "./cells";
 import { readSettings, type SettingCells } from "./settings";
 import { findSheet, norm, TableReader, type ColumnSpec, type FormMap, type SheetLayout } from "./table";
 
@@ -56,7 +57,11 @@ export const COLUMNS = {
 /** Headers that suggest personal names in Verzuim (AVG: case numbers only). */
 const NAME_HEADERS = ["naam", "namen", "medewerker", "werknemer", "voornaam", "achternaam", "personeelslid", "collega", "zieke"];
 
-const YEAR_FALLBACK = 0; // month cells cannot be checked against a year when Jaar itself is wrong
+/**
+ * What the ledger can check a `Dossier` against: the case numbers on Verzuim (every row, also rows with
+ * a fout of their own, so one mistake there does not cascade into the ledger), or why it cannot.
+ */
+type CaseIndex = { kind: "ids"; ids: Set<string> } | { kind: "absent" } | { kind: "unreadable" };
 
 export function parseWorkbook(grids: WorkbookGrids): ParseResult {
   const problems: Problem[] = [];
@@ -68,15 +73,20 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
     return t;
   };
 
-  const { settings, cells } = readSettings(grids, problems, forms);
+  const { settings, cells, known } = readSettings(grids, problems, forms);
   layout.settingCells = cells;
-  const year = settings?.year ?? YEAR_FALLBACK;
+  // Jaar and Rapportagemaand as far as they are valid, also when another setting is wrong (one pass).
+  const year = known.year ?? null;
 
   const salaryTable = readSalaryTable(open("salaryTable", true));
   const formation = readFormation(open("formation", true));
   const sickLeaveReader = open("sickLeave", false);
-  const sickLeave = sickLeaveReader ? readSickLeave(sickLeaveReader, grids, problems) : null;
-  const ledger = readLedger(open("ledger", true), year, settings, sickLeave, sickLeaveReader !== null);
+  const sickLeaveRead = sickLeaveReader ? readSickLeave(sickLeaveReader, grids, problems) : null;
+  const sickLeave = sickLeaveRead?.cases ?? null;
+  const caseIndex: CaseIndex = sickLeaveRead
+    ? { kind: "ids", ids: sickLeaveRead.ids }
+    : findSheet(grids, SHEETS.sickLeave) ? { kind: "unreadable" } : { kind: "absent" };
+  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex);
   const products = maybe(open("products", false), (t) => readProducts(t, year));
   const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
   const openingHours = maybe(open("openingHours", false), readOpeningHours);
@@ -85,8 +95,9 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
   const elections = maybe(open("elections", false), readElections);
   const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
 
-  if (settings && salaryTable && formation) checkSalaryCoverage(settings, salaryTable, formation, layout, problems);
-  if (settings && formation && formation.length === 0 && layout.sheets.formation) {
+  if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout, problems);
+  // Empty means no data rows at all; rows that were dropped for a fout of their own have their problem.
+  if (formation && layout.sheets.formation && layout.sheets.formation.dataRows.length === 0) {
     problems.push({ severity: "fout", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
   }
 
@@ -116,7 +127,7 @@ function readSalaryTable(t: TableReader | null): SalaryRow[] | null {
     const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true });
     const minimum = t.number(row, "minimum", { min: 0 });
     if (effective === undefined || scale === undefined || maximum === undefined) return undefined;
-    if (minimum !== undefined && minimum > maximum) t.problem(row, "minimum", `Minimum ${minimum} is hoger dan het maximum ${maximum}: controleer deze schaal.`, "waarschuwing");
+    if (minimum !== undefined && minimum > maximum) t.problem(row, "minimum", `Minimum ${nl(minimum)} is hoger dan het maximum ${nl(maximum)}: controleer deze schaal.`, "waarschuwing");
     const key = `${scale}|${dutchDate(effective)}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
@@ -141,13 +152,13 @@ function readFormation(t: TableReader | null): FormationRow[] | null {
     const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
     const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
     const note = t.text(row, "note") ?? "";
-    if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${fte} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
+    if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${nl(fte)} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
     if (functionName === undefined || service === undefined || scale === undefined || fte === undefined) return undefined;
     return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note };
   });
 }
 
-function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]): SickLeaveCase[] {
+function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]): { cases: SickLeaveCase[]; ids: Set<string> } {
   // AVG: warn about any column whose header looks like it holds names.
   const grid = findSheet(grids, SHEETS.sickLeave);
   if (grid) {
@@ -164,7 +175,7 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
     }
   }
   const seen = new Map<string, number>();
-  return t.rows((row) => {
+  const cases = t.rows((row) => {
     const caseIdRaw = t.text(row, "caseId", true);
     const caseId = caseIdRaw?.toUpperCase();
     const service = t.has("service") ? t.choice(row, "service", SERVICE_CODES, false) : undefined;
@@ -188,39 +199,46 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
       decision: decision ?? "Open", decisionDate: decisionDate ?? null, adviceNoteRef: adviceRef ?? "",
     };
   });
+  return { cases, ids: new Set(seen.keys()) };
 }
 
-function readLedger(t: TableReader | null, year: number, settings: Settings | null, cases: SickLeaveCase[] | null, hasSickLeaveSheet: boolean): LedgerRow[] | null {
+function readLedger(t: TableReader | null, year: number | null, reportMonth: number | undefined, cases: CaseIndex): LedgerRow[] | null {
   if (!t) return null;
-  const known = new Set((cases ?? []).map((c) => c.caseId));
   const late: number[] = [];
   const rows = t.rows((row) => {
-    const month = year ? t.month(row, "month", year) : undefined;
+    const month = t.month(row, "month", year);
     const category = t.choice(row, "category", COST_CATEGORIES);
     const amount = t.number(row, "amount", { required: true });
     const description = t.text(row, "description") ?? "";
     const caseId = (t.has("caseId") ? t.text(row, "caseId") ?? "" : "").toUpperCase();
     if (category === "Vervanging") {
       if (caseId === "") {
-        t.problem(row, t.has("caseId") ? "caseId" : "category", "Een boeking 'Vervanging' heeft een dossiernummer nodig: vul in de kolom Dossier het nummer uit het blad Verzuim in.");
-      } else if (!hasSickLeaveSheet) {
+        if (t.has("caseId")) t.problem(row, "caseId", "Een boeking 'Vervanging' heeft een dossiernummer nodig: vul in de kolom Dossier het nummer uit het blad Verzuim in.");
+        else t.problem(row, "category", "Een boeking 'Vervanging' heeft een dossiernummer nodig: voeg op Realisatie een kolom 'Dossier' toe en vul daarin het nummer uit het blad Verzuim in.");
+      } else if (cases.kind === "absent") {
         t.problem(row, "caseId", `Dossier ${caseId} kan niet worden gecontroleerd: het blad 'Verzuim' ontbreekt. Voeg het blad toe met dit dossier.`);
-      } else if (cases !== null && !known.has(caseId)) {
+      } else if (cases.kind === "ids" && !cases.ids.has(caseId)) {
         t.problem(row, "caseId", `Dossier ${caseId} staat niet in het blad Verzuim: voeg het dossier toe of corrigeer het nummer.`);
       }
     }
     if (month === undefined || category === undefined || amount === undefined) return undefined;
-    if (settings && month > settings.reportMonth) late.push(row);
+    if (reportMonth !== undefined && month > reportMonth) late.push(row);
     return { row, month, category, amount, description, caseId };
   });
-  if (settings && late.length > 0) {
+  if (reportMonth !== undefined && late.length > 0) {
     const list = late.slice(0, 5).join(", ") + (late.length > 5 ? ", …" : "");
-    t.problem(late[0], "month", `${late.length} ${late.length === 1 ? "boeking ligt" : "boekingen liggen"} na de rapportagemaand (${MONTH_NAMES[settings.reportMonth - 1]}) en ${late.length === 1 ? "telt" : "tellen"} niet mee in de cijfers t/m ${MONTH_NAMES[settings.reportMonth - 1]} (rij ${list}).`, "waarschuwing");
+    const name = MONTH_NAMES[reportMonth - 1];
+    t.problem(
+      late[0], "month",
+      `${late.length} ${late.length === 1 ? "boeking ligt" : "boekingen liggen"} na de rapportagemaand (${name}) en ${late.length === 1 ? "telt" : "tellen"} niet mee in de cijfers t/m ${name} (rij ${list}). ` +
+        `Moet${late.length === 1 ? " deze boeking" : "en deze boekingen"} wel meetellen, verhoog dan de Rapportagemaand op het blad Instellingen.`,
+      "waarschuwing",
+    );
   }
   return rows;
 }
 
-function readProducts(t: TableReader, year: number): ProductRow[] {
+function readProducts(t: TableReader, year: number | null): ProductRow[] {
   return t.rows((row) => {
     const month = t.month(row, "month", year);
     const service = t.choice(row, "service", SERVICE_CODES);
@@ -231,20 +249,28 @@ function readProducts(t: TableReader, year: number): ProductRow[] {
   });
 }
 
-function readServiceMonths(t: TableReader, year: number): ServiceMonth[] {
+function readServiceMonths(t: TableReader, year: number | null): ServiceMonth[] {
   const seen = new Map<number, number>();
   return t.rows((row) => {
     const month = t.month(row, "month", year);
-    const n = (key: string) => (t.has(key) ? t.number(row, key, { min: 0, integer: true }) ?? 0 : 0);
+    // A count that could not be read has its own fout; it is not compared (no knock-on errors).
+    const bad = new Set<string>();
+    const n = (key: string) => {
+      if (!t.has(key)) return 0;
+      const v = t.number(row, key, { min: 0, integer: true });
+      if (v === undefined && !isBlank(t.raw(row, key))) bad.add(key);
+      return v ?? 0;
+    };
     const rec = {
       row, month: month ?? 0,
       slotsAvailable: n("slotsAvailable"), slotsOpen: n("slotsOpen"), appointments: n("appointments"), walkIns: n("walkIns"),
       callbacks: n("callbacks"), callbacksOnTime: n("callbacksOnTime"), requests: n("requests"), requestsOnTime: n("requestsOnTime"),
       objections: n("objections"), complaints: n("complaints"),
     };
-    if (rec.callbacksOnTime > rec.callbacks) t.problem(row, "callbacksOnTime", `Terugbelverzoeken op tijd (${rec.callbacksOnTime}) is meer dan het aantal terugbelverzoeken (${rec.callbacks}): controleer beide.`);
-    if (rec.requestsOnTime > rec.requests) t.problem(row, "requestsOnTime", `Verzoeken op tijd (${rec.requestsOnTime}) is meer dan het aantal verzoeken (${rec.requests}): controleer beide.`);
-    if (rec.slotsOpen > rec.slotsAvailable) t.problem(row, "slotsOpen", `Open plekken (${rec.slotsOpen}) is meer dan het aantal beschikbare plekken (${rec.slotsAvailable}): controleer beide.`);
+    const comparable = (a: string, b: string) => !bad.has(a) && !bad.has(b);
+    if (comparable("callbacksOnTime", "callbacks") && rec.callbacksOnTime > rec.callbacks) t.problem(row, "callbacksOnTime", `Terugbelverzoeken op tijd (${rec.callbacksOnTime}) is meer dan het aantal terugbelverzoeken (${rec.callbacks}): controleer beide.`);
+    if (comparable("requestsOnTime", "requests") && rec.requestsOnTime > rec.requests) t.problem(row, "requestsOnTime", `Verzoeken op tijd (${rec.requestsOnTime}) is meer dan het aantal verzoeken (${rec.requests}): controleer beide.`);
+    if (comparable("slotsOpen", "slotsAvailable") && rec.slotsOpen > rec.slotsAvailable) t.problem(row, "slotsOpen", `Open plekken (${rec.slotsOpen}) is meer dan het aantal beschikbare plekken (${rec.slotsAvailable}): controleer beide.`);
     if (month === undefined) return undefined;
     const earlier = seen.get(month);
     if (earlier !== undefined) {
@@ -283,7 +309,7 @@ function readOpeningHours(t: TableReader): OpeningHour[] {
   });
 }
 
-function readQualitative(t: TableReader, year: number): QualitativeNote[] {
+function readQualitative(t: TableReader, year: number | null): QualitativeNote[] {
   return t.rows((row) => {
     const topic = t.choice(row, "topic", QUALITATIVE_TOPICS);
     const month = t.has("month") ? t.month(row, "month", year, false) : undefined;
@@ -314,7 +340,7 @@ function readElections(t: TableReader): Election[] {
   });
 }
 
-function readPrivacy(t: TableReader, year: number): PrivacyRow[] {
+function readPrivacy(t: TableReader, year: number | null): PrivacyRow[] {
   return t.rows((row) => {
     const month = t.month(row, "month", year);
     const kind = t.choice(row, "kind", PRIVACY_KINDS);
@@ -330,14 +356,14 @@ function readPrivacy(t: TableReader, year: number): PrivacyRow[] {
 }
 
 /** RULES §1: every scale in Formatie needs a Salaristabel row in force for every month of the year. */
-function checkSalaryCoverage(settings: Settings, table: SalaryRow[], formation: FormationRow[], layout: InputLayout, problems: Problem[]): void {
+function checkSalaryCoverage(year: number, table: SalaryRow[], formation: FormationRow[], layout: InputLayout, problems: Problem[]): void {
   const f = layout.sheets.formation;
   if (!f) return;
   const reported = new Set<string>();
   for (const row of formation) {
     if (reported.has(row.scale)) continue;
     const months: number[] = [];
-    for (let m = 1; m <= 12; m++) if (!rowInForce(table, row.scale, settings.year, m)) months.push(m);
+    for (let m = 1; m <= 12; m++) if (!rowInForce(table, row.scale, year, m)) months.push(m);
     if (months.length === 0) continue;
     reported.add(row.scale);
     const known = table.some((r) => r.scale === row.scale);
@@ -346,8 +372,8 @@ function checkSalaryCoverage(settings: Settings, table: SalaryRow[], formation: 
       sheet: f.sheet,
       cell: a1(row.row, f.columns.scale),
       message: known
-        ? `Schaal ${row.scale} heeft in de Salaristabel geen maximum dat geldt in ${MONTH_NAMES[months[0] - 1]} ${settings.year}${months.length > 1 ? ` (en ${months.length - 1} andere maanden)` : ""}: voeg een regel toe met een ingangsdatum op of voor ${dutchDate({ year: settings.year, month: months[0], day: 1 })}.`
-        : `Schaal ${row.scale} staat niet in de Salaristabel (geen maximum voor ${MONTH_NAMES[months[0] - 1]} ${settings.year}): voeg de schaal toe of kies een bestaande schaal.`,
+        ? `Schaal ${row.scale} heeft in de Salaristabel geen maximum dat geldt in ${MONTH_NAMES[months[0] - 1]} ${year}${months.length > 1 ? ` (en ${months.length - 1} andere maanden)` : ""}: voeg een regel toe met een ingangsdatum op of voor ${dutchDate({ year, month: months[0], day: 1 })}.`
+        : `Schaal ${row.scale} staat niet in de Salaristabel (geen maximum voor ${MONTH_NAMES[months[0] - 1]} ${year}): voeg de schaal toe of kies een bestaande schaal.`,
     });
   }
 }

@@ -1,8 +1,8 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (WORKBOOK.md). */
 import { SETTING_LABELS } from "../domain/glossary";
 import type { Settings, SlaVersion } from "../domain/types";
-import { readFraction, readNumber, readText, type Read } from "./cells";
-import { a1, isBlank, type Problem, type WorkbookGrids } from "./grid";
+import { nl, readFraction, readNumber, readText, type Read } from "./cells";
+import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
 
 export type SettingKey = keyof Settings;
@@ -36,6 +36,12 @@ export type SettingCells = Partial<Record<SettingKey, { sheet: string; row: numb
 export interface SettingsRead {
   settings: Settings | null;
   cells: SettingCells;
+  /**
+   * Jaar and Rapportagemaand when they themselves are valid, even if another setting is wrong (then
+   * `settings` is null): the other sheets are still checked against them, so that all problems are
+   * reported in one pass.
+   */
+  known: { year?: number; reportMonth?: number };
 }
 
 function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: SettingSpec): Read<number | string> {
@@ -45,17 +51,21 @@ function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: Sett
     case "fraction":
       return readFraction(v);
     case "sla": {
+      if (isCellError(v)) return { ok: false, message: `bevat de foutwaarde ${v.error}: typ 2023 of 2024.` };
       const t = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
       if (t === "2023" || t === "2024") return { ok: true, value: Number(t), form: typeof v === "number" ? "number" : "text" };
-      return { ok: false, message: `'${String(v)}' is geen SLA-versie: kies 2023 of 2024.` };
+      const found = typeof v === "boolean" ? (v ? "WAAR" : "ONWAAR") : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+      return { ok: false, message: `'${found}' is geen SLA-versie: kies 2023 of 2024.` };
     }
     default: {
       const n = readNumber(v);
       if (!n.ok) return n;
-      if (kind === "integer" && !Number.isInteger(n.value)) return { ok: false, message: `${n.value} is geen heel getal.` };
-      if (spec.min !== undefined && n.value < spec.min) return { ok: false, message: `${n.value} is te klein: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
-      if (spec.max !== undefined && n.value > spec.max) return { ok: false, message: `${n.value} is te groot: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
-      if (kind === "euro" && n.value < 0) return { ok: false, message: `${n.value} is negatief: een budget is 0 of meer.` };
+      if (kind === "integer" && !Number.isInteger(n.value)) {
+        return { ok: false, message: `${nl(n.value)} is geen heel getal: vul een heel getal van ${spec.min} tot en met ${spec.max} in.` };
+      }
+      if (spec.min !== undefined && n.value < spec.min) return { ok: false, message: `${nl(n.value)} is te klein: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
+      if (spec.max !== undefined && n.value > spec.max) return { ok: false, message: `${nl(n.value)} is te groot: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
+      if (kind === "euro" && n.value < 0) return { ok: false, message: `${nl(n.value)} is negatief: vul een bedrag van 0 of meer in.` };
       return n;
     }
   }
@@ -66,7 +76,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     { key: "name", header: "Instelling", required: true },
     { key: "value", header: "Waarde", required: true },
   ], true, problems, forms);
-  if (!t) return { settings: null, cells: {} };
+  if (!t) return { settings: null, cells: {}, known: {} };
   const byLabel = new Map<string, SettingKey>();
   for (const k of Object.keys(SETTING_LABELS) as SettingKey[]) byLabel.set(norm(SETTING_LABELS[k]), k);
   const found = new Map<SettingKey, number>();
@@ -118,8 +128,10 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     values[key] = r.value;
     cells[key] = { sheet: t.sheet, row, col: valueCol };
   }
-  if (!ok) return { settings: null, cells };
+  const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined };
+  if (!ok) return { settings: null, cells, known };
   return {
+    known,
     settings: {
       year: values.year as number,
       client: values.client as string,

@@ -6,7 +6,7 @@
  */
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import type { CalendarDate } from "../domain/types";
-import { readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
+import { nl, readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
 import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
 
 export interface ColumnSpec {
@@ -178,11 +178,11 @@ export class TableReader {
     const v = this.take(row, key, readNumber(this.raw(row, key)));
     if (v === undefined) return undefined;
     const h = this.header(key);
-    if (opts.integer && !Number.isInteger(v)) return this.bad(row, key, `${h}: ${v} is geen heel getal: vul een aantal zonder decimalen in.`);
+    if (opts.integer && !Number.isInteger(v)) return this.bad(row, key, `${h}: ${nl(v)} is geen heel getal: vul een aantal zonder decimalen in.`);
     if (opts.min !== undefined && (opts.minExclusive ? v <= opts.min : v < opts.min)) {
-      return this.bad(row, key, `${h}: ${v} is te klein: de waarde moet ${opts.minExclusive ? "groter dan" : "minstens"} ${opts.min} zijn.`);
+      return this.bad(row, key, `${h}: ${nl(v)} is te klein: de waarde moet ${opts.minExclusive ? "groter dan" : "minstens"} ${nl(opts.min)} zijn.`);
     }
-    if (opts.max !== undefined && v > opts.max) return this.bad(row, key, `${h}: ${v} is te groot: de waarde mag hoogstens ${opts.max} zijn.`);
+    if (opts.max !== undefined && v > opts.max) return this.bad(row, key, `${h}: ${nl(v)} is te groot: de waarde mag hoogstens ${nl(opts.max)} zijn.`);
     return v;
   }
 
@@ -196,7 +196,7 @@ export class TableReader {
     return this.take(row, key, readDate(this.raw(row, key)));
   }
 
-  month(row: number, key: string, year: number, required = true): number | undefined {
+  month(row: number, key: string, year: number | null, required = true): number | undefined {
     if (this.blank(row, key, required)) return undefined;
     return this.take(row, key, readMonth(this.raw(row, key), year));
   }

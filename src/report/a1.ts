@@ -1,0 +1,25 @@
+/** A1 references for formulas. */
+import { columnLetter } from "../input/grid";
+
+/** Quote a sheet name for use in a formula when needed ('6.5 Financieel'!A1). */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export function cellRef(row: number, col: number, abs = false): string {
+  return abs ? `$${columnLetter(col)}$${row}` : `${columnLetter(col)}${row}`;
+}
+
+export function sheetRef(sheet: string, row: number, col: number, abs = true): string {
+  return `${quoteSheet(sheet)}!${cellRef(row, col, abs)}`;
+}
+
+/** An absolute column range on a sheet: Sheet!$B$5:$B$90 */
+export function rangeRef(sheet: string, col: number, fromRow: number, toRow: number): string {
+  return `${quoteSheet(sheet)}!${cellRef(fromRow, col, true)}:${cellRef(toRow, col, true)}`;
+}
+
+/** A string literal in a formula. */
+export function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}

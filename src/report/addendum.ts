@@ -1,0 +1,119 @@
+/** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
+import { salaryRowsUsed } from "../domain/fingerprint";
+import { round2 } from "../domain/money";
+import { SERVICE_CODES } from "../domain/types";
+import { cellRef, rangeRef, str } from "./a1";
+import { calculationJanuary } from "./calculation";
+import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { FORMATS } from "./plan";
+import { SheetBuilder } from "./sheet";
+import { titleBlock } from "./title";
+
+const E = FORMATS.euro;
+
+export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuilder {
+  const { inputs, results } = ctx;
+  const s = inputs.settings;
+  const c = results.ceiling;
+  const sb = new SheetBuilder(ctx.names.addendum);
+  sb.widthsFrom([40, 22, 10, 10, 16, 14, 16, 16, 16, 12]);
+  titleBlock(ctx, sb, `Addendum ${s.year} bij de DVO Publieksdienst ${s.provider.replace(/^Gemeente /, "")} – ${s.client.replace(/^Gemeente /, "")}`);
+
+  sb.section("Partijen");
+  sb.line({ v: "Opdrachtgever", s: "label" }, { v: s.client });
+  sb.line({ v: "Opdrachtnemer", s: "label" }, { v: s.provider });
+  sb.line({ v: "Jaar", s: "label" }, { f: ref(ctx, "param.year"), r: s.year, nf: "0" });
+
+  sb.section("Parameters");
+  sb.line({ v: "Overheadpercentage", s: "label" }, { f: ref(ctx, "param.overheadRate"), r: s.overheadRate, nf: FORMATS.percent });
+  sb.line({ v: "IKB-percentage", s: "label" }, { f: ref(ctx, "param.ikbRate"), r: s.ikbRate, nf: FORMATS.percent });
+  sb.line({ v: "Werkgeverslastenpercentage", s: "label" }, { f: ref(ctx, "param.employerChargesRate"), r: s.employerChargesRate, nf: FORMATS.percent });
+  sb.line({ v: "Opleidingskosten", s: "label" }, { f: ref(ctx, "param.trainingBudget"), r: s.trainingBudget, nf: E });
+  sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: ref(ctx, "param.additionalServicesBudget"), r: s.additionalServicesBudget, nf: E });
+
+  sb.section("Formatie tegen maximale inschaling (Cao Gemeenten)");
+  sb.header("Functie", "Pakket", "Schaal", "Fte", "Jaarsalaris (max.)", "IKB", "Werkgeverslasten", "Kosten per fte", "Plafondbedrag", "Bezetting");
+  const first = sb.row;
+  const rowOf = new Map<number, number>();
+  for (const line of c.lines) {
+    const f = line.formation;
+    const row = sb.row;
+    rowOf.set(f.row, row);
+    const C = (col: number) => cellRef(row, col);
+    sb.line(
+      { v: f.functionName },
+      trimmedText(ctx, "formation", "service", f.row),
+      { ...trimmedText(ctx, "formation", "scale", f.row, true), nf: FORMATS.text },
+      numberCell(ctx, "formation", "fte", f.row, f.fte, FORMATS.fte),
+      { f: `INDEX(${ref(ctx, "scale.S")},MATCH(${C(3)},${ref(ctx, "scale.labels")},0))`, r: line.cost.annualSalary, nf: E },
+      { f: `${C(5)}*${ref(ctx, "param.ikbRate")}`, r: line.cost.ikb, nf: E },
+      { f: `(${C(5)}+${C(6)})*${ref(ctx, "param.employerChargesRate")}`, r: line.cost.employerCharges, nf: E },
+      { f: `${C(5)}+${C(6)}+${C(7)}`, r: line.cost.costPerFte, nf: E },
+      { f: `ROUND(${C(4)}*${C(8)},2)`, r: line.ceilingAmount, nf: E },
+      hasColumn(ctx, "formation", "occupancy") ? trimmedText(ctx, "formation", "occupancy", f.row) : { v: "" },
+    );
+  }
+  const last = sb.row - 1;
+  const totalFte = round2(c.lines.reduce((a, l) => a + l.formation.fte, 0));
+  const tot = sb.line({ v: "Totaal", s: "total" }, undefined, undefined,
+    { f: `SUM(${cellRef(first, 4)}:${cellRef(last, 4)})`, r: totalFte, nf: FORMATS.fte, s: "total" },
+    undefined, undefined, undefined, undefined,
+    { f: `SUM(${cellRef(first, 9)}:${cellRef(last, 9)})`, r: c.ceiling, nf: E, s: "total" });
+  sb.freeze(0);
+  const rng = (col: number) => `${cellRef(first, col, true)}:${cellRef(last, col, true)}`;
+  ctx.refs.set("addendum.serviceRange", rangeRef(sb.name, 2, first, last));
+  ctx.refs.set("addendum.fteRange", rangeRef(sb.name, 4, first, last));
+  ctx.refs.set("addendum.ceilingRange", rangeRef(sb.name, 9, first, last));
+  ctx.refs.set("addendum.occupancyRange", rangeRef(sb.name, 10, first, last));
+  ctx.refs.set("addendum.ceilingAmounts", sb.ref(tot, 9));
+
+  sb.section("Fte en plafond per pakket");
+  sb.header("Pakket", "Fte", "Plafondbedrag");
+  const pFirst = sb.row;
+  for (const p of SERVICE_CODES) {
+    const lines = c.lines.filter((l) => l.formation.service === p);
+    if (lines.length === 0) continue;
+    sb.line({ v: p },
+      { f: `SUMIF(${rng(2)},${str(p)},${rng(4)})`, r: lines.reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
+      { f: `SUMIF(${rng(2)},${str(p)},${rng(9)})`, r: round2(lines.reduce((a, l) => a + l.ceilingAmount, 0)), nf: E });
+  }
+  const pLast = sb.row - 1;
+  const pTot = sb.line({ v: "Totaal", s: "total" }, { f: `SUM(${cellRef(pFirst, 2)}:${cellRef(pLast, 2)})`, r: totalFte, nf: FORMATS.fte, s: "total" },
+    { f: `SUM(${cellRef(pFirst, 3)}:${cellRef(pLast, 3)})`, r: c.ceiling, nf: E, s: "total" });
+  ctx.refs.set("addendum.ceilingByService", sb.ref(pTot, 3));
+
+  sb.section("Budget P&C");
+  const pl = sb.line({ v: "Plafond formatieve kosten", s: "label" }, { f: `SUM(${rng(9)})`, r: c.ceiling, nf: E });
+  ctx.refs.set("addendum.ceiling", sb.ref(pl, 2));
+  const oh = sb.line({ v: "Overhead", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}*${ref(ctx, "param.overheadRate")},2)`, r: c.overhead, nf: E });
+  ctx.refs.set("addendum.overhead", sb.ref(oh, 2));
+  const tr = sb.line({ v: "Opleidingskosten", s: "label" }, { f: ref(ctx, "param.trainingBudget"), r: c.trainingBudget, nf: E });
+  ctx.refs.set("addendum.training", sb.ref(tr, 2));
+  const ad = sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: ref(ctx, "param.additionalServicesBudget"), r: c.additionalServicesBudget, nf: E });
+  ctx.refs.set("addendum.additional", sb.ref(ad, 2));
+  const tb = sb.line({ v: "Totaal budget P&C", s: "total" },
+    { f: `ROUND(${cellRef(pl, 2)}+${cellRef(oh, 2)}+${cellRef(tr, 2)}+${cellRef(ad, 2)},2)`, r: c.totalBudget, nf: E, s: "total" });
+  ctx.refs.set("addendum.totalBudget", sb.ref(tb, 2));
+
+  calculationJanuary(ctx, calc, rowOf, sb.name);
+  sb.section("Cao-effect (RULES §3)");
+  const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ref(ctx, "ceilingJanuary"), r: c.ceilingJanuary, nf: E });
+  const ce = sb.line({ v: "Cao-effect (af te stemmen met de opdrachtgever)", s: "total" }, { f: `ROUND(${cellRef(pl, 2)}-${cellRef(jan, 2)},2)`, r: c.caoEffect, nf: E, s: "total" });
+  ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
+
+  sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
+  sb.header("Ingangsdatum", "Schaal", "Maximum");
+  for (const r of salaryRowsUsed(inputs)) {
+    sb.line(dateCell(ctx, "salaryTable", "effective", r.row, r.effective), { ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text },
+      numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E));
+  }
+
+  sb.section("Ondertekening");
+  const st = sb.line({ v: "Status", s: "label" }, { v: "Concept", s: "banner" });
+  ctx.refs.set("addendum.status", sb.ref(st, 2));
+  sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: "" });
+  sb.line({ v: "Datum ondertekening", s: "label" }, { v: "" });
+  sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: "" });
+  sb.line({ v: "Vingerafdruk invoer (SHA-256)", s: "label" }, { v: results.fingerprint, s: "note" });
+  return sb;
+}

@@ -1,0 +1,94 @@
+/** Inputs + Results → the whole report as a host-neutral WorkbookPlan (REPORT.md). */
+import type { Results } from "../domain/compute";
+import { REPORT_SHEETS } from "../domain/glossary";
+import type { Inputs } from "../domain/types";
+import type { Problem, WorkbookGrids } from "../input/grid";
+import type { InputLayout } from "../input/parse";
+import { addendumSheet } from "./addendum";
+import { calculationFinance, calculationInputs } from "./calculation";
+import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
+import { controlSheet } from "./control";
+import { electionsSheet } from "./elections";
+import { financeSheet } from "./finance";
+import { formationSheet } from "./formation";
+import type { WorkbookPlan } from "./plan";
+import { privacySheet } from "./privacy";
+import { qualitativeSheet } from "./qualitative";
+import { quantitativeSheet } from "./quantitative";
+import { SheetBuilder } from "./sheet";
+
+export const PLAN_VERSION = "1";
+
+export interface BuildOptions {
+  builtAt?: Date;
+  /** names of sheets in the workbook that the add-in did not make (input sheets, the user's own) */
+  otherSheets?: string[];
+}
+
+export interface BuildResult {
+  plan: WorkbookPlan;
+  /** report sheets that had to get another name because a sheet of the user has theirs */
+  renamed: Array<{ wanted: string; used: string }>;
+}
+
+/** Choose report sheet names that do not collide with the user's sheets (max 31 characters). */
+export function chooseNames(year: number, otherSheets: string[]): { names: SheetNames; renamed: BuildResult["renamed"] } {
+  const taken = new Set(otherSheets.map((s) => s.toLowerCase()));
+  const wanted: SheetNames = {
+    addendum: REPORT_SHEETS.addendum(year),
+    formation: REPORT_SHEETS.formation,
+    quantitative: REPORT_SHEETS.quantitative,
+    qualitative: REPORT_SHEETS.qualitative,
+    elections: REPORT_SHEETS.elections,
+    finance: REPORT_SHEETS.finance,
+    privacy: REPORT_SHEETS.privacy,
+    control: REPORT_SHEETS.control,
+    calculation: REPORT_SHEETS.calculation,
+  };
+  const renamed: BuildResult["renamed"] = [];
+  const names = { ...wanted };
+  for (const k of Object.keys(wanted) as ReportSheetKey[]) {
+    let name = wanted[k];
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${wanted[k].slice(0, 31 - ` (${i})`.length)} (${i})`;
+    if (name !== wanted[k]) renamed.push({ wanted: wanted[k], used: name });
+    names[k] = name;
+    taken.add(name.toLowerCase());
+  }
+  return { names, renamed };
+}
+
+export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout, grids: WorkbookGrids, problems: Problem[], opts: BuildOptions = {}): BuildResult {
+  const { names, renamed } = chooseNames(inputs.settings.year, opts.otherSheets ?? grids.sheets.map((s) => s.name));
+  const builtAt = opts.builtAt ?? new Date();
+  const allProblems = [
+    ...problems,
+    ...renamed.map((r): Problem => ({
+      severity: "waarschuwing", sheet: r.wanted, cell: "A1",
+      message: `Er staat al een eigen werkblad '${r.wanted}' in de werkmap; dat blijft ongemoeid. Het rapportblad heet daarom '${r.used}'.`,
+    })),
+  ];
+  const ctx: BuildContext = { inputs, results, layout, grids, problems: allProblems, names, builtAt, refs: new Map() };
+  const calc = new SheetBuilder(names.calculation);
+  calculationInputs(ctx, calc);
+  const addendum = addendumSheet(ctx, calc);
+  calculationFinance(ctx, calc);
+  const finance = financeSheet(ctx);
+  const sheets = [
+    addendum,
+    formationSheet(ctx),
+    quantitativeSheet(ctx),
+    qualitativeSheet(ctx),
+    electionsSheet(ctx),
+    finance,
+    privacySheet(ctx),
+    controlSheet(ctx),
+    calc,
+  ].map((s) => s.build());
+  return {
+    plan: {
+      sheets,
+      marker: { product: "dvo-addendum", version: PLAN_VERSION, fingerprint: results.fingerprint, builtAt: builtAt.toISOString(), reportMonth: inputs.settings.reportMonth },
+    },
+    renamed,
+  };
+}

@@ -1,0 +1,335 @@
+/**
+ * The visible `Berekening` sheet (REPORT.md): every intermediate value the report's formulas need — the
+ * parameters, the salary in force per scale and month, each input row normalised (month number from a
+ * date, trimmed labels), and the running ceiling total per sick-leave case — so that every chain of
+ * formulas can be followed from a report figure back to the input cells.
+ *
+ * Built in two phases: `calculationInputs` before the Addendum (which looks up cost per fte here), and
+ * `calculationFinance` after it (which needs the Addendum's ceiling).
+ */
+import { toExcelSerial } from "../domain/dates";
+import { SETTING_LABELS } from "../domain/glossary";
+import { round2 } from "../domain/money";
+import { rowInForce } from "../domain/salary";
+import { COST_CATEGORIES, type Settings } from "../domain/types";
+import { cellRef, rangeRef, sheetRef, str } from "./a1";
+import { dateCell, hasColumn, monthCell, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { FORMATS, type PlanCell } from "./plan";
+import type { SheetBuilder } from "./sheet";
+
+const E = FORMATS.euro;
+
+/** Register absolute ranges of a block column: key → Berekening!$C$10:$C$20 */
+function registerColumn(ctx: BuildContext, sb: SheetBuilder, key: string, col: number, from: number, to: number): void {
+  ctx.refs.set(key, rangeRef(sb.name, col, from, to));
+}
+
+const PARAMS: Array<{ key: keyof Settings; nf?: string }> = [
+  { key: "year", nf: "0" },
+  { key: "reportMonth", nf: "0" },
+  { key: "overheadRate", nf: FORMATS.percent },
+  { key: "ikbRate", nf: FORMATS.percent },
+  { key: "employerChargesRate", nf: FORMATS.percent },
+  { key: "trainingBudget", nf: E },
+  { key: "additionalServicesBudget", nf: E },
+  { key: "varianceThresholdAmount", nf: E },
+  { key: "varianceThresholdRate", nf: FORMATS.percent },
+  { key: "slaVersion", nf: "0" },
+];
+
+export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
+  const { inputs } = ctx;
+  const s = inputs.settings;
+  sb.line({ v: "Berekening", s: "title" });
+  sb.line({ v: "Tussenstappen van de rapportformules. Dit blad wordt bij elke rapportage opnieuw gemaakt; wijzig de invoerbladen, niet dit blad.", s: "note" });
+  sb.widthsFrom([34, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16]);
+
+  // Parameters
+  sb.section("Parameters (Instellingen)");
+  sb.header("Parameter", "Waarde", "Bron");
+  for (const p of PARAMS) {
+    const cell = ctx.layout.settingCells[p.key];
+    const value = s[p.key] as number;
+    let c: PlanCell;
+    let source: string;
+    if (cell) {
+      const r = sheetRef(cell.sheet, cell.row, cell.col, false);
+      c = p.key === "slaVersion" ? { f: `VALUE(${r}&"")`, r: value, nf: p.nf } : { f: r, r: value, nf: p.nf };
+      source = `${cell.sheet}!${cellRef(cell.row, cell.col)}`;
+    } else {
+      c = { v: value, nf: p.nf };
+      source = "standaardwaarde (niet ingevuld op Instellingen)";
+    }
+    const row = sb.line({ v: SETTING_LABELS[p.key], s: "label" }, c, { v: source, s: "note" });
+    ctx.refs.set(`param.${p.key}`, sb.ref(row, 2));
+  }
+
+  // Salaristabel, normalised
+  sb.section("Salaristabel (genormaliseerd)");
+  sb.header("Bronrij", "Ingangsdatum", "Schaal", "Maximum");
+  const first = sb.row;
+  for (const r of inputs.salaryTable) {
+    sb.line(
+      { v: r.row },
+      dateCell(ctx, "salaryTable", "effective", r.row, r.effective),
+      trimmedText(ctx, "salaryTable", "scale", r.row, true),
+      numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E),
+    );
+  }
+  const last = sb.row - 1;
+  const sDate = rangeRef(sb.name, 2, first, last);
+  const sScale = rangeRef(sb.name, 3, first, last);
+  const sMax = rangeRef(sb.name, 4, first, last);
+
+  // Salary in force per scale and month (RULES §1) and cost per fte (§2)
+  const scales = [...ctx.results.ceiling.scales.keys()].sort(scaleOrder);
+  const year = ref(ctx, "param.year");
+  sb.section("Ingangsdatum van het geldende maximum per schaal en maand (RULES §1)");
+  sb.header("Schaal", ...months());
+  const dateRowOf = new Map<string, number>();
+  for (const scale of scales) {
+    const row = sb.row;
+    dateRowOf.set(scale, row);
+    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text }];
+    for (let m = 1; m <= 12; m++) {
+      const src = rowInForce(inputs.salaryTable, scale, s.year, m);
+      cells.push({
+        f: `SUMPRODUCT(MAX((${sScale}=${cellRef(row, 1, false)})*(${sDate}<=DATE(${year},${m + 1},1)-1)*${sDate}))`,
+        r: src ? toExcelSerial(src.effective) : 0,
+        nf: FORMATS.date,
+      });
+    }
+    sb.line(...cells);
+  }
+
+  sb.section("Maximum salaris per maand en kosten per fte (RULES §1-§2)");
+  sb.header("Schaal", ...months(), "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
+  const ikb = ref(ctx, "param.ikbRate");
+  const wg = ref(ctx, "param.employerChargesRate");
+  const mFirst = sb.row;
+  for (const scale of scales) {
+    const row = sb.row;
+    const cost = ctx.results.ceiling.scales.get(scale);
+    if (!cost) continue;
+    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text }];
+    const dRow = dateRowOf.get(scale) ?? row;
+    for (let m = 1; m <= 12; m++) {
+      cells.push({ f: `SUMPRODUCT((${sScale}=${cellRef(row, 1, false)})*(${sDate}=${cellRef(dRow, m + 1, false)})*${sMax})`, r: cost.monthly[m - 1].maximum, nf: E });
+    }
+    const S = cellRef(row, 14), I = cellRef(row, 15), W = cellRef(row, 16);
+    cells.push(
+      { f: `SUM(${cellRef(row, 2)}:${cellRef(row, 13)})`, r: cost.annualSalary, nf: E },
+      { f: `${S}*${ikb}`, r: cost.ikb, nf: E },
+      { f: `(${S}+${I})*${wg}`, r: cost.employerCharges, nf: E },
+      { f: `${S}+${I}+${W}`, r: cost.costPerFte, nf: E },
+    );
+    sb.line(...cells);
+  }
+  const mLast = sb.row - 1;
+  registerColumn(ctx, sb, "scale.labels", 1, mFirst, mLast);
+  registerColumn(ctx, sb, "scale.S", 14, mFirst, mLast);
+
+  sb.section("Kosten per fte met de januaritabel het hele jaar (voor het cao-effect, RULES §3)");
+  sb.header("Schaal", "Maximum januari", "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
+  const jFirst = sb.row;
+  for (const scale of scales) {
+    const row = sb.row;
+    const cost = ctx.results.ceiling.scalesJanuary.get(scale);
+    const mRow = mFirst + scales.indexOf(scale);
+    if (!cost) continue;
+    const S = cellRef(row, 3), I = cellRef(row, 4), W = cellRef(row, 5);
+    sb.line(
+      { v: scale, nf: FORMATS.text },
+      { f: cellRef(mRow, 2), r: cost.monthly[0].maximum, nf: E },
+      { f: `${cellRef(row, 2)}*12`, r: cost.annualSalary, nf: E },
+      { f: `${S}*${ikb}`, r: cost.ikb, nf: E },
+      { f: `(${S}+${I})*${wg}`, r: cost.employerCharges, nf: E },
+      { f: `${S}+${I}+${W}`, r: cost.costPerFte, nf: E },
+    );
+  }
+  const jLast = sb.row - 1;
+  registerColumn(ctx, sb, "scaleJan.labels", 1, jFirst, jLast);
+  registerColumn(ctx, sb, "scaleJan.K", 6, jFirst, jLast);
+
+  ledgerBlock(ctx, sb);
+  optionalBlocks(ctx, sb);
+}
+
+/** Realisatie, one row per booking: month number, trimmed category and dossier. */
+function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): void {
+  sb.section("Realisatie (genormaliseerd)");
+  sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier");
+  const first = sb.row;
+  for (const l of ctx.inputs.ledger) {
+    sb.line(
+      { v: l.row },
+      monthCell(ctx, "ledger", "month", l.row, l.month),
+      trimmedText(ctx, "ledger", "category", l.row),
+      numberCell(ctx, "ledger", "amount", l.row, l.amount, E),
+      trimmedText(ctx, "ledger", "caseId", l.row, true),
+    );
+  }
+  if (ctx.inputs.ledger.length === 0) sb.line({ v: "(geen boekingen)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" });
+  const last = sb.row - 1;
+  registerColumn(ctx, sb, "ledger.month", 2, first, last);
+  registerColumn(ctx, sb, "ledger.category", 3, first, last);
+  registerColumn(ctx, sb, "ledger.amount", 4, first, last);
+  registerColumn(ctx, sb, "ledger.caseId", 5, first, last);
+}
+
+function optionalBlocks(ctx: BuildContext, sb: SheetBuilder): void {
+  const { inputs } = ctx;
+  if (inputs.products) {
+    sb.section("Producten (genormaliseerd)");
+    sb.header("Bronrij", "Maand", "Pakket", "Product", "Aantal");
+    const first = sb.row;
+    for (const p of inputs.products) {
+      sb.line({ v: p.row }, monthCell(ctx, "products", "month", p.row, p.month), trimmedText(ctx, "products", "service", p.row),
+        trimmedText(ctx, "products", "product", p.row), numberCell(ctx, "products", "count", p.row, p.count, FORMATS.count));
+    }
+    if (inputs.products.length === 0) sb.line({ v: "(geen regels)", s: "note" }, { v: 0 }, { v: "" }, { v: "" }, { v: 0 });
+    const last = sb.row - 1;
+    ["month", "service", "product", "count"].forEach((k, i) => registerColumn(ctx, sb, `products.${k}`, i + 2, first, last));
+  }
+  if (inputs.serviceMonths) {
+    const fields = ["slotsAvailable", "slotsOpen", "appointments", "walkIns", "callbacks", "callbacksOnTime", "requests", "requestsOnTime", "objections", "complaints"] as const;
+    sb.section("Dienstverlening (genormaliseerd)");
+    sb.header("Bronrij", "Maand", "Beschikbare plekken", "Open plekken", "Afspraken", "Vrije inloop", "Terugbelverzoeken", "Terugbelverzoeken op tijd", "Verzoeken", "Verzoeken op tijd", "Bezwaarschriften", "Klachten");
+    const first = sb.row;
+    for (const m of inputs.serviceMonths) {
+      sb.line({ v: m.row }, monthCell(ctx, "serviceMonths", "month", m.row, m.month), ...fields.map((f) => numberCell(ctx, "serviceMonths", f, m.row, m[f], FORMATS.count)));
+    }
+    if (inputs.serviceMonths.length === 0) sb.line({ v: "(geen regels)", s: "note" }, { v: 0 }, ...fields.map(() => ({ v: 0 })));
+    const last = sb.row - 1;
+    registerColumn(ctx, sb, "service.month", 2, first, last);
+    fields.forEach((f, i) => registerColumn(ctx, sb, `service.${f}`, i + 3, first, last));
+  }
+  if (inputs.privacy) {
+    sb.section("Privacy (genormaliseerd)");
+    sb.header("Bronrij", "Maand", "Soort", "Aantal", "Gemeld bij AP");
+    const first = sb.row;
+    for (const p of inputs.privacy) {
+      sb.line({ v: p.row }, monthCell(ctx, "privacy", "month", p.row, p.month), trimmedText(ctx, "privacy", "kind", p.row),
+        numberCell(ctx, "privacy", "count", p.row, p.count, FORMATS.count), trimmedText(ctx, "privacy", "reported", p.row));
+    }
+    if (inputs.privacy.length === 0) sb.line({ v: "(geen regels)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" });
+    const last = sb.row - 1;
+    ["month", "kind", "count", "reported"].forEach((k, i) => registerColumn(ctx, sb, `privacy.${k}`, i + 2, first, last));
+  }
+}
+
+/** Formation rows with the January table (RULES §3 cao-effect). Needs the Addendum's scale column. */
+export function calculationJanuary(ctx: BuildContext, sb: SheetBuilder, addendumRows: Map<number, number>, addendumSheet: string): void {
+  sb.section("Plafond met de januaritabel het hele jaar, per formatieregel (RULES §3)");
+  sb.header("Bronrij Formatie", "Schaal", "Fte", "Kosten per fte K (januari)", "Plafondbedrag (januari)");
+  const first = sb.row;
+  for (const line of ctx.results.ceiling.lines) {
+    const f = line.formation;
+    const row = sb.row;
+    const aRow = addendumRows.get(f.row);
+    if (aRow === undefined) continue;
+    const jan = ctx.results.ceiling.scalesJanuary.get(f.scale);
+    sb.line(
+      { v: f.row },
+      { f: sheetRef(addendumSheet, aRow, 3, false), r: f.scale, nf: FORMATS.text },
+      { f: sheetRef(addendumSheet, aRow, 4, false), r: f.fte, nf: FORMATS.fte },
+      { f: `INDEX(${ref(ctx, "scaleJan.K")},MATCH(${cellRef(row, 2)},${ref(ctx, "scaleJan.labels")},0))`, r: jan?.costPerFte ?? 0, nf: E },
+      { f: `ROUND(${cellRef(row, 3)}*${cellRef(row, 4)},2)`, r: line.ceilingAmountJanuary, nf: E },
+    );
+  }
+  const last = sb.row - 1;
+  const total = sb.line({ v: "Plafond met januaritabel", s: "total" }, undefined, undefined, undefined,
+    { f: `SUM(${cellRef(first, 5)}:${cellRef(last, 5)})`, r: ctx.results.ceiling.ceilingJanuary, nf: E, s: "total" });
+  ctx.refs.set("ceilingJanuary", sb.ref(total, 5));
+}
+
+/** Realised per category, forecast (§5) and the sick-leave chain (§6). Needs `addendum.ceiling`. */
+export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
+  const { inputs, results } = ctx;
+  const n = ref(ctx, "param.reportMonth");
+  const month = ref(ctx, "ledger.month"), cat = ref(ctx, "ledger.category"), amt = ref(ctx, "ledger.amount"), dossier = ref(ctx, "ledger.caseId");
+
+  sb.section("Gerealiseerd t/m rapportagemaand per categorie (RULES §4)");
+  sb.header("Categorie", "Gerealiseerd t/m n");
+  for (const c of COST_CATEGORIES) {
+    const row = sb.line({ v: c, s: "label" }, { f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},"<="&${n}),2)`, r: results.realised[c], nf: E });
+    ctx.refs.set(`realised.${c}`, sb.ref(row, 2));
+  }
+  const oh = sb.line({ v: "Overhead (gerealiseerd = naar rato)", s: "label" },
+    { f: `ROUND(${ref(ctx, "addendum.overhead")}*${n}/12,2)`, r: round2((results.ceiling.overhead * inputs.settings.reportMonth) / 12), nf: E });
+  ctx.refs.set("realised.overhead", sb.ref(oh, 2));
+
+  sb.section("Prognose en ruimte onder het plafond (RULES §5)");
+  const f = results.forecast;
+  const pl = sb.line({ v: "Prognose loonkosten (lineair)", s: "label" }, { f: `ROUND(${ref(ctx, "realised.Loonkosten")}/${n}*12,2)`, r: f.salaryForecast, nf: E });
+  ctx.refs.set("forecast.salary", sb.ref(pl, 2));
+
+  // The sick-leave chain
+  const ceiling = ref(ctx, "addendum.ceiling");
+  const sla = ref(ctx, "param.slaVersion");
+  sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum (RULES §6)");
+  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m n", "Kosten dossier c", "Lopend totaal R vóór", "Meerkosten", "Lopend totaal R ná", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt");
+  const first = sb.row;
+  f.cases.forEach((o, i) => {
+    const row = sb.row;
+    const c = o.case;
+    const C = (col: number) => cellRef(row, col);
+    const before = i === 0 ? `${ref(ctx, "forecast.salary")}` : cellRef(row - 1, 10);
+    const decisionCell: PlanCell = hasColumn(ctx, "sickLeave", "decision")
+      ? (() => {
+          const t = trimmedText(ctx, "sickLeave", "decision", c.row);
+          const expr = t.f as string;
+          return { f: `IF(${expr}="","Open",${expr})`, r: t.r === "" ? "Open" : t.r };
+        })()
+      : { v: "Open" };
+    const kind = trimmedText(ctx, "sickLeave", "kind", c.row);
+    sb.line(
+      trimmedText(ctx, "sickLeave", "caseId", c.row, true),
+      trimmedText(ctx, "sickLeave", "service", c.row),
+      kind,
+      dateCell(ctx, "sickLeave", "start", c.row, c.start),
+      numberCell(ctx, "sickLeave", "expected", c.row, c.expectedCost, E),
+      { f: `ROUND(SUMPRODUCT((${cat}="Vervanging")*(${dossier}=${C(1)})*(${month}<=${n})*${amt}),2)`, r: o.bookedToDate, nf: E },
+      { f: `MAX(${C(6)},${C(5)})`, r: o.caseCost, nf: E },
+      { f: before, r: o.runningBefore, nf: E },
+      {
+        f: `IF(${C(3)}="Kort",0,IF(${sla}=2023,ROUND(${C(7)},2),ROUND(MAX(0,${C(8)}+${C(7)}-${ceiling})-MAX(0,${C(8)}-${ceiling}),2)))`,
+        r: o.extraCost,
+        nf: E,
+      },
+      { f: `${C(8)}+${C(7)}`, r: o.runningAfter, nf: E },
+      { f: `IF(${C(3)}="Kort","Teamleider",IF(OR(${sla}=2023,${C(9)}>0),"Adviesnota","Teamleider"))`, r: o.requiredDecision },
+      decisionCell,
+      { f: `IF(AND(${C(11)}="Adviesnota",${C(12)}<>"Adviesnota"),"Ja","Nee")`, r: o.adviceNoteMissing ? "Ja" : "Nee" },
+    );
+    ["caseId", "service", "kind", "start", "expected", "booked", "cost", "before", "extra", "after", "required", "decision", "missing"].forEach((k, j) =>
+      ctx.refs.set(`case.${i}.${k}`, sb.ref(row, j + 1)));
+  });
+  if (f.cases.length === 0) sb.line({ v: "(geen verzuimdossiers)", s: "note" }, undefined, undefined, undefined, undefined, undefined, { v: 0 }, undefined, { v: 0 });
+  const last = sb.row - 1;
+  registerColumn(ctx, sb, "cases.cost", 7, first, last);
+  registerColumn(ctx, sb, "cases.extra", 9, first, last);
+  registerColumn(ctx, sb, "cases.missing", 13, first, last);
+  if (f.cases.length > 0) registerColumn(ctx, sb, "cases.caseId", 1, first, last);
+
+  const pv = sb.line({ v: "Prognose vervanging (Σ c)", s: "label" }, { f: `ROUND(SUM(${ref(ctx, "cases.cost")}),2)`, r: f.replacementForecast, nf: E });
+  ctx.refs.set("forecast.replacement", sb.ref(pv, 2));
+  const pf = sb.line({ v: "Prognose formatieve kosten F", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
+  ctx.refs.set("forecast.formation", sb.ref(pf, 2));
+  const room = sb.line({ v: "Ruimte onder plafond", s: "total" }, { f: `ROUND(${ceiling}-${cellRef(pf, 2)},2)`, r: f.roomUnderCeiling, nf: E, s: "total" });
+  ctx.refs.set("forecast.room", sb.ref(room, 2));
+  const extra = sb.line({ v: "Meerkosten voor opdrachtgever (Σ meerkosten)", s: "total" }, { f: `ROUND(SUM(${ref(ctx, "cases.extra")}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
+  ctx.refs.set("forecast.extra", sb.ref(extra, 2));
+  sb.freeze(0);
+}
+
+function months(): string[] {
+  return ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+}
+
+/** Scales in natural order: 1, 2, …, 10, 10A, 11, 11A, … */
+export function scaleOrder(a: string, b: string): number {
+  const na = parseInt(a, 10), nb = parseInt(b, 10);
+  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,72 @@
+/** `Controle`: the input problems, reconciliation checks, and the engine's figures beside the formulas'. */
+import { round2 } from "../domain/money";
+import { cellRef } from "./a1";
+import { ref, type BuildContext } from "./context";
+import { FORMATS } from "./plan";
+import { SheetBuilder } from "./sheet";
+import { titleBlock } from "./title";
+
+const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
+
+export function controlSheet(ctx: BuildContext): SheetBuilder {
+  const { results, problems } = ctx;
+  const sb = new SheetBuilder(ctx.names.control);
+  sb.widthsFrom([52, 18, 18, 14, 14]);
+  titleBlock(ctx, sb, "Controle");
+
+  sb.section("Bevindingen in de invoer");
+  if (problems.length === 0) sb.line({ v: "Geen fouten of waarschuwingen gevonden.", s: "note" });
+  else {
+    sb.header("Ernst", "Blad", "Cel", "Melding");
+    for (const p of problems) sb.line({ v: p.severity, s: p.severity === "fout" ? "warning" : undefined }, { v: p.sheet }, { v: p.cell }, { v: p.message, wrap: true });
+  }
+
+  sb.section("Aansluitingen (moeten allemaal OK zijn)");
+  sb.header("Controle", "Uitkomst");
+  const first = sb.row;
+  const ledgerTotal = round2(ctx.inputs.ledger.filter((l) => l.month <= ctx.inputs.settings.reportMonth).reduce((a, l) => a + l.amount, 0));
+  const realisedSum = round2(Object.values(results.realised).reduce((a, b) => a + b, 0));
+  const cats = ["Loonkosten", "Vervanging", "Opleiding", "Aanvullende dienstverlening", "Overig"].map((c) => ref(ctx, `realised.${c}`)).join(",");
+  const vervangingRows = ctx.inputs.ledger.filter((l) => l.category === "Vervanging");
+  const caseIds = new Set((ctx.inputs.sickLeave ?? []).map((c) => c.caseId));
+  const unknown = vervangingRows.filter((l) => !caseIds.has(l.caseId)).length;
+  const caseRange = ctx.refs.get("cases.caseId");
+  const checks: Array<[string, string, boolean]> = [
+    ["Plafond = Σ plafondbedragen per formatieregel", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingAmounts")},2)=0`), true],
+    ["Plafond = Σ plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingByService")},2)=0`), true],
+    ["Totaal budget P&C = plafond + overhead + opleiding + aanvullende dienstverlening",
+      ok(`ROUND(${ref(ctx, "addendum.totalBudget")}-(${ref(ctx, "addendum.ceiling")}+${ref(ctx, "addendum.overhead")}+${ref(ctx, "addendum.training")}+${ref(ctx, "addendum.additional")}),2)=0`), true],
+    ["Totaal grootboek t/m rapportagemaand = Σ categorieën (elke boeking heeft een bekende categorie)",
+      ok(`ROUND(SUMIFS(${ref(ctx, "ledger.amount")},${ref(ctx, "ledger.month")},"<="&${ref(ctx, "param.reportMonth")})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
+    ["Elke boeking Vervanging heeft een bekend dossier in Verzuim",
+      caseRange
+        ? ok(`SUMPRODUCT((${ref(ctx, "ledger.category")}="Vervanging")*ISNA(MATCH(${ref(ctx, "ledger.caseId")},${caseRange},0)))=0`)
+        : ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=0`),
+      unknown === 0],
+  ];
+  for (const [label, f, pass] of checks) sb.line({ v: label }, { f, r: pass ? "OK" : "AFWIJKING" });
+  sb.highlight(`B${first}:B${sb.row - 1}`, `B${first}<>"OK"`, "bad");
+
+  sb.section("Engine tegen formule (kerncijfers)");
+  sb.header("Kerncijfer", "Engine", "Formule", "Verschil", "Uitkomst");
+  const kFirst = sb.row;
+  const total = results.variance.find((v) => v.name === "Totaal");
+  const key: Array<[string, string, number]> = [
+    ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
+    ["Overhead", "addendum.overhead", results.ceiling.overhead],
+    ["Totaal budget P&C", "addendum.totalBudget", results.ceiling.totalBudget],
+    ["Cao-effect", "addendum.caoEffect", results.ceiling.caoEffect],
+    ["Gerealiseerd totaal t/m rapportagemaand", "finance.totalRealised", total?.realisedToDate ?? 0],
+    ["Ruimte onder plafond", "forecast.room", results.forecast.roomUnderCeiling],
+    ["Meerkosten voor opdrachtgever", "forecast.extra", results.forecast.extraCostForClient],
+  ];
+  for (const [label, k, value] of key) {
+    const row = sb.row;
+    sb.line({ v: label }, { v: value, nf: FORMATS.euro }, { f: ref(ctx, k), r: value, nf: FORMATS.euro },
+      { f: `ROUND(${cellRef(row, 3)}-${cellRef(row, 2)},2)`, r: 0, nf: FORMATS.euro },
+      { f: ok(`ABS(${cellRef(row, 4)})<0.005`), r: "OK" });
+  }
+  sb.highlight(`E${kFirst}:E${sb.row - 1}`, `E${kFirst}<>"OK"`, "bad");
+  sb.line({ v: "De kolom Engine is door dvo-addendum zelf berekend; de kolom Formule rekent Excel uit de invoerbladen. Ze moeten op de cent gelijk zijn.", s: "note" });
+  return sb;
+}

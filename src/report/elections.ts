@@ -1,0 +1,31 @@
+/** `6.4 Verkiezingen`: progress during preparation; evaluation, bottlenecks and improvements afterwards. */
+import { dateCell, type BuildContext } from "./context";
+import { noData, notesSection } from "./notes";
+import { SheetBuilder } from "./sheet";
+import { titleBlock } from "./title";
+
+export function electionsSheet(ctx: BuildContext): SheetBuilder {
+  const sb = new SheetBuilder(ctx.names.elections);
+  sb.widthsFrom([30, 12, 14, 40, 40, 40, 40]);
+  titleBlock(ctx, sb, "6.4 Verkiezingen");
+  const list = ctx.inputs.elections;
+  sb.section("Verkiezingen");
+  if (!list) noData(sb, "Verkiezingen");
+  else if (list.length === 0) sb.line({ v: "geen gegevens", s: "note" });
+  else {
+    sb.header("Verkiezing", "Datum", "Fase", "Voortgang (voorbereiding)", "Evaluatie (na afloop)", "Knelpunten", "Verbeterpunten");
+    for (const e of list) {
+      sb.line(
+        { v: e.name },
+        e.date ? dateCell(ctx, "elections", "date", e.row, e.date) : { v: "" },
+        { v: e.phase },
+        { v: e.phase === "Voorbereiding" ? e.progress : "", wrap: true },
+        { v: e.phase === "Afgerond" ? e.evaluation : "", wrap: true },
+        { v: e.bottlenecks, wrap: true },
+        { v: e.improvements, wrap: true },
+      );
+    }
+  }
+  notesSection(ctx, sb, "Toelichting", ["Verkiezingen"]);
+  return sb;
+}

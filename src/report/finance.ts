@@ -1,0 +1,158 @@
+/** `6.5 Financieel`: the variance table of RULES §4, forecast and ceiling (§5), sick leave (§6), months. */
+import { MONTH_NAMES } from "../domain/dates";
+import { round2 } from "../domain/money";
+import { COST_CATEGORIES } from "../domain/types";
+import { VARIANCE_LINES } from "../domain/variance";
+import { cellRef, str } from "./a1";
+import { ref, type BuildContext } from "./context";
+import { FORMATS, type PlanCell } from "./plan";
+import { SheetBuilder } from "./sheet";
+import { titleBlock } from "./title";
+
+const E = FORMATS.euro;
+const SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+export function financeSheet(ctx: BuildContext): SheetBuilder {
+  const { inputs, results } = ctx;
+  const s = inputs.settings;
+  const n = s.reportMonth;
+  const sb = new SheetBuilder(ctx.names.finance);
+  sb.widthsFrom([34, 16, 16, 16, 16, 12, 12, 50, 14, 14, 14, 14, 14, 14]);
+  titleBlock(ctx, sb, "6.5 Financiële informatie");
+  const N = ref(ctx, "param.reportMonth");
+
+  sb.section(`Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]} (RULES §4)`);
+  sb.header("Regel", "Jaarbudget", `Begroot t/m ${SHORT[n - 1]}`, `Gerealiseerd t/m ${SHORT[n - 1]}`, "Verschil (+ = nadeel)", "Verschil %", "Toelichting vereist", "Toelichting (controller)");
+  const annual: Record<string, PlanCell> = {
+    "Formatieve kosten": { f: ref(ctx, "addendum.ceiling") },
+    Opleiding: { f: ref(ctx, "addendum.training") },
+    "Aanvullende dienstverlening": { f: ref(ctx, "addendum.additional") },
+    Overig: { v: 0 },
+    Overhead: { f: ref(ctx, "addendum.overhead") },
+    Totaal: { f: ref(ctx, "addendum.totalBudget") },
+  };
+  const first = sb.row;
+  for (const name of VARIANCE_LINES) {
+    const row = sb.row;
+    const l = results.variance.find((v) => v.name === name);
+    if (!l) continue;
+    const C = (col: number) => cellRef(row, col);
+    const realised: PlanCell = {
+      "Formatieve kosten": { f: `ROUND(${ref(ctx, "realised.Loonkosten")}+${ref(ctx, "realised.Vervanging")},2)` },
+      Opleiding: { f: ref(ctx, "realised.Opleiding") },
+      "Aanvullende dienstverlening": { f: ref(ctx, "realised.Aanvullende dienstverlening") },
+      Overig: { f: ref(ctx, "realised.Overig") },
+      Overhead: { f: ref(ctx, "realised.overhead") },
+      Totaal: { f: `ROUND(SUM(${cellRef(first, 4)}:${cellRef(row - 1, 4)}),2)` },
+    }[name];
+    const a = annual[name];
+    const style = name === "Totaal" ? ("total" as const) : undefined;
+    sb.line(
+      { v: name, s: style ?? "label" },
+      a.f ? { f: a.f, r: l.annualBudget, nf: E, s: style } : { v: 0, nf: E, s: style },
+      { f: `ROUND(${C(2)}*${N}/12,2)`, r: l.budgetToDate, nf: E, s: style },
+      { f: realised.f, r: l.realisedToDate, nf: E, s: style },
+      { f: `ROUND(${C(4)}-${C(3)},2)`, r: l.difference, nf: E, s: style },
+      { f: `IF(${C(3)}=0,"",${C(5)}/${C(3)})`, r: l.differenceRate ?? "", nf: FORMATS.percent, s: style },
+      {
+        f: `IF(OR(ABS(${C(5)})>=${ref(ctx, "param.varianceThresholdAmount")},IF(${C(3)}=0,FALSE(),ABS(${C(5)}/${C(3)})>=${ref(ctx, "param.varianceThresholdRate")})),"Ja","Nee")`,
+        r: l.explanationRequired ? "Ja" : "Nee",
+        s: style,
+      },
+      { v: "", wrap: true, s: "input" },
+    );
+    sb.allowEditing(row, 8);
+    ctx.refs.set(`variance.${name}.row`, String(row));
+  }
+  const last = sb.row - 1;
+  sb.highlight(`G${first}:G${last}`, `G${first}="Ja"`, "attention");
+  sb.highlight(`E${first}:E${last}`, `E${first}>0`, "bad");
+  ctx.refs.set("finance.totalRealised", sb.ref(last, 4));
+  sb.line({ v: `Toelichting vereist bij een verschil van ten minste het drempelbedrag of het drempelpercentage (Instellingen). Vul de kolom Toelichting zelf in.`, s: "note" });
+  sb.chart({
+    kind: "column", title: `Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]}`, categories: `A${first}:A${last - 1}`,
+    series: [{ name: "Begroot", values: `C${first}:C${last - 1}` }, { name: "Gerealiseerd", values: `D${first}:D${last - 1}` }],
+    anchor: "J8", width: 520, height: 300,
+  });
+
+  sb.section("Jaarbudget, prognose en plafond (RULES §5)");
+  const f = results.forecast;
+  const pairs: Array<[string, string, number, boolean?]> = [
+    ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
+    ["Totaal budget P&C", "addendum.totalBudget", results.ceiling.totalBudget],
+    ["Prognose loonkosten (lineair)", "forecast.salary", f.salaryForecast],
+    ["Prognose vervanging", "forecast.replacement", f.replacementForecast],
+    ["Prognose formatieve kosten", "forecast.formation", f.formationCostForecast],
+    ["Ruimte onder plafond (negatief = plafond overschreden)", "forecast.room", f.roomUnderCeiling, true],
+    ["Meerkosten voor opdrachtgever", "forecast.extra", f.extraCostForClient, true],
+  ];
+  for (const [label, key, value, total] of pairs) {
+    const row = sb.line({ v: label, s: total ? "total" : "label" }, { f: ref(ctx, key), r: value, nf: E, s: total ? "total" : undefined });
+    if (key === "forecast.room") {
+      sb.highlight(`B${row}`, `B${row}<0`, "bad");
+      ctx.refs.set("finance.room", sb.ref(row, 2));
+    }
+    if (key === "forecast.extra") ctx.refs.set("finance.extra", sb.ref(row, 2));
+  }
+
+  sb.section("Verzuimvervanging en het plafond (RULES §6)");
+  if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
+  else if (f.cases.length === 0) sb.line({ v: "geen verzuimdossiers", s: "note" });
+  else {
+    sb.header("Dossier", "Pakket", "Soort", "Kosten dossier", "Vereist besluit", "Vastgelegd besluit", "Meerkosten", "Adviesnota ontbreekt");
+    const cFirst = sb.row;
+    f.cases.forEach((o, i) => {
+      const k = (x: string) => ref(ctx, `case.${i}.${x}`);
+      sb.line(
+        { f: k("caseId"), r: o.case.caseId },
+        { f: k("service"), r: o.case.service ?? "" },
+        { f: k("kind"), r: o.case.kind },
+        { f: k("cost"), r: o.caseCost, nf: E },
+        { f: k("required"), r: o.requiredDecision },
+        { f: k("decision"), r: o.case.decision },
+        { f: k("extra"), r: o.extraCost, nf: E },
+        { f: k("missing"), r: o.adviceNoteMissing ? "Ja" : "Nee" },
+      );
+    });
+    const cLast = sb.row - 1;
+    sb.highlight(`H${cFirst}:H${cLast}`, `H${cFirst}="Ja"`, "bad");
+    sb.line({ v: "Bij 'Adviesnota ontbreekt = Ja' gaat een adviesnota naar de gemeentesecretaris van de opdrachtgever; de meerkosten zijn voor de opdrachtgever.", s: "note" });
+  }
+
+  sb.section("Gerealiseerd per maand per categorie");
+  sb.header("Categorie", ...SHORT, "Totaal jaar");
+  const amt = ref(ctx, "ledger.amount"), cat = ref(ctx, "ledger.category"), month = ref(ctx, "ledger.month");
+  const gridRow: Record<string, number> = {};
+  for (const c of COST_CATEGORIES) {
+    const row = sb.row;
+    gridRow[c] = row;
+    const values = results.realisedByMonth[c];
+    sb.line({ v: c, s: "label" },
+      ...values.map((v, m): PlanCell => ({ f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},${m + 1}),2)`, r: v, nf: E })),
+      { f: `ROUND(SUM(${cellRef(row, 2)}:${cellRef(row, 13)}),2)`, r: round2(values.reduce((a, b) => a + b, 0)), nf: E, s: "total" });
+  }
+
+  sb.section("Cumulatieve formatieve kosten tegen het plafond naar rato");
+  sb.header("Maand", "Formatieve kosten", "Cumulatief", "Plafond naar rato");
+  const cumFirst = sb.row;
+  let cum = 0;
+  for (let m = 1; m <= n; m++) {
+    const row = sb.row;
+    const monthly = round2(results.realisedByMonth.Loonkosten[m - 1] + results.realisedByMonth.Vervanging[m - 1]);
+    cum = round2(cum + monthly);
+    const col = m + 1;
+    sb.line(
+      { v: MONTH_NAMES[m - 1] },
+      { f: `ROUND(${cellRef(gridRow.Loonkosten, col)}+${cellRef(gridRow.Vervanging, col)},2)`, r: monthly, nf: E },
+      { f: m === 1 ? cellRef(row, 2) : `ROUND(${cellRef(row - 1, 3)}+${cellRef(row, 2)},2)`, r: cum, nf: E },
+      { f: `ROUND(${ref(ctx, "addendum.ceiling")}*${m}/12,2)`, r: round2((results.ceiling.ceiling * m) / 12), nf: E },
+    );
+  }
+  const cumLast = sb.row - 1;
+  sb.chart({
+    kind: "line", title: "Cumulatieve formatieve kosten tegen het plafond naar rato", categories: `A${cumFirst}:A${cumLast}`,
+    series: [{ name: "Cumulatief", values: `C${cumFirst}:C${cumLast}` }, { name: "Plafond naar rato", values: `D${cumFirst}:D${cumLast}` }],
+    anchor: `F${cumFirst - 1}`, width: 520, height: 300,
+  });
+  return sb;
+}

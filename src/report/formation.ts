@@ -1,0 +1,58 @@
+/** `6.1 Formatie`: formation and organisation, team developments, consequences for addendum and P&C. */
+import { round2 } from "../domain/money";
+import { SERVICE_CODES } from "../domain/types";
+import { cellRef, str } from "./a1";
+import { ref, type BuildContext } from "./context";
+import { notesSection } from "./notes";
+import { FORMATS } from "./plan";
+import { SheetBuilder } from "./sheet";
+import { titleBlock } from "./title";
+
+export function formationSheet(ctx: BuildContext): SheetBuilder {
+  const { results } = ctx;
+  const sb = new SheetBuilder(ctx.names.formation);
+  sb.widthsFrom([40, 16, 16, 60]);
+  titleBlock(ctx, sb, "6.1 Formatie en organisatie / teamontwikkelingen");
+
+  sb.section("Formatie per pakket");
+  sb.header("Pakket", "Fte", "Waarvan vacature (fte)", "Plafondbedrag");
+  const svc = ref(ctx, "addendum.serviceRange"), fte = ref(ctx, "addendum.fteRange"), occ = ref(ctx, "addendum.occupancyRange"), amt = ref(ctx, "addendum.ceilingRange");
+  const first = sb.row;
+  for (const p of SERVICE_CODES) {
+    const lines = results.ceiling.lines.filter((l) => l.formation.service === p);
+    if (lines.length === 0) continue;
+    sb.line({ v: p },
+      { f: `SUMIF(${svc},${str(p)},${fte})`, r: lines.reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
+      { f: `SUMIFS(${fte},${svc},${str(p)},${occ},"Vacature")`, r: lines.filter((l) => l.formation.occupancy === "Vacature").reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
+      { f: `SUMIF(${svc},${str(p)},${amt})`, r: round2(lines.reduce((a, l) => a + l.ceilingAmount, 0)), nf: FORMATS.euro });
+  }
+  const last = sb.row - 1;
+  const all = results.ceiling.lines;
+  sb.line({ v: "Totaal", s: "total" },
+    { f: `SUM(${cellRef(first, 2)}:${cellRef(last, 2)})`, r: all.reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte, s: "total" },
+    { f: `SUM(${cellRef(first, 3)}:${cellRef(last, 3)})`, r: all.filter((l) => l.formation.occupancy === "Vacature").reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte, s: "total" },
+    { f: `SUM(${cellRef(first, 4)}:${cellRef(last, 4)})`, r: results.ceiling.ceiling, nf: FORMATS.euro, s: "total" });
+
+  sb.section("Vacatures");
+  const vacancies = ctx.inputs.formation.filter((f) => f.occupancy === "Vacature");
+  if (vacancies.length === 0) sb.line({ v: "geen vacatures vastgelegd (kolom Bezetting in Formatie)", s: "note" });
+  else {
+    sb.header("Functie", "Pakket", "Fte", "Toelichting");
+    for (const v of vacancies) sb.line({ v: v.functionName }, { v: v.service }, { v: v.fte, nf: FORMATS.fte }, { v: v.note, wrap: true });
+  }
+
+  notesSection(ctx, sb, "Personele ontwikkelingen (verzuim, vacatures, cao, herwaardering)", ["Formatie", "Personeel"]);
+  notesSection(ctx, sb, "Meer- en maatwerk", ["Meer- en maatwerk"]);
+
+  sb.section("Gevolgen voor addendum en P&C");
+  const f = results.forecast;
+  const room = sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { f: ref(ctx, "finance.room"), r: f.roomUnderCeiling, nf: FORMATS.euro });
+  sb.highlight(`B${room}`, `B${room}<0`, "bad");
+  sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: ref(ctx, "finance.extra"), r: f.extraCostForClient, nf: FORMATS.euro });
+  sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: ref(ctx, "addendum.caoEffect"), r: results.ceiling.caoEffect, nf: FORMATS.euro });
+  const missing = f.cases.filter((c) => c.adviceNoteMissing).length;
+  const m = sb.line({ v: "Dossiers waarvoor een adviesnota ontbreekt", s: "label" },
+    f.cases.length === 0 ? { v: 0, nf: "0" } : { f: `COUNTIF(${ref(ctx, "cases.missing")},"Ja")`, r: missing, nf: "0" });
+  sb.highlight(`B${m}`, `B${m}>0`, "bad");
+  return sb;
+}

@@ -1,0 +1,18 @@
+/** The title block every report sheet starts with (REPORT.md). */
+import { MONTH_NAMES } from "../domain/dates";
+import type { BuildContext } from "./context";
+import type { SheetBuilder } from "./sheet";
+
+export function formatBuildTime(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getDate()}-${d.getMonth() + 1}-${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function titleBlock(ctx: BuildContext, sb: SheetBuilder, title: string): void {
+  const s = ctx.inputs.settings;
+  sb.line({ v: title, s: "title" });
+  sb.line({ v: `Opdrachtgever: ${s.client} · Opdrachtnemer: ${s.provider}`, s: "subtitle" });
+  sb.line({ v: `Jaar ${s.year} · t/m ${MONTH_NAMES[s.reportMonth - 1]} (rapportagemaand ${s.reportMonth})`, s: "subtitle" });
+  sb.line({ v: `Gemaakt op ${formatBuildTime(ctx.builtAt)} met dvo-addendum · vingerafdruk invoer ${ctx.results.fingerprint.slice(0, 16)}`, s: "note" });
+  sb.blank();
+}

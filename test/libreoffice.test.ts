@@ -1,0 +1,131 @@
+/**
+ * The real-engine check: build reports, recalculate them in LibreOffice headless (which must really
+ * recalculate: see support/libreoffice.ts), and compare every formula cell of the recalculated file with
+ * the engine's value that we stored as its cached result. Equal (to well within a cent), and no errors.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { reportFile } from "../src/cli/pipeline";
+import { toExcelSerial } from "../src/domain/dates";
+import { exampleWorkbook } from "../src/example/example";
+import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { setByHeader } from "./support/workbook";
+
+const soffice = findSoffice();
+if (!soffice && libreOfficeRequired()) throw new Error("LibreOffice (soffice) is required here (CI): apt-get install libreoffice-calc-nogui");
+if (!soffice) console.warn("LibreOffice not found: the real-engine check is SKIPPED. Install libreoffice-calc-nogui to run it.");
+const maybe = soffice ? describe : describe.skip;
+
+type Value = string | number | null | { error: string };
+
+function plain(v: ExcelJS.CellValue | undefined): Value {
+  if (v === undefined || v === null || v === "") return null;
+  if (v instanceof Date) return toExcelSerial({ year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() });
+  if (typeof v === "number" || typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "object" && "error" in v) return { error: String(v.error) };
+  return JSON.stringify(v);
+}
+
+interface Mismatch { sheet: string; cell: string; formula: string; engine: Value; libreoffice: Value }
+
+async function compare(ours: string, theirs: string): Promise<{ compared: number; mismatches: Mismatch[]; errors: Mismatch[] }> {
+  const a = new ExcelJS.Workbook();
+  await a.xlsx.readFile(ours);
+  const b = new ExcelJS.Workbook();
+  await b.xlsx.readFile(theirs);
+  let compared = 0;
+  const mismatches: Mismatch[] = [];
+  const errors: Mismatch[] = [];
+  for (const ws of a.worksheets) {
+    const other = b.getWorksheet(ws.name);
+    if (!other) throw new Error(`sheet ${ws.name} missing after LibreOffice`);
+    ws.eachRow((row) => row.eachCell((cell) => {
+      const v = cell.value as ExcelJS.CellFormulaValue | null;
+      if (!v || typeof v !== "object" || !("formula" in v)) return;
+      compared++;
+      const engine = plain(v.result as ExcelJS.CellValue);
+      const lo = other.getCell(cell.address).value as ExcelJS.CellFormulaValue | ExcelJS.CellValue;
+      const got = plain(lo && typeof lo === "object" && "formula" in (lo as object) ? ((lo as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue) : (lo as ExcelJS.CellValue));
+      const m = { sheet: ws.name, cell: cell.address, formula: v.formula, engine, libreoffice: got };
+      if (got !== null && typeof got === "object") return void errors.push(m);
+      if (typeof engine === "number" && typeof got === "number") {
+        if (Math.abs(engine - got) > 1e-6 * Math.max(1, Math.abs(engine))) mismatches.push(m);
+      } else if (engine !== got) mismatches.push(m);
+    }));
+  }
+  return { compared, mismatches, errors };
+}
+
+maybe("LibreOffice recalculation agrees with the engine", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dvo-lo-test-"));
+  const cases: Record<string, (wb: ExcelJS.Workbook) => void> = {
+    example: () => undefined,
+    overrun2024: (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
+    },
+    overrun2023: (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
+      setByHeader(wb, "Instellingen", "Instelling", "SLA-versie", "Waarde", "2023");
+    },
+    textDates: (wb) => {
+      // dates typed as text, in both accepted notations, and months given as dates
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Startdatum", "1-4-2025");
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-02", "Startdatum", "2025-02-03");
+      setByHeader(wb, "Realisatie", "Omschrijving", "Cursus burgerlijke stand (BABS)", "Maand", "15-3-2025");
+      setByHeader(wb, "Realisatie", "Omschrijving", "Training identiteitsfraude", "Maand", "2025-05-20");
+      setByHeader(wb, "Realisatie", "Omschrijving", "Vakliteratuur en abonnementen", "Maand", new Date(Date.UTC(2025, 1, 14)));
+    },
+  };
+  const outputs: Record<string, string> = {};
+  let recalculated: Record<string, string> = {};
+  const figures: Record<string, { ceiling: number; room: number; extra: number }> = {};
+
+  beforeAll(async () => {
+    for (const [name, mutate] of Object.entries(cases)) {
+      const buf = await exampleWorkbook().xlsx.writeBuffer();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(buf as ArrayBuffer);
+      mutate(wb);
+      const input = path.join(dir, `${name}-invoer.xlsx`);
+      await wb.xlsx.writeFile(input);
+      const out = path.join(dir, `${name}.xlsx`);
+      const r = await reportFile(input, out);
+      if (!r.ok) throw new Error(`${name}: ${r.message ?? ""} ${JSON.stringify(r.problems)}`);
+      figures[name] = { ceiling: r.results.ceiling.ceiling, room: r.results.forecast.roomUnderCeiling, extra: r.results.forecast.extraCostForClient };
+      outputs[name] = out;
+    }
+    const names = Object.keys(outputs);
+    const lo = recalculate(soffice as string, names.map((n) => outputs[n]));
+    recalculated = Object.fromEntries(names.map((n, i) => [n, lo[i]]));
+  }, 300_000);
+
+  test("LibreOffice really recalculates (a wrong cached value is corrected)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("T");
+    ws.getCell("A1").value = 20;
+    ws.getCell("A2").value = { formula: "A1*2+1", result: 999 };
+    const file = path.join(dir, "sanity.xlsx");
+    await wb.xlsx.writeFile(file);
+    const [out] = recalculate(soffice as string, [file]);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect((back.getWorksheet("T")?.getCell("A2").value as ExcelJS.CellFormulaValue).result).toBe(41);
+  });
+
+  test("the variants carry the RULES.md figures", () => {
+    expect(figures.example).toEqual({ ceiling: 649519.35, room: 43219.35, extra: 0 });
+    expect(figures.overrun2024).toEqual({ ceiling: 649519.35, room: -9880.65, extra: 9880.65 });
+    expect(figures.overrun2023.extra).toBe(90000);
+    expect(figures.textDates).toEqual(figures.example);
+  });
+
+  test.each(Object.keys(cases))("%s: every formula cell equals the engine's value, no error values", async (name) => {
+    const { compared, mismatches, errors } = await compare(outputs[name], recalculated[name]);
+    expect(errors).toEqual([]);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(compared).toBeGreaterThan(500);
+  });
+});
