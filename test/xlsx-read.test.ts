@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip"; // exceljs's own zip library, used here to edit a file as Excel would write it
 import { computeResults } from "../src/domain/compute";
 import { SHEETS } from "../src/domain/glossary";
 import { exampleWorkbook } from "../src/example/example";
@@ -288,6 +289,26 @@ describe("(c) the template for 2026", () => {
     const again = await writeTo(outcome.workbook, "opnieuw.xlsx");
     const g2 = grids(await readWorkbookFile(again));
     expect(g2).toEqual(grids(outcome));
+  });
+});
+
+describe("tables saved by Excel (no headerRowCount attribute)", () => {
+  test("are read with their header row and written again with headerRowCount 1", async () => {
+    const zip = await JSZip.loadAsync((await exampleWorkbook().xlsx.writeBuffer()) as ArrayBuffer);
+    const tableFiles = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
+    expect(tableFiles).toHaveLength(12);
+    for (const f of tableFiles) {
+      const xml = await zip.file(f)!.async("string");
+      zip.file(f, xml.replace(/ headerRowCount="1"/, ""));
+    }
+    const excelStyle = await zip.generateAsync({ type: "uint8array" });
+    const r = await readWorkbookBuffer(excelStyle, "excel.xlsx");
+    if (!r.ok) throw new Error(r.message);
+    expect(sheet(r.grids, "Formatie").table).toEqual({ name: "Formatie", row: 1, col: 1 });
+    const saved = await JSZip.loadAsync((await r.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    for (const f of Object.keys(saved.files).filter((x) => /^xl\/tables\/table\d+\.xml$/.test(x))) {
+      expect(await saved.file(f)!.async("string")).toMatch(/<table [^>]*headerRowCount="1"/);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
  * The workbook contract (WORKBOOK.md): grids → typed Inputs + every Problem, in one pass.
  * Rows with a `fout` are left out of the inputs; `inputs` is null when any `fout` was found.
  */
-import { fromExcelSerial, MONTH_NAMES } from "../domain/dates";
+import { compareDates, dutchDate, MONTH_NAMES } from "../domain/dates";
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import { normaliseScale, rowInForce } from "../domain/salary";
 import {
@@ -10,7 +10,6 @@ import {
   type Election, type FormationRow, type Inputs, type LedgerRow, type OpeningHour, type PrivacyRow, type ProductRow,
   type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type SickLeaveCase,
 } from "../domain/types";
-import { compareDates, dutchDate } from "../domain/dates";
 import { a1, cellAt, isBlank, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
 import { nl } from "./cells";
 import { readSettings, type SettingCells } from "./settings";
@@ -378,4 +377,3 @@ function checkSalaryCoverage(year: number, table: SalaryRow[], formation: Format
   }
 }
 
-export { fromExcelSerial };

@@ -16,7 +16,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const s = inputs.settings;
   const c = results.ceiling;
   const sb = new SheetBuilder(ctx.names.addendum);
-  sb.widthsFrom([40, 22, 10, 10, 16, 14, 16, 16, 16, 12]);
+  sb.widthsFrom([42, 26, 16, 10, 17, 14, 17, 16, 16, 12]);
   titleBlock(ctx, sb, `Addendum ${s.year} bij de DVO Publieksdienst ${s.provider.replace(/^Gemeente /, "")} – ${s.client.replace(/^Gemeente /, "")}`);
 
   sb.section("Partijen");

@@ -11,14 +11,14 @@ const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
 export function controlSheet(ctx: BuildContext): SheetBuilder {
   const { results, problems } = ctx;
   const sb = new SheetBuilder(ctx.names.control);
-  sb.widthsFrom([52, 18, 18, 14, 14]);
+  sb.widthsFrom([72, 16, 16, 14, 12]);
   titleBlock(ctx, sb, "Controle");
 
   sb.section("Bevindingen in de invoer");
   if (problems.length === 0) sb.line({ v: "Geen fouten of waarschuwingen gevonden.", s: "note" });
   else {
-    sb.header("Ernst", "Blad", "Cel", "Melding");
-    for (const p of problems) sb.line({ v: p.severity, s: p.severity === "fout" ? "warning" : undefined }, { v: p.sheet }, { v: p.cell }, { v: p.message, wrap: true });
+    sb.header("Melding", "Ernst", "Blad", "Cel");
+    for (const p of problems) sb.line({ v: p.message, wrap: true }, { v: p.severity, s: p.severity === "fout" ? "warning" : undefined }, { v: p.sheet }, { v: p.cell });
   }
 
   sb.section("Aansluitingen (moeten allemaal OK zijn)");

@@ -17,7 +17,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
   const s = inputs.settings;
   const n = s.reportMonth;
   const sb = new SheetBuilder(ctx.names.finance);
-  sb.widthsFrom([34, 16, 16, 16, 16, 12, 12, 50, 14, 14, 14, 14, 14, 14]);
+  sb.widthsFrom([34, 16, 16, 16, 18, 14, 16, 44, 16]);
   titleBlock(ctx, sb, "6.5 Financiële informatie");
   const N = ref(ctx, "param.reportMonth");
 
@@ -119,40 +119,37 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     sb.line({ v: "Bij 'Adviesnota ontbreekt = Ja' gaat een adviesnota naar de gemeentesecretaris van de opdrachtgever; de meerkosten zijn voor de opdrachtgever.", s: "note" });
   }
 
-  sb.section("Gerealiseerd per maand per categorie");
-  sb.header("Categorie", ...SHORT, "Totaal jaar");
+  sb.section("Gerealiseerd per maand per categorie, met cumulatieve formatieve kosten tegen het plafond naar rato");
+  sb.header("Maand", ...COST_CATEGORIES, "Totaal", "Formatieve kosten cumulatief", "Plafond naar rato");
   const amt = ref(ctx, "ledger.amount"), cat = ref(ctx, "ledger.category"), month = ref(ctx, "ledger.month");
-  const gridRow: Record<string, number> = {};
-  for (const c of COST_CATEGORIES) {
-    const row = sb.row;
-    gridRow[c] = row;
-    const values = results.realisedByMonth[c];
-    sb.line({ v: c, s: "label" },
-      ...values.map((v, m): PlanCell => ({ f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},${m + 1}),2)`, r: v, nf: E })),
-      { f: `ROUND(SUM(${cellRef(row, 2)}:${cellRef(row, 13)}),2)`, r: round2(values.reduce((a, b) => a + b, 0)), nf: E, s: "total" });
-  }
-
-  sb.section("Cumulatieve formatieve kosten tegen het plafond naar rato");
-  sb.header("Maand", "Formatieve kosten", "Cumulatief", "Plafond naar rato");
-  const cumFirst = sb.row;
+  const gFirst = sb.row;
   let cum = 0;
-  for (let m = 1; m <= n; m++) {
+  for (let m = 1; m <= 12; m++) {
     const row = sb.row;
-    const monthly = round2(results.realisedByMonth.Loonkosten[m - 1] + results.realisedByMonth.Vervanging[m - 1]);
-    cum = round2(cum + monthly);
-    const col = m + 1;
-    sb.line(
-      { v: MONTH_NAMES[m - 1] },
-      { f: `ROUND(${cellRef(gridRow.Loonkosten, col)}+${cellRef(gridRow.Vervanging, col)},2)`, r: monthly, nf: E },
-      { f: m === 1 ? cellRef(row, 2) : `ROUND(${cellRef(row - 1, 3)}+${cellRef(row, 2)},2)`, r: cum, nf: E },
-      { f: `ROUND(${ref(ctx, "addendum.ceiling")}*${m}/12,2)`, r: round2((results.ceiling.ceiling * m) / 12), nf: E },
-    );
+    const values = COST_CATEGORIES.map((c) => results.realisedByMonth[c][m - 1]);
+    const cells: PlanCell[] = [{ v: MONTH_NAMES[m - 1] }];
+    COST_CATEGORIES.forEach((c, i) => cells.push({ f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},${m}),2)`, r: values[i], nf: E }));
+    cells.push({ f: `ROUND(SUM(${cellRef(row, 2)}:${cellRef(row, 6)}),2)`, r: round2(values.reduce((a, b) => a + b, 0)), nf: E, s: "total" });
+    if (m <= n) {
+      // formatieve kosten = Loonkosten + Vervanging (columns B and C)
+      cum = round2(cum + round2(values[0] + values[1]));
+      cells.push(
+        { f: m === 1 ? `ROUND(${cellRef(row, 2)}+${cellRef(row, 3)},2)` : `ROUND(${cellRef(row - 1, 8)}+${cellRef(row, 2)}+${cellRef(row, 3)},2)`, r: cum, nf: E },
+        { f: `ROUND(${ref(ctx, "addendum.ceiling")}*${m}/12,2)`, r: round2((results.ceiling.ceiling * m) / 12), nf: E },
+      );
+    }
+    sb.line(...cells);
   }
-  const cumLast = sb.row - 1;
+  const gLast = sb.row - 1;
+  const yearTotals = COST_CATEGORIES.map((c) => round2(results.realisedByMonth[c].reduce((a, b) => a + b, 0)));
+  sb.line({ v: "Totaal jaar", s: "total" },
+    ...COST_CATEGORIES.map((_, i): PlanCell => ({ f: `ROUND(SUM(${cellRef(gFirst, i + 2)}:${cellRef(gLast, i + 2)}),2)`, r: yearTotals[i], nf: E, s: "total" })),
+    { f: `ROUND(SUM(${cellRef(gFirst, 7)}:${cellRef(gLast, 7)}),2)`, r: round2(yearTotals.reduce((a, b) => a + b, 0)), nf: E, s: "total" });
+  sb.line({ v: `Boekingen na ${MONTH_NAMES[n - 1]} staan in de maandtabel, maar tellen niet mee in de cijfers t/m de rapportagemaand.`, s: "note" });
   sb.chart({
-    kind: "line", title: "Cumulatieve formatieve kosten tegen het plafond naar rato", categories: `A${cumFirst}:A${cumLast}`,
-    series: [{ name: "Cumulatief", values: `C${cumFirst}:C${cumLast}` }, { name: "Plafond naar rato", values: `D${cumFirst}:D${cumLast}` }],
-    anchor: `F${cumFirst - 1}`, width: 520, height: 300,
+    kind: "line", title: "Cumulatieve formatieve kosten tegen het plafond naar rato", categories: `A${gFirst}:A${gFirst + n - 1}`,
+    series: [{ name: "Formatieve kosten cumulatief", values: `H${gFirst}:H${gFirst + n - 1}` }, { name: "Plafond naar rato", values: `I${gFirst}:I${gFirst + n - 1}` }],
+    anchor: `K${gFirst - 1}`, width: 520, height: 300,
   });
   return sb;
 }

@@ -142,6 +142,7 @@ async function readBytes(bytes: Buffer, label: string): Promise<ReadOutcome> {
     return fail(`${label} is geen Excel-werkmap (.xlsx): het is een zip-archief zonder werkbladen (misschien een Word-document of een .xlsb-bestand); sla het op als Excel-werkmap (.xlsx).`);
   }
   try {
+    repairLoadedTables(workbook);
     return { ok: true, grids: gridsOf(workbook), workbook };
   } catch (e) {
     return fail(`${label} kan niet als Excel-werkmap worden gelezen (${errorText(e)}): open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx).`);
@@ -234,11 +235,42 @@ interface LoadedTableModel {
   ref?: string;
 }
 
+interface LoadedTable {
+  model?: LoadedTableModel & { headerRow?: boolean; columns?: Array<{ name?: string }> };
+}
+
+function tablesOf(ws: ExcelJS.Worksheet): LoadedTable[] {
+  return Object.values((ws as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {});
+}
+
+/**
+ * exceljs 4.4 reads a table's header row only from an explicit `headerRowCount="1"`, but Excel omits the
+ * attribute (its default is 1). Saving such a workbook again would write `headerRowCount="0"` and break
+ * the user's tables. A loaded table whose first row holds exactly its column names has a header row.
+ */
+function repairLoadedTables(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    for (const t of tablesOf(ws)) {
+      const m = t.model;
+      const ref = m?.tableRef ?? m?.ref;
+      if (!m || m.headerRow || !ref || !m.columns || m.columns.length === 0) continue;
+      const tl = parseA1(ref.split(":")[0]);
+      if (!tl) continue;
+      const row = ws.findRow(tl.row);
+      if (!row) continue;
+      const isHeader = m.columns.every((c, i) => {
+        const v = toCellValue(row.getCell(tl.col + i));
+        return c.name !== undefined && v !== null && String(v).trim() === c.name.trim();
+      });
+      if (isHeader) m.headerRow = true;
+    }
+  }
+}
+
 /** The Excel table whose name is the sheet's name, with its top-left (header) cell. */
 function matchingTable(ws: ExcelJS.Worksheet): SheetGrid["table"] | undefined {
-  const tables = (ws as unknown as { tables?: Record<string, { model?: LoadedTableModel }> }).tables ?? {};
   const want = nameKey(ws.name);
-  for (const t of Object.values(tables)) {
+  for (const t of tablesOf(ws)) {
     const m = t.model;
     const name = m?.name;
     const ref = m?.tableRef ?? m?.ref;

@@ -71,6 +71,8 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   plan.cells.forEach((row, r) => {
     if (!row) return;
     const xRow = ws.getRow(r + 1);
+    const lines = wrappedLines(row, plan.widths);
+    if (lines > 1) xRow.height = Math.min(409, 13.5 * lines + 2);
     row.forEach((c, col) => {
       if (!c) return;
       const cell = xRow.getCell(col + 1);
@@ -87,6 +89,18 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: CONDITIONAL[cf.style] }],
     });
   });
+}
+
+/** Rows with wrapped text get the height their longest cell needs (hosts do not autofit on open). */
+function wrappedLines(row: (PlanCell | undefined)[], widths: number[]): number {
+  let lines = 1;
+  row.forEach((c, i) => {
+    if (!c?.wrap || typeof c.v !== "string" || c.v === "") return;
+    const chars = Math.max(4, (widths[i] ?? 10) * 1.15);
+    const n = c.v.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(part.length / chars)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines;
 }
 
 function writeMeta(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
