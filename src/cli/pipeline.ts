@@ -5,8 +5,8 @@ import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
-import { readWorkbookFile } from "../xlsx/read";
-import { applyPlan, otherSheetNames, saveAtomically } from "../xlsx/write";
+import { readWorkbookFile, saveAtomically } from "../xlsx/file";
+import { applyPlan, otherSheetNames } from "../xlsx/write";
 
 export const STAGES = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbouwen", "Rapport schrijven"] as const;
 export type StageTimes = Record<"read" | "check" | "compute" | "plan" | "write", number>;

@@ -6,10 +6,9 @@
  * dates, error values); formulas give their cached result. The add-in's own metadata sheets and the
  * report sheets it wrote are skipped, so a report workbook can be read again as input.
  *
- * Failures never throw: they come back as one Dutch sentence the user can act on. The input file is
- * only read, never written.
+ * Failures never throw: they come back as one Dutch sentence the user can act on. This module does no
+ * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
-import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import { SHEETS } from "../domain/glossary";
 import { isBlank, type CellValue, type SheetGrid, type WorkbookGrids } from "../input/grid";
@@ -33,75 +32,42 @@ const ZIP_SIGNATURES = [
   [0x50, 0x4b, 0x07, 0x08], // spanned archive
 ];
 
-/** Read a workbook from disk. Never throws; never writes to `path`. */
-export async function readWorkbookFile(path: string): Promise<ReadOutcome> {
-  const label = `Het bestand '${path}'`;
-  let bytes: Buffer;
-  try {
-    const st = await fs.stat(path);
-    if (st.isDirectory()) return fail(`${label} is een map, geen bestand: kies een Excel-werkmap (.xlsx).`);
-    bytes = await fs.readFile(path);
-  } catch (e) {
-    return fail(fileErrorMessage(label, e));
-  }
-  return readBytes(bytes, label);
-}
-
 /**
  * Read a workbook from its bytes (an upload, a test fixture). `name`, when given, is used in messages.
  * Never throws.
  */
 export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string): Promise<ReadOutcome> {
   const label = name ? `Het bestand '${name}'` : "Het bestand";
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = buf instanceof Uint8Array ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength) : Buffer.from(buf);
+    bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
   } catch {
     return fail(`${label} kan niet worden gelezen: kies een Excel-werkmap (.xlsx).`);
   }
   return readBytes(bytes, label);
 }
 
-function fail(message: string): { ok: false; message: string } {
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+export function fail(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-function errorCode(e: unknown): string | undefined {
-  if (typeof e === "object" && e !== null && "code" in e) {
-    const c = (e as { code: unknown }).code;
-    return typeof c === "string" ? c : undefined;
-  }
-  return undefined;
-}
-
-function errorText(e: unknown): string {
+export function errorText(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return m.split("\n")[0].trim();
 }
 
-function fileErrorMessage(label: string, e: unknown): string {
-  switch (errorCode(e)) {
-    case "ENOENT":
-    case "ENOTDIR":
-      return `${label} bestaat niet: controleer de naam en de map.`;
-    case "EISDIR":
-      return `${label} is een map, geen bestand: kies een Excel-werkmap (.xlsx).`;
-    case "EACCES":
-    case "EPERM":
-      return `${label} kan niet worden gelezen omdat u er geen toegang toe hebt: controleer de rechten op het bestand.`;
-    case "EBUSY":
-      return `${label} is in gebruik door een ander programma: sluit het daar en probeer het opnieuw.`;
-    default:
-      return `${label} kan niet worden gelezen (${errorCode(e) ?? errorText(e)}): controleer het bestand en probeer het opnieuw.`;
-  }
-}
-
-function startsWith(bytes: Buffer, sig: readonly number[]): boolean {
+function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
 
 /** A rough look at the first bytes: does this look like text (CSV, HTML, XML) rather than a binary format? */
-function looksLikeText(bytes: Buffer): boolean {
+function looksLikeText(bytes: Uint8Array): boolean {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xef, 0xbb, 0xbf])) return true;
   const head = bytes.subarray(0, Math.min(bytes.length, 1024));
   let printable = 0;
@@ -112,20 +78,20 @@ function looksLikeText(bytes: Buffer): boolean {
   return printable / head.length > 0.95;
 }
 
-function notWorkbookMessage(label: string, bytes: Buffer): string {
+function notWorkbookMessage(label: string, bytes: Uint8Array): string {
   if (looksLikeText(bytes)) {
     return `${label} is geen Excel-werkmap (.xlsx): het lijkt een tekstbestand (bijvoorbeeld CSV of HTML); open het in Excel en sla het op als Excel-werkmap (.xlsx).`;
   }
   return `${label} is geen Excel-werkmap (.xlsx): het heeft een onbekende indeling; kies een bestand dat in Excel is opgeslagen als Excel-werkmap (.xlsx).`;
 }
 
-async function readBytes(bytes: Buffer, label: string): Promise<ReadOutcome> {
+export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadOutcome> {
   if (bytes.length === 0) return fail(`${label} is leeg: kies een Excel-werkmap (.xlsx).`);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(`${label} is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord: open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
   }
   if (!ZIP_SIGNATURES.some((s) => startsWith(bytes, s))) return fail(notWorkbookMessage(label, bytes));
-  if (bytes.subarray(30, 100).toString("latin1").includes("opendocument.spreadsheet")) {
+  if (latin1(bytes.subarray(30, 100)).includes("opendocument.spreadsheet")) {
     return fail(`${label} is geen Excel-werkmap (.xlsx): het is een OpenDocument-rekenblad (.ods); sla het op als Excel-werkmap (.xlsx).`);
   }
   const workbook = new ExcelJS.Workbook();

@@ -3,8 +3,6 @@
  * atomically. Input sheets and the user's own sheets are never touched; report sheets made by an earlier
  * build (listed in the very hidden `_dvo_addendum` sheet) are replaced whole.
  */
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import type { CellStyle, ConditionalFormat, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
 
@@ -125,19 +123,4 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
   writeMeta(wb, plan);
   const first = wb.worksheets.findIndex((w) => w.name === plan.sheets[0]?.name);
   if (first >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: first, visibility: "visible" }];
-}
-
-/** Save to `target` atomically: write a temporary file beside it, then rename. */
-export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
 }

@@ -1,0 +1,60 @@
+/** Node-only file I/O of the exceljs host: read a workbook from disk, save one atomically. */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import type ExcelJS from "exceljs";
+import { errorText, fail, readBytes, type ReadOutcome } from "./read";
+
+function errorCode(e: unknown): string | undefined {
+  if (typeof e === "object" && e !== null && "code" in e) {
+    const c = (e as { code: unknown }).code;
+    return typeof c === "string" ? c : undefined;
+  }
+  return undefined;
+}
+
+function fileErrorMessage(label: string, e: unknown): string {
+  switch (errorCode(e)) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return `${label} bestaat niet: controleer de naam en de map.`;
+    case "EISDIR":
+      return `${label} is een map, geen bestand: kies een Excel-werkmap (.xlsx).`;
+    case "EACCES":
+    case "EPERM":
+      return `${label} kan niet worden gelezen omdat u er geen toegang toe hebt: controleer de rechten op het bestand.`;
+    case "EBUSY":
+      return `${label} is in gebruik door een ander programma: sluit het daar en probeer het opnieuw.`;
+    default:
+      return `${label} kan niet worden gelezen (${errorCode(e) ?? errorText(e)}): controleer het bestand en probeer het opnieuw.`;
+  }
+}
+
+/** Read a workbook from disk. Never throws; never writes to `file`. */
+export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
+  const label = `Het bestand '${file}'`;
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(file);
+    if (st.isDirectory()) return fail(`${label} is een map, geen bestand: kies een Excel-werkmap (.xlsx).`);
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    return fail(fileErrorMessage(label, e));
+  }
+  return readBytes(bytes, label);
+}
+
+
+/** Save to `target` atomically: write a temporary file beside it, then rename. */
+export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  await fs.mkdir(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
