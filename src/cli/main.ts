@@ -13,8 +13,8 @@ import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { exampleWorkbook } from "../example/example";
-import { writeTemplate } from "../xlsx/template";
-import { readWorkbookFile, saveAtomically } from "../xlsx/file";
+
+import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
 import { reportFile, STAGES } from "./pipeline";
 
 const USAGE = `Gebruik:

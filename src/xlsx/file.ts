@@ -3,6 +3,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import { errorText, fail, readBytes, type ReadOutcome } from "./read";
+import { buildInputWorkbook } from "./template";
 
 function errorCode(e: unknown): string | undefined {
   if (typeof e === "object" && e !== null && "code" in e) {
@@ -57,4 +58,10 @@ export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Prom
     await fs.rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Write the empty template for `year` to `file` (created or replaced). */
+export async function writeTemplate(file: string, year: number): Promise<void> {
+  const buf = await buildInputWorkbook({ year }).xlsx.writeBuffer();
+  await fs.writeFile(file, Buffer.from(buf as ArrayBuffer));
 }
