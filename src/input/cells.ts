@@ -3,9 +3,9 @@
  * numbers, dates are date cells, serials or d-m-jjjj / jjjj-mm-dd text, fixed lists are checked, and
  * every problem names the cell and says what to do.
  */
-import { fromExcelSerial, isValidDate } from "../domain/dates";
+import { dutchDate, fromExcelSerial, isValidDate } from "../domain/dates";
 import type { CalendarDate } from "../domain/types";
-import { isBlank, isCellError, type CellValue } from "./grid";
+import { isBlank, isCellError, type CellError, type CellValue } from "./grid";
 
 /** How a value was written in its cell; the report uses it to build the matching formula. */
 export type ValueForm = "number" | "serial" | "text-dmy" | "text-ymd" | "text";
@@ -19,7 +19,8 @@ export function nl(n: number): string {
   return String(Number(n.toPrecision(12))).replace(".", ",");
 }
 
-function shown(v: CellValue): string {
+/** A cell value as a message quotes it: text in quotes (cut at 40 characters), numbers as Dutch Excel shows them. */
+export function shown(v: CellValue): string {
   if (typeof v === "number") return nl(v);
   if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -27,9 +28,14 @@ function shown(v: CellValue): string {
   return String(v);
 }
 
+/** The problem with an error value (#REF!, #N/B, …) in an input cell. */
+export function errorValueProblem(v: CellError): string {
+  return `bevat de foutwaarde ${v.error}: herstel de formule of typ de waarde zelf in.`;
+}
+
 /** Problems common to every typed reader: error values and booleans. */
 function commonProblem(v: CellValue, what: string): string | null {
-  if (isCellError(v)) return `bevat de foutwaarde ${v.error}: herstel de formule of typ de waarde zelf in.`;
+  if (isCellError(v)) return errorValueProblem(v);
   if (typeof v === "boolean") return `${v ? "WAAR" : "ONWAAR"} is geen ${what}: vul een ${what} in.`;
   return null;
 }
@@ -57,28 +63,51 @@ function dateFromDateObject(d: Date): CalendarDate {
 const DMY = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a date in this contract can fall in: those Jaar allows (WORKBOOK.md). A date outside them is
+ * nearly always a number typed into a date column (2025 as an Excel date is 17-7-1905), never a real date.
+ */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+function outsideYears(d: CalendarDate, v: CellValue): string | null {
+  if (d.year >= FIRST_YEAR && d.year <= LAST_YEAR) return null;
+  if (typeof v === "number") {
+    return `${shown(v)} is een getal, geen datum (als Excel-datum is het ${dutchDate(d)}): typ een datum als 1-4-2025 of 2025-04-01.`;
+  }
+  if (v instanceof Date) {
+    return `${dutchDate(d)} ligt niet tussen ${FIRST_YEAR} en ${LAST_YEAR}: typ de volledige datum, zoals 1-4-2025 (een getal als 2025 in een datumcel wordt gelezen als een datum rond 1900).`;
+  }
+  return `${shown(v)} ligt niet tussen ${FIRST_YEAR} en ${LAST_YEAR}: controleer het jaar.`;
+}
+
+function inYears(d: CalendarDate, v: CellValue, form: ValueForm): Read<CalendarDate> {
+  const p = outsideYears(d, v);
+  return p === null ? { ok: true, value: d, form } : fail(p);
+}
+
 export function readDate(v: CellValue): Read<CalendarDate> {
   const p = commonProblem(v, "datum");
   if (p) return fail(p);
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return fail("is geen geldige datum.");
-    return { ok: true, value: dateFromDateObject(v), form: "serial" };
+    return inYears(dateFromDateObject(v), v, "serial");
   }
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < 1 || v > 2958465) return fail(`${shown(v)} is geen datum: typ een datum als 1-4-2025 of 2025-04-01.`);
-    return { ok: true, value: fromExcelSerial(v), form: "serial" };
+    return inYears(fromExcelSerial(v), v, "serial");
   }
   const t = String(v).trim();
   let m = DMY.exec(t);
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (isValidDate(y, mo, d)) return { ok: true, value: { year: y, month: mo, day: d }, form: "text-dmy" };
+    if (isValidDate(y, mo, d)) return inYears({ year: y, month: mo, day: d }, v, "text-dmy");
     return fail(`${shown(v)} is geen bestaande datum: controleer dag en maand.`);
   }
   m = YMD.exec(t);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (isValidDate(y, mo, d)) return { ok: true, value: { year: y, month: mo, day: d }, form: "text-ymd" };
+    if (isValidDate(y, mo, d)) return inYears({ year: y, month: mo, day: d }, v, "text-ymd");
     return fail(`${shown(v)} is geen bestaande datum: controleer dag en maand.`);
   }
   return fail(`${shown(v)} is geen datum: typ een datum als 1-4-2025 of 2025-04-01 (of gebruik een datumcel).`);

@@ -13,7 +13,15 @@ export interface SheetGrid {
   origin?: { row: number; col: number };
   /** top-left cell of an Excel table (ListObject) on this sheet whose name matches the sheet, if any */
   table?: { name: string; row: number; col: number };
+  /**
+   * Why some cells that read as blank are blank, so a message can say so (optional; a host may leave it
+   * out): A1 address → the top-left cell of the merged range that covers it, or the formula (without
+   * `=`) of a formula cell whose result is not saved in the file.
+   */
+  blank?: Record<string, BlankReason>;
 }
+
+export type BlankReason = { mergedInto: string } | { formula: string };
 
 export interface WorkbookGrids {
   sheets: SheetGrid[];

@@ -86,7 +86,8 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     if (isBlank(label)) continue;
     const key = byLabel.get(norm(String(label)));
     if (!key) {
-      t.problem(r, "name", `Onbekende instelling '${String(label)}': deze wordt genegeerd. Bekende instellingen: ${Object.values(SETTING_LABELS).join(", ")}.`, "waarschuwing");
+      const named = isCellError(label) ? `met de foutwaarde ${label.error}` : `'${String(label)}'`;
+      t.problem(r, "name", `Onbekende instelling ${named}: deze wordt genegeerd. Bekende instellingen: ${Object.values(SETTING_LABELS).join(", ")}.`, "waarschuwing");
       continue;
     }
     if (found.has(key)) {
@@ -115,7 +116,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
         cell: row === undefined ? a1(t.layout.headerRow, t.layout.columns.name) : a1(row, valueCol),
         message: row === undefined
           ? `De instelling '${label}' ontbreekt: voeg een rij '${label}' met een waarde toe.`
-          : `${label} is leeg: vul een waarde in.`,
+          : t.emptyMessage(row, "value", `${label} is leeg: vul een waarde in.`, label),
       });
       continue;
     }

@@ -86,7 +86,9 @@ export class TableReader {
     const columns: Record<string, number> = {};
     const byHeader = new Map<string, number>();
     const firstCol = grid.table?.row === headerRow ? grid.table.col : grid.origin?.col ?? 1;
-    for (let c = firstCol; c <= lastCol(grid); c++) {
+    // lastCol scans every row: computed once, not per column (a sheet may run to row 1,048,576).
+    const width = lastCol(grid);
+    for (let c = firstCol; c <= width; c++) {
       const v = cellAt(grid, headerRow, c);
       if (typeof v === "string" && v.trim() !== "" && !byHeader.has(norm(v))) byHeader.set(norm(v), c);
     }
@@ -164,8 +166,22 @@ export class TableReader {
   /** Blank and required: a `fout`. Blank and optional: undefined, no problem. */
   private blank(row: number, key: string, required: boolean): boolean {
     if (!isBlank(this.raw(row, key))) return false;
-    if (required) this.problem(row, key, `${this.header(key)} is leeg: vul dit in.`);
+    if (required) this.problem(row, key, this.emptyMessage(row, key, `${this.header(key)} is leeg: vul dit in.`));
     return true;
+  }
+
+  /**
+   * The message for a required cell that is blank: `fallback`, unless the grid knows why the cell reads as
+   * blank though the user sees something there (a merged cell, a formula without a saved result).
+   */
+  emptyMessage(row: number, key: string, fallback: string, label = this.header(key)): string {
+    const why = this.grid.blank?.[this.address(row, key)];
+    if (!why) return fallback;
+    if ("mergedInto" in why) {
+      return `${label} is leeg: de cel is samengevoegd met ${why.mergedInto} en telt daardoor als leeg. Hef het samenvoegen op en vul de waarde in elke rij zelf in.`;
+    }
+    const f = why.formula.length > 40 ? `${why.formula.slice(0, 40)}…` : why.formula;
+    return `${label} is leeg: de formule =${f} heeft geen opgeslagen uitkomst (het bestand is bewaard zonder herberekening). Open het in Excel en sla het opnieuw op, of typ de waarde zelf in.`;
   }
 
   text(row: number, key: string, required = false): string | undefined {
@@ -216,8 +232,9 @@ function locateHeader(grid: SheetGrid, specs: readonly ColumnSpec[]): number | n
   if (grid.table) return grid.table.row;
   const known = new Set(specs.map((s) => norm(s.header)));
   const first = grid.origin?.row ?? 1;
+  const width = lastCol(grid);
   for (let r = first; r <= Math.min(lastRow(grid), first + 19); r++) {
-    for (let c = grid.origin?.col ?? 1; c <= lastCol(grid); c++) {
+    for (let c = grid.origin?.col ?? 1; c <= width; c++) {
       const v = cellAt(grid, r, c);
       if (typeof v === "string" && known.has(norm(v))) return r;
     }

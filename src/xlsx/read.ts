@@ -11,7 +11,7 @@
  */
 import ExcelJS from "exceljs";
 import { SHEETS } from "../domain/glossary";
-import { isBlank, type CellValue, type SheetGrid, type WorkbookGrids } from "../input/grid";
+import { isBlank, type BlankReason, type CellValue, type SheetGrid, type WorkbookGrids } from "../input/grid";
 
 export type ReadOutcome = { ok: true; grids: WorkbookGrids; workbook: ExcelJS.Workbook } | { ok: false; message: string };
 
@@ -62,6 +62,16 @@ export function errorText(e: unknown): string {
   return m.split("\n")[0].trim();
 }
 
+/** Whether `text` (ASCII) occurs in `bytes`: zip entry names are stored as plain bytes. */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - text.length; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
 }
@@ -99,12 +109,16 @@ export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadO
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     const m = errorText(e);
-    if (/zip|central directory|end of data|corrupted|invalid (signature|distance|code)|unexpected end/i.test(m)) {
+    // jszip's and pako's messages for a damaged archive or a damaged part inside it
+    if (/zip|central directory|end of data|corrupted|size mismatch|crc32|invalid (signature|distance|code|block|stored|bit length|literal)|too many length|incorrect (header|data) check|unexpected end/i.test(m)) {
       return fail(`${label} is beschadigd of onvolledig (het zip-archief is niet compleet): kopieer of download het opnieuw, of open het in Excel en sla het opnieuw op.`);
     }
     return fail(`${label} kan niet als Excel-werkmap worden gelezen (${m}): open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx).`);
   }
   if (workbook.worksheets.length === 0) {
+    if (containsAscii(bytes, "xl/workbook.xml")) {
+      return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
+    }
     return fail(`${label} is geen Excel-werkmap (.xlsx): het is een zip-archief zonder werkbladen (misschien een Word-document of een .xlsb-bestand); sla het op als Excel-werkmap (.xlsx).`);
   }
   try {
@@ -156,11 +170,18 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const sparse: Array<{ row: number; values: CellValue[] }> = [];
   let lastRow = 0;
   let lastCol = 0;
+  const blank: Record<string, BlankReason> = {};
+  let blanks = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     let rowLast = 0;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const v = toCellValue(cell);
+      const why = v === null ? blankReason(cell) : undefined;
+      if (why) {
+        blank[cell.address] = why;
+        blanks++;
+      }
       if (v === null) return;
       values[colNumber - 1] = v;
       if (!isBlank(v)) rowLast = Math.max(rowLast, colNumber);
@@ -185,7 +206,22 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const grid: SheetGrid = { name: ws.name, rows, origin: { row: 1, col: 1 } };
   const table = matchingTable(ws);
   if (table) grid.table = table;
+  if (blanks > 0) grid.blank = blank;
   return grid;
+}
+
+/** Why a cell that reads as blank shows something in Excel: part of a merged range, or an unsaved formula result. */
+function blankReason(cell: ExcelJS.Cell): BlankReason | undefined {
+  if (cell.type === ExcelJS.ValueType.Merge) {
+    const master = cell.master;
+    return master && master.address !== cell.address ? { mergedInto: master.address } : undefined;
+  }
+  const v = cell.value;
+  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+    const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    if (f.result === undefined || f.result === null) return { formula: cell.formula ?? f.formula ?? "" };
+  }
+  return undefined;
 }
 
 /** Normalise a sheet or table name for comparison: case-insensitive, `_` and spaces alike. */
