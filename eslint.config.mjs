@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "out/", "node_modules/", "coverage/", "test/artifacts/", "bin/"] },
+  { ignores: ["dist/", "dist-bench/", "lib/", "out/", "node_modules/", "coverage/", "test/artifacts/", "bin/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,5 +19,9 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["exceljs", "@microsoft/office-js", "office-addin-*", "chart.js", "node:*", "fs", "path"] }],
     },
   },
-  { files: ["**/*.js", "**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" } } },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", Buffer: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

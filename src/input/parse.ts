@@ -10,12 +10,14 @@ import {
   type Election, type FormationRow, type Inputs, type LedgerRow, type OpeningHour, type PrivacyRow, type ProductRow,
   type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type SickLeaveCase,
 } from "../domain/types";
-import { a1, cellAt, isBlank, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
-import { nl } from "./cells";
+import { a1, cellAt, isBlank, isCellError, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
+import { errorValueProblem, nl, shown } from "./cells";
 import { readSettings, type SettingCells } from "./settings";
 import { findSheet, norm, TableReader, type ColumnSpec, type FormMap, type SheetLayout } from "./table";
 
 export interface InputLayout {
+  /** settings chosen for this build instead of taken from Instellingen */
+  chosen?: { reportMonth?: boolean };
   sheets: Partial<Record<InputSheetKey, SheetLayout>>;
   settingCells: SettingCells;
   forms: FormMap;
@@ -62,7 +64,15 @@ const NAME_HEADERS = ["naam", "namen", "medewerker", "werknemer", "voornaam", "a
  */
 type CaseIndex = { kind: "ids"; ids: Set<string> } | { kind: "absent" } | { kind: "unreadable" };
 
-export function parseWorkbook(grids: WorkbookGrids): ParseResult {
+export interface ParseOptions {
+  /**
+   * A report month chosen for this build (task pane), instead of the one on Instellingen. The report then
+   * shows it as a constant with its origin, and Instellingen stays as the user left it.
+   */
+  reportMonth?: number;
+}
+
+export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): ParseResult {
   const problems: Problem[] = [];
   const forms: FormMap = new Map();
   const layout: InputLayout = { sheets: {}, settingCells: {}, forms };
@@ -72,12 +82,22 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
     return t;
   };
 
-  const { settings, cells, known } = readSettings(grids, problems, forms);
+  const read = readSettings(grids, problems, forms);
+  const { cells, known } = read;
+  let { settings } = read;
+  if (opts.reportMonth !== undefined && Number.isInteger(opts.reportMonth) && opts.reportMonth >= 1 && opts.reportMonth <= 12) {
+    known.reportMonth = opts.reportMonth;
+    if (settings) settings = { ...settings, reportMonth: opts.reportMonth };
+    delete cells.reportMonth;
+    layout.chosen = { reportMonth: true };
+  }
   layout.settingCells = cells;
   // Jaar and Rapportagemaand as far as they are valid, also when another setting is wrong (one pass).
   const year = known.year ?? null;
 
-  const salaryTable = readSalaryTable(open("salaryTable", true));
+  // Scales with a Salaristabel row that has a fout of its own: not also blamed for a gap in the table.
+  const salaryScalesWithFout = new Set<string>();
+  const salaryTable = readSalaryTable(open("salaryTable", true), salaryScalesWithFout);
   const formation = readFormation(open("formation", true));
   const sickLeaveReader = open("sickLeave", false);
   const sickLeaveRead = sickLeaveReader ? readSickLeave(sickLeaveReader, grids, problems) : null;
@@ -94,7 +114,7 @@ export function parseWorkbook(grids: WorkbookGrids): ParseResult {
   const elections = maybe(open("elections", false), readElections);
   const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
 
-  if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout, problems);
+  if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout, problems, salaryScalesWithFout);
   // Empty means no data rows at all; rows that were dropped for a fout of their own have their problem.
   if (formation && layout.sheets.formation && layout.sheets.formation.dataRows.length === 0) {
     problems.push({ severity: "fout", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
@@ -113,16 +133,18 @@ function maybe<T>(t: TableReader | null, f: (t: TableReader) => T[]): T[] | null
   return t ? f(t) : null;
 }
 
-function readSalaryTable(t: TableReader | null): SalaryRow[] | null {
+function readSalaryTable(t: TableReader | null, scalesWithFout: Set<string>): SalaryRow[] | null {
   if (!t) return null;
   const seen = new Map<string, number>();
-  return t.rows((row) => {
+  const scaleOfRow = new Map<number, string>();
+  const rows = t.rows((row) => {
     const effective = t.date(row, "effective", true);
     const scaleRaw = t.raw(row, "scale");
     let scale: string | undefined;
-    if (isBlank(scaleRaw)) t.problem(row, "scale", "Schaal is leeg: vul de schaal in (bijvoorbeeld 8 of 10A).");
+    if (isBlank(scaleRaw)) t.problem(row, "scale", t.emptyMessage(row, "scale", "Schaal is leeg: vul de schaal in (bijvoorbeeld 8 of 10A)."));
     else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
-    else t.problem(row, "scale", "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    else t.problem(row, "scale", isCellError(scaleRaw) ? `Schaal: ${errorValueProblem(scaleRaw)}` : "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    if (scale !== undefined) scaleOfRow.set(row, scale);
     const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true });
     const minimum = t.number(row, "minimum", { min: 0 });
     if (effective === undefined || scale === undefined || maximum === undefined) return undefined;
@@ -136,6 +158,9 @@ function readSalaryTable(t: TableReader | null): SalaryRow[] | null {
     seen.set(key, row);
     return { row, effective, scale, minimum: minimum ?? null, maximum };
   });
+  const kept = new Set(rows.map((r) => r.row));
+  for (const [row, scale] of scaleOfRow) if (!kept.has(row)) scalesWithFout.add(scale);
+  return rows;
 }
 
 function readFormation(t: TableReader | null): FormationRow[] | null {
@@ -145,9 +170,9 @@ function readFormation(t: TableReader | null): FormationRow[] | null {
     const service = t.choice(row, "service", SERVICE_CODES);
     const scaleRaw = t.raw(row, "scale");
     let scale: string | undefined;
-    if (isBlank(scaleRaw)) t.problem(row, "scale", "Schaal is leeg: vul de schaal van deze functie in (bijvoorbeeld 8 of 10A).");
+    if (isBlank(scaleRaw)) t.problem(row, "scale", t.emptyMessage(row, "scale", "Schaal is leeg: vul de schaal van deze functie in (bijvoorbeeld 8 of 10A)."));
     else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
-    else t.problem(row, "scale", "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    else t.problem(row, "scale", isCellError(scaleRaw) ? `Schaal: ${errorValueProblem(scaleRaw)}` : "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
     const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
     const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
     const note = t.text(row, "note") ?? "";
@@ -161,7 +186,8 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
   // AVG: warn about any column whose header looks like it holds names.
   const grid = findSheet(grids, SHEETS.sickLeave);
   if (grid) {
-    for (let c = 1; c <= lastCol(grid); c++) {
+    const width = lastCol(grid);
+    for (let c = 1; c <= width; c++) {
       const h = cellAt(grid, t.layout.headerRow, c);
       if (typeof h === "string" && NAME_HEADERS.some((n) => norm(h).split(/[\s_-]+/).includes(n))) {
         problems.push({
@@ -300,7 +326,11 @@ function readOpeningHours(t: TableReader): OpeningHour[] {
     const day = t.text(row, "day", true);
     const times = (["from", "to"] as const).map((k) => {
       const v = timeText(t.raw(row, k));
-      if (v === undefined) t.problem(row, k, `${k === "from" ? "Van" : "Tot"}: '${String(t.raw(row, k) ?? "")}' is geen tijd: typ een tijd als 8:30.`);
+      const raw = t.raw(row, k);
+      const label = k === "from" ? "Van" : "Tot";
+      if (v === undefined) {
+        t.problem(row, k, isCellError(raw) ? `${label}: ${errorValueProblem(raw)}` : `${label}: ${shown(raw)} is geen tijd: typ een tijd als 8:30.`);
+      }
       return v;
     });
     if (service === undefined || day === undefined || times[0] === undefined || times[1] === undefined) return undefined;
@@ -354,17 +384,27 @@ function readPrivacy(t: TableReader, year: number | null): PrivacyRow[] {
   });
 }
 
-/** RULES §1: every scale in Formatie needs a Salaristabel row in force for every month of the year. */
-function checkSalaryCoverage(year: number, table: SalaryRow[], formation: FormationRow[], layout: InputLayout, problems: Problem[]): void {
+/**
+ * RULES §1: every scale in Formatie needs a Salaristabel row in force for every month of the year. A scale
+ * whose own Salaristabel row has a fout is left to that fout. A table whose newest amounts took effect
+ * before the previous year still applies (§1), but is most likely not updated for this year: a
+ * waarschuwing that names the scales and the months.
+ */
+function checkSalaryCoverage(
+  year: number, table: SalaryRow[], formation: FormationRow[], layout: InputLayout, problems: Problem[], scalesWithFout: Set<string>,
+): void {
   const f = layout.sheets.formation;
   if (!f) return;
   const reported = new Set<string>();
+  const stale: Array<{ scale: string; row: number; since: SalaryRow["effective"] }> = [];
   for (const row of formation) {
-    if (reported.has(row.scale)) continue;
+    if (reported.has(row.scale) || scalesWithFout.has(row.scale)) continue;
+    reported.add(row.scale);
     const months: number[] = [];
     for (let m = 1; m <= 12; m++) if (!rowInForce(table, row.scale, year, m)) months.push(m);
+    const december = rowInForce(table, row.scale, year, 12);
+    if (months.length === 0 && december && december.effective.year < year - 1) stale.push({ scale: row.scale, row: row.row, since: december.effective });
     if (months.length === 0) continue;
-    reported.add(row.scale);
     const known = table.some((r) => r.scale === row.scale);
     problems.push({
       severity: "fout",
@@ -373,6 +413,17 @@ function checkSalaryCoverage(year: number, table: SalaryRow[], formation: Format
       message: known
         ? `Schaal ${row.scale} heeft in de Salaristabel geen maximum dat geldt in ${MONTH_NAMES[months[0] - 1]} ${year}${months.length > 1 ? ` (en ${months.length - 1} andere maanden)` : ""}: voeg een regel toe met een ingangsdatum op of voor ${dutchDate({ year, month: months[0], day: 1 })}.`
         : `Schaal ${row.scale} staat niet in de Salaristabel (geen maximum voor ${MONTH_NAMES[months[0] - 1]} ${year}): voeg de schaal toe of kies een bestaande schaal.`,
+    });
+  }
+  if (stale.length > 0) {
+    const newest = stale.map((s) => s.since).reduce((a, b) => (compareDates(a, b) >= 0 ? a : b));
+    const scales = stale.map((s) => s.scale);
+    const list = scales.length === 1 ? scales[0] : `${scales.slice(0, -1).join(", ")} en ${scales[scales.length - 1]}`;
+    problems.push({
+      severity: "waarschuwing",
+      sheet: f.sheet,
+      cell: a1(stale[0].row, f.columns.scale),
+      message: `Schaal ${list}: de Salaristabel heeft geen bedragen die ingaan na ${dutchDate(newest)}, dus voor januari tot en met december ${year} gelden de maxima van ${dutchDate(newest)}. Controleer of de Salaristabel de cao-bedragen voor ${year} bevat en voeg ze zo nodig toe.`,
     });
   }
 }

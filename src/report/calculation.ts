@@ -58,7 +58,9 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
       source = `${cell.sheet}!${cellRef(cell.row, cell.col)}`;
     } else {
       c = { v: value, nf: p.nf };
-      source = "standaardwaarde (niet ingevuld op Instellingen)";
+      source = p.key === "reportMonth" && ctx.layout.chosen?.reportMonth
+        ? "gekozen in het taakvenster voor deze rapportage (Instellingen blijft ongewijzigd)"
+        : "standaardwaarde (niet ingevuld op Instellingen)";
     }
     const row = sb.line({ v: SETTING_LABELS[p.key], s: "label" }, c, { v: source, s: "note" });
     ctx.refs.set(`param.${p.key}`, sb.ref(row, 2));

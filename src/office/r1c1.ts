@@ -1,0 +1,77 @@
+/**
+ * A1 → R1C1 for the formulas of a plan, relative to the cell that holds them. Cells down a column whose
+ * R1C1 form is the same (the same formula, shifted one row at a time) can then be written to Excel as one
+ * value for the whole run instead of one string per cell.
+ */
+
+const REF = /^(\$?)([A-Z]{1,3})(\$?)(\d+)/;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function r1c1Part(absRow: boolean, row: number, absCol: boolean, col: number, atRow: number, atCol: number): string {
+  const r = absRow ? `R${row}` : row === atRow ? "R" : `R[${row - atRow}]`;
+  const c = absCol ? `C${col}` : col === atCol ? "C" : `C[${col - atCol}]`;
+  return r + c;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_.$]/.test(ch);
+
+/** Convert the A1 references of `formula` (without '=') to R1C1 relative to (row, col), 1-based. */
+export function toR1C1(formula: string, row: number, col: number): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      // a string literal, with "" as an escaped quote
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === '"' && formula[j + 1] === '"') j += 2;
+        else if (formula[j] === '"') break;
+        else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "'") {
+      // a quoted sheet name, up to and including '!
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === "'" && formula[j + 1] === "'") j += 2;
+        else if (formula[j] === "'") break;
+        else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = isWordChar(formula[i - 1]) && formula[i - 1] !== "$" ? null : REF.exec(formula.slice(i));
+    if (m) {
+      const after = formula[i + m[0].length];
+      if (after !== "(" && !/[A-Za-z0-9_]/.test(after ?? "")) {
+        out += r1c1Part(m[3] === "$", Number(m[4]), m[1] === "$", colNumber(m[2]), row, col);
+        i += m[0].length;
+        continue;
+      }
+    }
+    // copy a whole word (function or sheet name) at once so its tail is never read as a reference
+    if (/[A-Za-z_]/.test(ch)) {
+      let j = i;
+      while (j < formula.length && /[A-Za-z0-9_.]/.test(formula[j])) j++;
+      const word = formula.slice(i, j);
+      if (formula[j] === "(" || formula[j] === "!" || !REF.test(word)) {
+        out += word;
+        i = j;
+        continue;
+      }
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

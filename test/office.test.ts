@@ -1,0 +1,153 @@
+/**
+ * The Office.js host's call sequence, with office-addin-mock as the request context: a constant number
+ * of round trips whatever the size of the plan, no write to an input sheet, user text written as text.
+ */
+import { computeResults } from "../src/domain/compute";
+import { SHEETS } from "../src/domain/glossary";
+import { parseWorkbook } from "../src/input/parse";
+import { toCellValues } from "../src/office/read";
+import { compress, formulaCell, writePlan } from "../src/office/write";
+import { buildPlan } from "../src/report/build";
+import type { WorkbookPlan } from "../src/report/plan";
+import { fakeExcel } from "./support/fake-excel";
+import { addRow, addSheet, exampleGrids } from "./grids";
+
+function planFor(formationRows: number, withNotes = false): WorkbookPlan {
+  const grids = exampleGrids();
+  for (let i = 0; i < formationRows - 9; i++) {
+    addRow(grids, "Formatie", { Functie: `Extra functie ${i + 1}`, Pakket: ["Balie", "BRP", "Algemeen"][i % 3], Schaal: [7, 8, 9][i % 3], Fte: 0.5 });
+  }
+  if (withNotes) {
+    addSheet(grids, "Kwalitatief", [
+      ["Onderwerp", "Maand", "Tekst"],
+      ["Signalen", 3, "=HYPERLINK(\"http://example.org\",\"klik\")"],
+      ["Signalen", 4, "+31 procent meer aanvragen"],
+      ["Samenwerking", null, "@ommen: overleg gepland"],
+      ["Signalen", 5, "-5 klachten t.o.v. vorig jaar"],
+    ]);
+  }
+  const parsed = parseWorkbook(grids);
+  if (!parsed.inputs) throw new Error(JSON.stringify(parsed.problems.filter((p) => p.severity === "fout").slice(0, 3)));
+  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems).plan;
+}
+
+const INPUTS = ["Instellingen", "Salaristabel", "Formatie", "Realisatie", "Verzuim"];
+const supportsAll = () => true;
+
+describe("writePlan (Office.js host)", () => {
+  const small = planFor(9, true);
+  const large = planFor(10_000);
+
+  test("a full write takes one round trip, for 10 and for 10,000 formation rows alike", async () => {
+    const counts: number[] = [];
+    for (const plan of [small, large]) {
+      const fx = fakeExcel(INPUTS);
+      const sync = jest.spyOn(fx.mock, "sync");
+      const stats = await writePlan(fx.context, plan, { reportSheets: [], metaExists: false }, { supports: supportsAll });
+      counts.push(sync.mock.calls.length);
+      expect(stats.syncs).toBe(sync.mock.calls.length);
+      expect(Math.max(...stats.payloads)).toBeLessThan(5 * 1024 * 1024);
+    }
+    expect(counts).toEqual([1, 1]);
+  });
+
+  test("only report sheets are written: never an input sheet or a user's sheet", async () => {
+    const fx = fakeExcel([...INPUTS, "Mijn eigen blad", "Addendum 2025", "6.5 Financieel", "_dvo_addendum"]);
+    await writePlan(fx.context, small, { reportSheets: ["Addendum 2025", "6.5 Financieel"], metaExists: true }, { supports: supportsAll });
+    for (const name of [...INPUTS, "Mijn eigen blad"]) {
+      expect(fx.sheet(name).ranges).toEqual([]);
+      expect(fx.sheet(name).deleted).toBe(false);
+    }
+    expect(fx.added.map((s) => s.name)).toEqual(small.sheets.map((s) => s.name));
+    expect(fx.added.map((s) => s.name)).not.toEqual(expect.arrayContaining(INPUTS));
+    // the earlier report sheets were deleted before the new ones were added; the meta sheet rewritten
+    expect(fx.touched.filter((n) => INPUTS.includes(n) || n === "Mijn eigen blad")).toEqual([]);
+    const meta = fx.sheet("_dvo_addendum");
+    expect(meta.visibility).toBe("VeryHidden");
+    expect(meta.ranges.some((r) => r.cleared)).toBe(true);
+  });
+
+  test("user text that looks like a formula, a number or a mention is written as text", async () => {
+    const fx = fakeExcel(INPUTS);
+    await writePlan(fx.context, small, { reportSheets: [], metaExists: false }, { supports: supportsAll });
+    const q = fx.sheet("6.3 Kwalitatief").ranges.find((r) => Array.isArray(r.formulas));
+    const written = (q?.formulas as unknown[][]).flat();
+    expect(written).toEqual(expect.arrayContaining([
+      "'=HYPERLINK(\"http://example.org\",\"klik\")",
+      "'+31 procent meer aanvragen",
+      "'@ommen: overleg gepland",
+      "'-5 klachten t.o.v. vorig jaar",
+    ]));
+    // every formula the sheet has is ours: it comes from a plan cell with a formula
+    const plan = small.sheets.find((s) => s.name === "6.3 Kwalitatief");
+    const ours = new Set(plan?.cells.flat().filter((c) => c?.f).map((c) => `=${c?.f}`));
+    for (const v of written) if (typeof v === "string" && v.startsWith("=")) expect(ours.has(v)).toBe(true);
+  });
+
+  test("formulaCell: formulas get '=', text an apostrophe, numbers stay numbers", () => {
+    expect(formulaCell({ f: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+    expect(formulaCell({ v: "=1+1" })).toBe("'=1+1");
+    expect(formulaCell({ v: "007" })).toBe("'007");
+    expect(formulaCell({ v: 3.5 })).toBe(3.5);
+    expect(formulaCell({ v: "" })).toBe("");
+    expect(formulaCell(undefined)).toBe("");
+  });
+
+  test("numbers formats are set before the values of each sheet", async () => {
+    const fx = fakeExcel(INPUTS);
+    await writePlan(fx.context, small, { reportSheets: [], metaExists: false }, { supports: supportsAll });
+    const first = fx.sheet("Addendum 2025").ranges[0];
+    expect(Array.isArray(first.numberFormat)).toBe(true);
+    expect(Array.isArray(first.formulas)).toBe(true);
+  });
+});
+
+/** R1C1 back to A1 (a separate, simple implementation to check the writer's runs against the plan). */
+function fromR1C1(f: string, row: number, col: number): string {
+  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
+  return f.split(/("(?:[^"]|"")*")/).map((part, i) => i % 2 === 1 ? part : part.replace(/R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?/g, (_m, r?: string, c?: string) => {
+    const rr = r === undefined ? `${row}` : r.startsWith("[") ? `${row + Number(r.slice(1, -1))}` : `$${r}`;
+    const cc = c === undefined ? letters(col) : c.startsWith("[") ? letters(col + Number(c.slice(1, -1))) : `$${letters(Number(c))}`;
+    return rr.startsWith("$") ? `${cc}${rr}` : `${cc}${rr}`;
+  })).join("");
+}
+
+describe("compressed writes rebuild the plan exactly", () => {
+  test.each([9, 2000])("%i formation rows: arrays + runs = every formula and format of the plan", (n) => {
+    const plan = planFor(n, true);
+    let runCount = 0;
+    for (const sheet of plan.sheets) {
+      const rows = sheet.cells.length;
+      const cols = sheet.cells.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+      const { formulas, formats, runs } = compress(sheet, rows, cols);
+      runCount += runs.length;
+      const f = formulas.map((r) => [...r]);
+      const nf = formats.map((r) => [...r]);
+      for (const run of runs) {
+        for (let r = run.from; r <= run.to; r++) {
+          if (run.kind === "numberFormat") nf[r - 1][run.col - 1] = run.value;
+          else f[r - 1][run.col - 1] = fromR1C1(run.value, r, run.col);
+        }
+      }
+      sheet.cells.forEach((row, r) => row?.forEach((cell, c) => {
+        expect([sheet.name, r + 1, c + 1, f[r][c]]).toEqual([sheet.name, r + 1, c + 1, formulaCell(cell)]);
+        expect([sheet.name, r + 1, c + 1, nf[r][c]]).toEqual([sheet.name, r + 1, c + 1, cell?.nf ?? null]);
+      }));
+    }
+    expect(runCount).toBeGreaterThan(n > 100 ? 20 : 0);
+  });
+});
+
+describe("reading values from Office.js", () => {
+  test("valueTypes turn Office.js values into engine cell values", () => {
+    const cells = toCellValues(
+      [["Fte", 3.5, "", "#REF!", true, "3,5", 45658]],
+      [["String", "Double", "Empty", "Error", "Boolean", "String", "Double"]],
+    );
+    expect(cells).toEqual([["Fte", 3.5, null, { error: "#REF!" }, true, "3,5", 45658]]);
+  });
+
+  test("input sheet names in the glossary are the ones the reader looks for", () => {
+    expect(Object.values(SHEETS)).toEqual(expect.arrayContaining(INPUTS));
+  });
+});
