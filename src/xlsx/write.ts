@@ -59,7 +59,29 @@ function cellValue(c: PlanCell): ExcelJS.CellValue {
   return c.v === undefined ? null : c.v;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+/**
+ * One style object per combination of named style, number format and wrap, shared by every cell that has
+ * it. exceljs recognises a style object it has seen before (a WeakMap from object to style id) and renders
+ * a new one to XML to look it up, so a fresh object per cell costs an XML rendering per cell. The objects
+ * are never mutated after they are made.
+ */
+class StyleCache {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  of(c: PlanCell): Partial<ExcelJS.Style> {
+    const key = `${c.s ?? ""}|${c.nf ?? ""}|${c.wrap ? 1 : 0}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = c.s ? { ...STYLES[c.s] } : {};
+      if (c.nf) style.numFmt = c.nf;
+      if (c.wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+}
+
+function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): void {
   const ws = wb.addWorksheet(plan.name, {
     views: [{ state: "frozen", ySplit: plan.freezeRows ?? 4, showGridLines: false }],
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
@@ -75,9 +97,7 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
       if (!c) return;
       const cell = xRow.getCell(col + 1);
       cell.value = cellValue(c);
-      if (c.s) cell.style = { ...STYLES[c.s] } as ExcelJS.Style;
-      if (c.nf) cell.numFmt = c.nf;
-      if (c.wrap) cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: "top" };
+      cell.style = styles.of(c);
     });
   });
   for (const m of plan.merges) ws.mergeCells(m);
@@ -119,7 +139,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
     const ws = wb.getWorksheet(name);
     if (ws) wb.removeWorksheet(ws.id);
   }
-  for (const s of plan.sheets) writeSheet(wb, s);
+  const styles = new StyleCache();
+  for (const s of plan.sheets) writeSheet(wb, s, styles);
   writeMeta(wb, plan);
   const first = wb.worksheets.findIndex((w) => w.name === plan.sheets[0]?.name);
   if (first >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: first, visibility: "visible" }];
