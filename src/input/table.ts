@@ -34,8 +34,16 @@ export function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undef
   return grids.sheets.find((g) => g.name === name) ?? grids.sheets.find((g) => norm(g.name) === norm(name));
 }
 
-/** Forms of the cells read (for formulas): key `${sheetKey}:${field}:${row}`. */
-export type FormMap = Map<string, ValueForm>;
+/**
+ * Forms of the cells read (for formulas): key `${sheetKey}:${field}`, then indexed by row number. One array
+ * per column instead of a key per cell: a ledger of 100,000 rows would otherwise build 500,000 keys.
+ */
+export type FormMap = Map<string, ValueForm[]>;
+
+/** The form in which the cell of `field` in `row` of an input sheet was read; undefined if it was not. */
+export function formAt(forms: FormMap, sheetKey: InputSheetKey, field: string, row: number): ValueForm | undefined {
+  return forms.get(`${sheetKey}:${field}`)?.[row];
+}
 
 export class TableReader {
   readonly problems: Problem[];
@@ -43,6 +51,8 @@ export class TableReader {
   private readonly grid: SheetGrid;
   private readonly sheetKey: InputSheetKey;
   private readonly forms: FormMap;
+  /** this reader's columns of `forms`, by field */
+  private readonly formColumns = new Map<string, ValueForm[]>();
   private rowOk = true;
 
   private constructor(grid: SheetGrid, sheetKey: InputSheetKey, layout: SheetLayout, problems: Problem[], forms: FormMap) {
@@ -159,7 +169,14 @@ export class TableReader {
       this.problem(row, key, `${this.header(key)}: ${r.message}`);
       return undefined;
     }
-    this.forms.set(`${this.sheetKey}:${key}:${row}`, r.form);
+    let column = this.formColumns.get(key);
+    if (!column) {
+      const k = `${this.sheetKey}:${key}`;
+      column = this.forms.get(k) ?? [];
+      this.forms.set(k, column);
+      this.formColumns.set(key, column);
+    }
+    column[row] = r.form;
     return r.value;
   }
 

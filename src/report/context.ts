@@ -6,7 +6,7 @@ import type { CalendarDate, Inputs } from "../domain/types";
 import type { ValueForm } from "../input/cells";
 import { cellAt, type CellValue, type Problem, type WorkbookGrids } from "../input/grid";
 import type { InputLayout } from "../input/parse";
-import { findSheet } from "../input/table";
+import { findSheet, formAt } from "../input/table";
 import { quoteSheet, cellRef } from "./a1";
 import type { PlanCell } from "./plan";
 
@@ -59,7 +59,7 @@ export function rawInput(ctx: BuildContext, key: InputSheetKey, field: string, r
 }
 
 export function formOf(ctx: BuildContext, key: InputSheetKey, field: string, row: number): ValueForm | undefined {
-  return ctx.layout.forms.get(`${key}:${field}:${row}`);
+  return formAt(ctx.layout.forms, key, field, row);
 }
 
 /** Excel's TRIM: strips spaces at both ends and folds inner runs of spaces into one. */
