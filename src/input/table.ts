@@ -198,7 +198,7 @@ export class TableReader {
       return `${label} is leeg: de cel is samengevoegd met ${why.mergedInto} en telt daardoor als leeg. Hef het samenvoegen op en vul de waarde in elke rij zelf in.`;
     }
     const f = why.formula.length > 40 ? `${why.formula.slice(0, 40)}…` : why.formula;
-    return `${label} is leeg: de formule =${f} heeft geen opgeslagen uitkomst (het bestand is bewaard zonder herberekening). Open het in Excel en sla het opnieuw op, of typ de waarde zelf in.`;
+    return `${label} is leeg: de formule =${f} heeft geen opgeslagen uitkomst (lege tekst, of het bestand is bewaard zonder herberekening). Open het in Excel en sla het opnieuw op, of typ de waarde zelf in.`;
   }
 
   text(row: number, key: string, required = false): string | undefined {

@@ -171,17 +171,13 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   let lastRow = 0;
   let lastCol = 0;
   const blank: Record<string, BlankReason> = {};
-  let blanks = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values: CellValue[] = [];
     let rowLast = 0;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const v = toCellValue(cell);
       const why = v === null ? blankReason(cell) : undefined;
-      if (why) {
-        blank[cell.address] = why;
-        blanks++;
-      }
+      if (why) blank[cell.address] = why;
       if (v === null) return;
       values[colNumber - 1] = v;
       if (!isBlank(v)) rowLast = Math.max(rowLast, colNumber);
@@ -206,11 +202,14 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
   const grid: SheetGrid = { name: ws.name, rows, origin: { row: 1, col: 1 } };
   const table = matchingTable(ws);
   if (table) grid.table = table;
-  if (blanks > 0) grid.blank = blank;
+  if (Object.keys(blank).length > 0) grid.blank = blank;
   return grid;
 }
 
-/** Why a cell that reads as blank shows something in Excel: part of a merged range, or an unsaved formula result. */
+/**
+ * Why a cell that reads as blank shows something in Excel: it is covered by a merged range, or it is a
+ * formula without a saved result (empty text, or a file saved without recalculation).
+ */
 function blankReason(cell: ExcelJS.Cell): BlankReason | undefined {
   if (cell.type === ExcelJS.ValueType.Merge) {
     const master = cell.master;
