@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
 import { ensureProductionBuild } from "./support/build";
 import { serve } from "./support/server";
@@ -132,6 +133,29 @@ maybe("task pane in headless Chromium (outside Excel, on a chosen file)", () => 
     });
     expect(found["Plafond formatieve kosten"]).toBe(649519.35);
     expect(found["Totaal budget P&C"]).toBe(786432.83);
+  });
+
+  test("sign the addendum: names recorded, the signed report downloaded, the status shown", async () => {
+    await page.fill("#sign-accounthouder", "A. Jansen");
+    await page.fill("#sign-regisseur", "J. de Vries");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#sign")]);
+    const file = path.join(dir, "getekend.xlsx");
+    await download.saveAs(file);
+    await page.waitForFunction(() => document.getElementById("signoff-status")?.textContent?.includes("Ondertekend"));
+    expect(await page.textContent("#signoff-status")).toMatch(/^Status: Ondertekend door J\. de Vries op \d{1,2}-\d{1,2}-\d{4} \(accounthouder A\. Jansen\)$/);
+    expect(await page.isVisible("#signoff-changed")).toBe(false);
+    expect(await page.isVisible("#reopen-box")).toBe(true);
+    await shot("5-ondertekend");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("_dvo_ondertekening")?.state).toBe("veryHidden");
+    let status: unknown;
+    wb.getWorksheet("Addendum 2025")?.eachRow((row) => row.getCell(1).value === "Status" && (status = row.getCell(2).value));
+    expect(status).toBe("Ondertekend");
+    // the CLI recognises the signature made in the page
+    const out: string[] = [];
+    expect(await main(["check", file], { out: (x) => out.push(x), err: (x) => out.push(x) })).toBe(0);
+    expect(out.join("\n")).not.toContain("Gewijzigd na ondertekening");
   });
 
   test("no request left the machine except for Office.js, and no script error", () => {

@@ -140,7 +140,10 @@ describe("report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(second);
     expect(wb.worksheets.filter((w) => w.name.startsWith("Addendum")).map((w) => w.name)).toEqual(["Addendum 2025"]);
-    expect(wb.worksheets.length).toBe(12 + 9 + 1);
+    expect(wb.worksheets.filter((w) => w.state === "visible")).toHaveLength(12 + 9);
+    expect(wb.worksheets.filter((w) => w.state !== "visible").map((w) => [w.name, w.state]).sort()).toEqual([
+      ["Logboek", "hidden"], ["_dvo_addendum", "veryHidden"], ["_dvo_momentopname", "veryHidden"],
+    ]);
   });
 });
 

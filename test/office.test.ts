@@ -2,7 +2,10 @@
  * The Office.js host's call sequence, with office-addin-mock as the request context: a constant number
  * of round trips whatever the size of the plan, no write to an input sheet, user text written as text.
  */
+import ExcelJS from "exceljs";
 import { computeResults } from "../src/domain/compute";
+import { readSignOff } from "../src/input/meta";
+import { applyRecords } from "../src/xlsx/records";
 import { SHEETS } from "../src/domain/glossary";
 import { parseWorkbook } from "../src/input/parse";
 import { toCellValues } from "../src/office/read";
@@ -12,7 +15,7 @@ import type { WorkbookPlan } from "../src/report/plan";
 import { fakeExcel } from "./support/fake-excel";
 import { addRow, addSheet, exampleGrids } from "./grids";
 
-function planFor(formationRows: number, withNotes = false): WorkbookPlan {
+function planFor(formationRows: number, withNotes = false, namePrefix?: string): WorkbookPlan {
   const grids = exampleGrids();
   for (let i = 0; i < formationRows - 9; i++) {
     addRow(grids, "Formatie", { Functie: `Extra functie ${i + 1}`, Pakket: ["Balie", "BRP", "Algemeen"][i % 3], Schaal: [7, 8, 9][i % 3], Fte: 0.5 });
@@ -28,7 +31,7 @@ function planFor(formationRows: number, withNotes = false): WorkbookPlan {
   }
   const parsed = parseWorkbook(grids);
   if (!parsed.inputs) throw new Error(JSON.stringify(parsed.problems.filter((p) => p.severity === "fout").slice(0, 3)));
-  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems).plan;
+  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems, { namePrefix }).plan;
 }
 
 const INPUTS = ["Instellingen", "Salaristabel", "Formatie", "Realisatie", "Verzuim"];
@@ -38,7 +41,7 @@ describe("writePlan (Office.js host)", () => {
   const small = planFor(9, true);
   const large = planFor(10_000);
 
-  test("a full write takes one round trip, for 10 and for 10,000 formation rows alike", async () => {
+  test("a full write takes two round trips (build beside, then swap), for 10 and for 10,000 formation rows alike", async () => {
     const counts: number[] = [];
     for (const plan of [small, large]) {
       const fx = fakeExcel(INPUTS);
@@ -48,7 +51,7 @@ describe("writePlan (Office.js host)", () => {
       expect(stats.syncs).toBe(sync.mock.calls.length);
       expect(Math.max(...stats.payloads)).toBeLessThan(5 * 1024 * 1024);
     }
-    expect(counts).toEqual([1, 1]);
+    expect(counts).toEqual([2, 2]);
   });
 
   test("only report sheets are written: never an input sheet or a user's sheet", async () => {
@@ -135,6 +138,65 @@ describe("compressed writes rebuild the plan exactly", () => {
       }));
     }
     expect(runCount).toBeGreaterThan(n > 100 ? 20 : 0);
+  });
+});
+
+describe("build new, then swap", () => {
+  test("the new sheets are written under temporary names, then the old ones go and the new ones are renamed", async () => {
+    const plan = planFor(9, false, "~");
+    const fx = fakeExcel([...INPUTS, "Addendum 2025", "6.5 Financieel", "_dvo_addendum"]);
+    const order: string[] = [];
+    const oldAddendum = fx.sheet("Addendum 2025");
+    oldAddendum.delete = () => void order.push("delete old Addendum 2025");
+    const sync = jest.spyOn(fx.mock, "sync").mockImplementation(async () => void order.push("sync"));
+    await writePlan(fx.context, plan, { reportSheets: ["Addendum 2025", "6.5 Financieel"], metaExists: true }, { supports: supportsAll, namePrefix: "~" });
+    expect(sync).toHaveBeenCalledTimes(2);
+    // nothing of the old report is deleted before the first round trip (all new sheets written) is done
+    expect(order.indexOf("delete old Addendum 2025")).toBeGreaterThan(order.indexOf("sync"));
+    expect(fx.added.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name.slice(1)));
+    expect(plan.sheets.every((s) => s.name.startsWith("~"))).toBe(true);
+  });
+
+  test("a write that fails half-way removes what it added and leaves the old report alone", async () => {
+    const plan = planFor(9, false, "~");
+    const fx = fakeExcel([...INPUTS, "Addendum 2025", "_dvo_addendum"]);
+    const removed: string[] = [];
+    (fx.context.workbook.worksheets as unknown as { getItemOrNullObject: (n: string) => { delete: () => void } }).getItemOrNullObject = (n: string) => ({ delete: () => void removed.push(n) });
+    let calls = 0;
+    jest.spyOn(fx.mock, "sync").mockImplementation(async () => {
+      if (++calls === 1) throw new Error("RichApi.Error: payload te groot");
+    });
+    await expect(writePlan(fx.context, plan, { reportSheets: ["Addendum 2025"], metaExists: true }, { supports: supportsAll, namePrefix: "~" })).rejects.toThrow("payload te groot");
+    expect(fx.sheet("Addendum 2025").deleted).toBe(false);
+    expect(removed).toEqual(plan.sheets.map((s) => s.name));
+  });
+});
+
+describe("what the Office.js host keeps is what the CLI reads, and the other way round", () => {
+  test("the sign-off record written in Excel reads back the same; the signed addendum is protected", async () => {
+    const plan = planFor(9, false, "~");
+    const fx = fakeExcel([...INPUTS]);
+    const signOff = { status: "Ondertekend" as const, regisseur: "J. de Vries", accounthouder: "A. Jansen", date: "1-7-2025", fingerprint: "ab".repeat(32), recordedAt: "2025-07-01T10:00:00.000Z" };
+    await writePlan(fx.context, plan, { reportSheets: [], metaExists: false, logRows: null }, {
+      supports: supportsAll, namePrefix: "~", records: { signOff, log: [], protect: "Addendum 2025" },
+    });
+    const sheet = fx.sheet("_dvo_ondertekening");
+    expect(sheet.visibility).toBe("VeryHidden");
+    // Excel stores '… as text without the apostrophe: read it back as the Office reader would
+    const values = (sheet.ranges.find((r) => Array.isArray(r.values))?.values as unknown[][]).map((r) => r.map((v) => (typeof v === "string" ? v.replace(/^'/, "") : v)));
+    expect(readSignOff({ sheets: [], meta: { _dvo_ondertekening: toCellValues(values, values.map((r) => r.map(() => "String"))) } })).toEqual(signOff);
+    expect(fx.sheet("Addendum 2025").protection.protected).toBe(true);
+  });
+
+  test("a workbook signed by the CLI is read by the Office.js reader's conversion into the same record", async () => {
+    const wb = new ExcelJS.Workbook();
+    const record = { status: "Ter ondertekening" as const, regisseur: "", accounthouder: "A. Jansen", date: "", fingerprint: "cd".repeat(32), recordedAt: "2025-06-30T08:00:00.000Z" };
+    applyRecords(wb, { signOff: record });
+    const ws = wb.getWorksheet("_dvo_ondertekening");
+    const values: unknown[][] = [];
+    ws?.eachRow((row) => values.push([row.getCell(1).value ?? "", row.getCell(2).value ?? ""]));
+    const types = values.map((r) => r.map((v) => (v === "" ? "Empty" : "String")));
+    expect(readSignOff({ sheets: [], meta: { _dvo_ondertekening: toCellValues(values, types) } })).toEqual(record);
   });
 });
 

@@ -11,6 +11,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
+import { addendumFingerprint } from "../domain/fingerprint";
+import { REPORT_SHEETS } from "../domain/glossary";
+import { readSignOff, signOffProblems, type SignAction } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
 import { exampleWorkbook } from "../example/example";
 
@@ -22,6 +25,12 @@ const USAGE = `Gebruik:
   dvo-addendum check <invoer.xlsx>                       controleer de invoer; toont elke fout en waarschuwing
   dvo-addendum report <invoer.xlsx> [-o <rapport.xlsx>]  invoerbladen plus de rapportbladen (DVO art. 6)
   dvo-addendum report                                    het meegeleverde voorbeeld (2025) naar out/
+  dvo-addendum sign <invoer.xlsx> --accounthouder "…" --ter-ondertekening -o <uit.xlsx>
+                                                         bied het addendum ter ondertekening aan
+  dvo-addendum sign <invoer.xlsx> --regisseur "…" --accounthouder "…" -o <getekend.xlsx>
+                                                         leg de ondertekening vast (met vingerafdruk) en beveilig het addendum
+  dvo-addendum reopen <getekend.xlsx> --door "…" --reden "…" -o <uit.xlsx>
+                                                         heropen een ondertekend addendum (terug naar Concept, vastgelegd in het Logboek)
 `;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
@@ -47,14 +56,18 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { output: { type: "string", short: "o" }, jaar: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        output: { type: "string", short: "o" }, jaar: { type: "string" }, help: { type: "boolean", short: "h" },
+        regisseur: { type: "string" }, accounthouder: { type: "string" }, "ter-ondertekening": { type: "boolean" },
+        door: { type: "string" }, reden: { type: "string" },
+      },
     });
   } catch (e) {
     io.err(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
-  const { output, jaar, help } = parsed.values;
+  const { output, jaar, help, regisseur, accounthouder, door, reden } = parsed.values;
   if (help || command === undefined || command === "help") {
     io.out(USAGE);
     return command === undefined && !help ? 2 : 0;
@@ -69,6 +82,14 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       if (rest.length === 0) return example(output, io);
       if (rest.length !== 1) break;
       return report(rest[0], output ?? defaultOutput(rest[0]), io);
+    case "sign":
+      if (rest.length !== 1 || !output) break;
+      return report(rest[0], output, io, parsed.values["ter-ondertekening"]
+        ? { kind: "submit", accounthouder: accounthouder ?? "" }
+        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "" });
+    case "reopen":
+      if (rest.length !== 1 || !output) break;
+      return report(rest[0], output, io, { kind: "reopen", by: door ?? "", reason: reden ?? "" });
   }
   io.err(`Onbekende opdracht of verkeerd aantal argumenten.\n\n${USAGE}`);
   return 2;
@@ -96,7 +117,12 @@ async function check(input: string, io: Out): Promise<number> {
     io.err(read.message);
     return 1;
   }
-  const { problems } = parseWorkbook(read.grids);
+  const parsed = parseWorkbook(read.grids);
+  const problems = [...parsed.problems];
+  if (parsed.inputs) {
+    const fingerprint = addendumFingerprint(parsed.inputs);
+    problems.push(...signOffProblems(readSignOff(read.grids), fingerprint, REPORT_SHEETS.addendum(parsed.inputs.settings.year)));
+  }
   for (const p of problems) io.out(formatProblem(p));
   io.out(problems.length === 0 ? `${input}: geen fouten of waarschuwingen.` : `${input}: ${summary(problems)}.`);
   return problems.some((p) => p.severity === "fout") ? 1 : 0;
@@ -107,9 +133,10 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}-rapport.xlsx`);
 }
 
-async function report(input: string, output: string, io: Out): Promise<number> {
+async function report(input: string, output: string, io: Out, action?: SignAction): Promise<number> {
   const t0 = performance.now();
   const outcome = await reportFile(input, output, {
+    action,
     onStage: (i, name) => io.err(`[${i + 1}/${STAGES.length}] ${name}${i === 0 ? `: ${input}` : i === 4 ? `: ${output}` : ""} …`),
   });
   if (!outcome.ok) {
@@ -127,6 +154,7 @@ async function report(input: string, output: string, io: Out): Promise<number> {
   io.out(`  Cao-effect                 ${euro(r.ceiling.caoEffect)}`);
   io.out(`  Ruimte onder plafond       ${euro(r.forecast.roomUnderCeiling)}`);
   io.out(`  Meerkosten opdrachtgever   ${euro(r.forecast.extraCostForClient)}`);
+  if (action) io.out(`  Status addendum            ${outcome.plan.sheets[0] ? ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Concept" } as const)[action.kind] : ""}`);
   const missing = r.forecast.cases.filter((c) => c.adviceNoteMissing).map((c) => c.case.caseId);
   if (missing.length > 0) io.out(`  Adviesnota ontbreekt voor ${missing.join(", ")}`);
   return 0;

@@ -4,6 +4,8 @@ import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { buildPlan } from "../report/build";
+import { recordsForBuild, type SignAction } from "../input/meta";
+import { applyRecords } from "../xlsx/records";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, saveAtomically } from "../xlsx/file";
 import { applyPlan, otherSheetNames } from "../xlsx/write";
@@ -17,6 +19,8 @@ export type ReportOutcome =
 
 export interface ReportOptions {
   builtAt?: Date;
+  /** an explicit change of the sign-off status, recorded in the workbook and the log */
+  action?: SignAction;
   onStage?: (index: number, name: string) => void;
 }
 
@@ -49,16 +53,25 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
 
   opts.onStage?.(3, STAGES[3]);
   t = timer();
-  const { plan, renamed } = buildPlan(parsed.inputs, results, parsed.layout, read.grids, parsed.problems, {
-    builtAt: opts.builtAt,
+  const now = opts.builtAt ?? new Date();
+  const kept = recordsForBuild(read.grids, {
+    fingerprint: results.fingerprint, reportMonth: parsed.inputs.settings.reportMonth, ceiling: results.ceiling.ceiling,
+    totalBudget: results.ceiling.totalBudget, room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
+  }, now, opts.action);
+  if (!kept.ok) return { ok: false, problems: [], message: kept.message, times };
+  const { signOff } = kept;
+  const { plan, renamed, problems } = buildPlan(parsed.inputs, results, parsed.layout, read.grids, parsed.problems, {
+    builtAt: now,
     otherSheets: otherSheetNames(read.workbook),
+    signOff,
   });
   times.plan = t();
 
   opts.onStage?.(4, STAGES[4]);
   t = timer();
   applyPlan(read.workbook, plan);
+  applyRecords(read.workbook, { ...kept.records, protect: signOff?.status === "Ondertekend" ? plan.sheets[0]?.name : undefined });
   await saveAtomically(read.workbook, output);
   times.write = t();
-  return { ok: true, problems: parsed.problems, results, plan, times: times as StageTimes, renamed };
+  return { ok: true, problems, results, plan, times: times as StageTimes, renamed };
 }

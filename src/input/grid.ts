@@ -25,6 +25,10 @@ export type BlankReason = { mergedInto: string } | { formula: string };
 
 export interface WorkbookGrids {
   sheets: SheetGrid[];
+  /** the add-in's own hidden sheets (sign-off, snapshot), by name, as the host read them */
+  meta?: Record<string, CellValue[][]>;
+  /** report sheets of the previous build, by name: the source of what people typed in them (toelichtingen) */
+  previous?: Record<string, CellValue[][]>;
 }
 
 export type Severity = "fout" | "waarschuwing";

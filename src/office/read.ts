@@ -5,6 +5,7 @@
  */
 import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../input/meta";
 import { norm } from "../input/table";
 
 export const META_SHEET = "_dvo_addendum";
@@ -18,6 +19,11 @@ export interface ExcelWorkbookState {
   /** the sheets that are not ours: inputs and the user's own */
   otherSheets: string[];
   metaExists: boolean;
+  /** the sign-off and snapshot sheets exist */
+  signOffExists: boolean;
+  snapshotExists: boolean;
+  /** rows in use on the Logboek sheet (0 when it does not exist yet) */
+  logRows: number | null;
   /** workbook structure protected: sheets cannot be added or deleted */
   structureProtected: boolean;
   syncs: number;
@@ -55,6 +61,12 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
   const inputNames = new Set(Object.values(SHEETS).map(norm));
   const metaExists = sheetNames.includes(META_SHEET);
   const meta = metaExists ? wb.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : null;
+  const used = (name: string) => (sheetNames.includes(name) ? wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes,rowCount") : null);
+  const signOff = used(SIGNOFF_SHEET);
+  const snapshot = used(SNAPSHOT_SHEET);
+  const log = used(LOG_SHEET);
+  // the previous financial sheet, for the controller's toelichtingen (only kept if it turns out to be ours)
+  const previousFinance = sheetNames.filter((n) => /^~?6\.5 /.test(n)).map((n) => ({ name: n, range: used(n) }));
   type Pending = { name: string; range: Excel.Range; table?: string };
   const pending: Pending[] = [];
   for (const name of sheetNames) {
@@ -85,12 +97,26 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
     });
   }
   const reportSheets = sheetNames.filter((n) => recorded.has(n) && !inputNames.has(norm(n)));
+  const asRows = (r: Excel.Range | null) => (r && !r.isNullObject ? toCellValues(r.values, r.valueTypes as unknown as string[][]) : null);
+  const metaGrids: Record<string, CellValue[][]> = {};
+  const so = asRows(signOff);
+  if (so) metaGrids[SIGNOFF_SHEET] = so;
+  const sn = asRows(snapshot);
+  if (sn) metaGrids[SNAPSHOT_SHEET] = sn;
+  const previous: Record<string, CellValue[][]> = {};
+  for (const p of previousFinance) {
+    const rows = asRows(p.range);
+    if (rows && reportSheets.includes(p.name)) previous[p.name] = rows;
+  }
   return {
-    grids: { sheets: grids },
+    grids: { sheets: grids, meta: metaGrids, previous },
     sheetNames,
     reportSheets,
-    otherSheets: sheetNames.filter((n) => n !== META_SHEET && !reportSheets.includes(n)),
+    otherSheets: sheetNames.filter((n) => !n.startsWith("_dvo") && n !== LOG_SHEET && !reportSheets.includes(n)),
     metaExists,
+    signOffExists: sheetNames.includes(SIGNOFF_SHEET),
+    snapshotExists: sheetNames.includes(SNAPSHOT_SHEET),
+    logRows: log ? (log.isNullObject ? 0 : log.rowCount) : null,
     structureProtected: protection.protected,
     syncs: 2,
   };

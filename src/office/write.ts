@@ -9,6 +9,7 @@
  */
 import { columnLetter } from "../input/grid";
 import type { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
+import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
 import { META_SHEET } from "./read";
 import { toR1C1 } from "./r1c1";
 
@@ -291,44 +292,117 @@ async function writeSheet(context: Excel.RequestContext, batch: Batch, plan: She
   return cells;
 }
 
+export type OfficeRecords = KeptRecords;
+
+export interface PreviousState {
+  reportSheets: string[];
+  metaExists: boolean;
+  signOffExists?: boolean;
+  snapshotExists?: boolean;
+  /** rows in use on Logboek; null when the sheet does not exist */
+  logRows?: number | null;
+}
+
+/** Write `rows` into a (very) hidden sheet of ours, replacing what was there. */
+function replaceHidden(sheets: Excel.WorksheetCollection, name: string, exists: boolean, rows: (string | number)[][], visibility: "VeryHidden" | "Hidden"): number {
+  const ws = exists ? sheets.getItem(name) : sheets.add(name);
+  if (exists) ws.getRange("A:Z").clear();
+  if (rows.length > 0) {
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    const body = rows.map((r) => Array.from({ length: width }, (_, i) => { const v = r[i]; return v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v; }));
+    ws.getRange(`A1:${columnLetter(width)}${rows.length}`).values = body;
+  }
+  ws.visibility = visibility as Excel.SheetVisibility;
+  return size(rows);
+}
+
 /**
- * Replace the report sheets an earlier build made (`previous`) by the plan's sheets and record them in
- * the very hidden meta sheet. The caller has read the workbook (readExcelWorkbook) just before.
+ * Build the new report sheets beside the old ones (under the plan's temporary names, e.g. "~6.5
+ * Financieel"), and only when all of that has gone through, delete the old ones and give the new ones
+ * their names — Excel updates the formulas that refer to them. A build that fails half-way leaves the
+ * earlier report as it was. Two round trips for the whole write.
  */
 export async function writePlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  previous: { reportSheets: string[]; metaExists: boolean },
-  opts: WriteOptions = {},
+  previous: PreviousState,
+  opts: WriteOptions & { namePrefix?: string; records?: OfficeRecords } = {},
 ): Promise<WriteStats> {
   const supports = opts.supports ?? defaultSupports;
+  const prefix = opts.namePrefix ?? "";
+  const finalName = (n: string) => (prefix && n.startsWith(prefix) ? n.slice(prefix.length) : n);
   const batch = new Batch(context, opts.payloadBudget ?? 4 * 1024 * 1024);
   context.application.suspendApiCalculationUntilNextSync();
   if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   const sheets = context.workbook.worksheets;
-  for (const name of previous.reportSheets) sheets.getItem(name).delete();
-  await batch.add(previous.reportSheets.length * 100);
 
+  // Without a prefix the new sheets cannot stand beside the old ones: delete those first (no swap).
+  if (!prefix) {
+    for (const name of previous.reportSheets) sheets.getItem(name).delete();
+    await batch.add(previous.reportSheets.length * 100);
+  }
+  const oldSheets = prefix ? previous.reportSheets : [];
+
+  // 1. the new sheets, beside the old
   let cells = 0;
-  for (const [i, s] of plan.sheets.entries()) {
-    opts.onProgress?.(`Blad ${i + 1} van ${plan.sheets.length}: ${s.name}`);
-    cells += await writeSheet(context, batch, s, supports);
+  let protection: Excel.WorksheetProtection | null = null;
+  try {
+    for (const [i, s] of plan.sheets.entries()) {
+      opts.onProgress?.(`Blad ${i + 1} van ${plan.sheets.length}: ${finalName(s.name)}`);
+      cells += await writeSheet(context, batch, s, supports);
+    }
+    const toProtect = opts.records?.protect ? plan.sheets.find((s) => finalName(s.name) === opts.records?.protect) : undefined;
+    protection = toProtect ? sheets.getItem(toProtect.name).protection.load("protected") : null;
+    await batch.flush();
+  } catch (e) {
+    // leave the workbook as it was: remove what was added of the new report, keep the old one
+    try {
+      for (const s of plan.sheets) sheets.getItemOrNullObject(s.name).delete();
+      await context.sync();
+    } catch {
+      /* the original error is the one to report */
+    }
+    throw e;
   }
 
+  // 2. swap: delete the old report, rename the new, record what was made
+  for (const name of oldSheets) sheets.getItem(name).delete();
+  await batch.add(oldSheets.length * 100);
+  if (prefix) for (const s of plan.sheets) sheets.getItem(s.name).name = finalName(s.name);
+  await batch.add(plan.sheets.length * 120);
   const metaRows: (string | number)[][] = [
     ["product", plan.marker.product],
     ["versie", plan.marker.version],
     ["vingerafdruk", plan.marker.fingerprint],
     ["gemaakt", plan.marker.builtAt],
     ["rapportagemaand", plan.marker.reportMonth],
-    ...plan.sheets.map((s) => ["rapportblad", s.name]),
+    ...plan.sheets.map((s) => ["rapportblad", finalName(s.name)]),
   ];
-  const meta = previous.metaExists ? sheets.getItem(META_SHEET) : sheets.add(META_SHEET);
-  if (previous.metaExists) meta.getRange("A:B").clear();
-  meta.getRange(`A1:B${metaRows.length}`).values = metaRows.map((r) => r.map((v) => (typeof v === "string" ? `'${v}` : v)));
-  meta.visibility = "VeryHidden" as Excel.SheetVisibility;
-  if (plan.sheets[0]) sheets.getItem(plan.sheets[0].name).activate();
-  await batch.add(size(metaRows));
+  await batch.add(replaceHidden(sheets, META_SHEET, previous.metaExists, metaRows, "VeryHidden"));
+  const r = opts.records ?? {};
+  if (r.signOff) await batch.add(replaceHidden(sheets, SIGNOFF_SHEET, previous.signOffExists ?? false, signOffRows(r.signOff), "VeryHidden"));
+  if (r.snapshot) await batch.add(replaceHidden(sheets, SNAPSHOT_SHEET, previous.snapshotExists ?? false, snapshotRows(r.snapshot), "VeryHidden"));
+  if (r.log && r.log.length > 0) {
+    // append-only: new rows go below the last row in use; nothing above is written
+    const exists = previous.logRows !== null && previous.logRows !== undefined;
+    const log = exists ? sheets.getItem(LOG_SHEET) : sheets.add(LOG_SHEET);
+    let first = (previous.logRows ?? 0) + 1;
+    if (!exists || previous.logRows === 0) {
+      log.getRange(`A1:${columnLetter(LOG_HEADERS.length)}1`).values = [LOG_HEADERS.map((h) => `'${h}`)];
+      log.getRange("A1:J1").format.font.bold = true;
+      first = 2;
+    }
+    const rows = r.log.map((e) => logRow(e).map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
+    log.getRange(`A${first}:${columnLetter(LOG_HEADERS.length)}${first + rows.length - 1}`).values = rows;
+    log.visibility = "Hidden" as Excel.SheetVisibility;
+    await batch.add(size(rows));
+  }
+  if (r.protect && protection && !protection.protected) {
+    // checked before protecting: protect the signed addendum against accidental edits (no password)
+    sheets.getItem(r.protect).protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    await batch.add(200);
+  }
+  if (plan.sheets[0]) sheets.getItem(finalName(plan.sheets[0].name)).activate();
   await batch.flush();
   return { syncs: batch.syncs, payloads: batch.payloads, cells };
 }

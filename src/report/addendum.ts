@@ -1,5 +1,6 @@
 /** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
 import { salaryRowsUsed } from "../domain/fingerprint";
+import { changedSinceSigning } from "../input/meta";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
@@ -18,6 +19,9 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const sb = new SheetBuilder(ctx.names.addendum);
   sb.widthsFrom([42, 26, 16, 10, 17, 14, 17, 16, 16, 12]);
   titleBlock(ctx, sb, `Addendum ${s.year} bij de DVO Publieksdienst ${s.provider.replace(/^Gemeente /, "")} – ${s.client.replace(/^Gemeente /, "")}`);
+  if (changedSinceSigning(ctx.signOff, results.fingerprint)) {
+    sb.set(5, 1, { v: `Gewijzigd na ondertekening: dit addendum is ${ctx.signOff?.status === "Ondertekend" ? `ondertekend op ${ctx.signOff.date}` : "ter ondertekening aangeboden"}, daarna is de invoer veranderd.`, s: "warning" });
+  }
 
   sb.section("Partijen");
   sb.line({ v: "Opdrachtgever", s: "label" }, { v: s.client });
@@ -109,11 +113,17 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   }
 
   sb.section("Ondertekening");
-  const st = sb.line({ v: "Status", s: "label" }, { v: "Concept", s: "banner" });
+  const so = ctx.signOff;
+  const changed = changedSinceSigning(so, results.fingerprint);
+  const st = sb.line({ v: "Status", s: "label" }, { v: so?.status ?? "Concept", s: "banner" });
   ctx.refs.set("addendum.status", sb.ref(st, 2));
-  sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: "" });
-  sb.line({ v: "Datum ondertekening", s: "label" }, { v: "" });
-  sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: "" });
+  sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: so?.regisseur ?? "" });
+  sb.line({ v: "Datum ondertekening", s: "label" }, { v: so?.status === "Ondertekend" ? so.date : "" });
+  sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: so?.accounthouder ?? "" });
   sb.line({ v: "Vingerafdruk invoer (SHA-256)", s: "label" }, { v: results.fingerprint, s: "note" });
+  if (so && so.status !== "Concept") sb.line({ v: "Vingerafdruk bij ondertekening", s: "label" }, { v: so.fingerprint, s: "note" });
+  if (changed) {
+    sb.line({ v: "GEWIJZIGD NA ONDERTEKENING", s: "warning" }, { v: "De invoer van het addendum is veranderd na ondertekening; zie Controle.", s: "warning" });
+  }
   return sb;
 }

@@ -7,6 +7,7 @@ import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
 import { calculationFinance, calculationInputs } from "./calculation";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
+import { readSignOff, signOffProblems, type SignOff } from "../input/meta";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";
@@ -23,12 +24,18 @@ export interface BuildOptions {
   builtAt?: Date;
   /** names of sheets in the workbook that the add-in did not make (input sheets, the user's own) */
   otherSheets?: string[];
+  /** prefix for the sheet names while a host builds the new sheets beside the old ones (then renames) */
+  namePrefix?: string;
+  /** the sign-off record to show, when it changes in this build (else the one stored in the workbook) */
+  signOff?: SignOff | null;
 }
 
 export interface BuildResult {
   plan: WorkbookPlan;
   /** report sheets that had to get another name because a sheet of the user has theirs */
   renamed: Array<{ wanted: string; used: string }>;
+  /** the input problems plus those of the build (renamed sheets, changed after signing) */
+  problems: Problem[];
 }
 
 /** Choose report sheet names that do not collide with the user's sheets (max 31 characters). */
@@ -57,8 +64,29 @@ export function chooseNames(year: number, otherSheets: string[]): { names: Sheet
   return { names, renamed };
 }
 
+/**
+ * What people typed in the editable columns of the previous report (the controller's toelichtingen),
+ * keyed by sheet, the label in column A of the row, and the column, so it survives a rebuild even when
+ * rows move.
+ */
+export function carriedEntries(grids: WorkbookGrids, names: SheetNames, built: SheetNames): Map<string, string> {
+  const out = new Map<string, string>();
+  const prev = grids.previous?.[names.finance];
+  if (!prev) return out;
+  const header = prev.findIndex((r) => typeof r[7] === "string" && /^Toelichting/.test(r[7]));
+  if (header < 0) return out;
+  for (const r of prev.slice(header + 1)) {
+    const label = r[0];
+    const v = r[7];
+    if (typeof label !== "string" || label.trim() === "") break;
+    if (typeof v === "string" && v.trim() !== "") out.set(`${built.finance}|${label.trim()}|8`, v);
+  }
+  return out;
+}
+
 export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout, grids: WorkbookGrids, problems: Problem[], opts: BuildOptions = {}): BuildResult {
   const { names, renamed } = chooseNames(inputs.settings.year, opts.otherSheets ?? grids.sheets.map((s) => s.name));
+  const signOff = opts.signOff !== undefined ? opts.signOff : readSignOff(grids);
   const builtAt = opts.builtAt ?? new Date();
   const allProblems = [
     ...problems,
@@ -67,8 +95,14 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
       message: `Er staat al een eigen werkblad '${r.wanted}' in de werkmap; dat blijft ongemoeid. Het rapportblad heet daarom '${r.used}'.`,
     })),
   ];
-  const ctx: BuildContext = { inputs, results, layout, grids, problems: allProblems, names, builtAt, refs: new Map() };
-  const calc = new SheetBuilder(names.calculation);
+  allProblems.push(...signOffProblems(signOff, results.fingerprint, names.addendum));
+  const finalNames = names;
+  const built: SheetNames = opts.namePrefix ? (Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `${opts.namePrefix}${v}`.slice(0, 31)])) as SheetNames) : names;
+  const ctx: BuildContext = {
+    inputs, results, layout, grids, problems: allProblems, names: built, builtAt, refs: new Map(),
+    signOff, carried: carriedEntries(grids, finalNames, built),
+  };
+  const calc = new SheetBuilder(ctx.names.calculation);
   calculationInputs(ctx, calc);
   const addendum = addendumSheet(ctx, calc);
   calculationFinance(ctx, calc);
@@ -90,5 +124,6 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
       marker: { product: "dvo-addendum", version: PLAN_VERSION, fingerprint: results.fingerprint, builtAt: builtAt.toISOString(), reportMonth: inputs.settings.reportMonth },
     },
     renamed,
+    problems: allProblems,
   };
 }

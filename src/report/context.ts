@@ -5,6 +5,7 @@ import type { InputSheetKey } from "../domain/glossary";
 import type { CalendarDate, Inputs } from "../domain/types";
 import type { ValueForm } from "../input/cells";
 import { cellAt, type CellValue, type Problem, type WorkbookGrids } from "../input/grid";
+import type { SignOff } from "../input/meta";
 import type { InputLayout } from "../input/parse";
 import { findSheet, formAt } from "../input/table";
 import { quoteSheet, cellRef } from "./a1";
@@ -22,6 +23,10 @@ export interface BuildContext {
   names: SheetNames;
   /** local build time, as shown in the title blocks */
   builtAt: Date;
+  /** the sign-off record kept in the workbook, if any */
+  signOff: SignOff | null;
+  /** what people typed in the previous report (toelichtingen), by `${sheet}|${row label}|${column}` */
+  carried: Map<string, string>;
   /** shared absolute references, e.g. "param.year" → Berekening!$B$4; filled as sheets are built */
   refs: Map<string, string>;
 }

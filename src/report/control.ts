@@ -1,5 +1,6 @@
 /** `Controle`: the input problems, reconciliation checks, and the engine's figures beside the formulas'. */
 import { round2 } from "../domain/money";
+import { changedSinceSigning } from "../input/meta";
 import { cellRef } from "./a1";
 import { ref, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
@@ -45,6 +46,11 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
       unknown === 0],
   ];
   for (const [label, f, pass] of checks) sb.line({ v: label }, { f, r: pass ? "OK" : "AFWIJKING" });
+  const so = ctx.signOff;
+  if (so && so.status !== "Concept") {
+    const same = !changedSinceSigning(so, results.fingerprint);
+    sb.line({ v: `Invoer van het addendum ongewijzigd sinds '${so.status}' (${so.recordedAt.slice(0, 10)})` }, { v: same ? "OK" : "GEWIJZIGD NA ONDERTEKENING", s: same ? undefined : "warning" });
+  }
   sb.highlight(`B${first}:B${sb.row - 1}`, `B${first}<>"OK"`, "bad");
 
   sb.section("Engine tegen formule (kerncijfers)");

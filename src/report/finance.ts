@@ -59,7 +59,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
         r: l.explanationRequired ? "Ja" : "Nee",
         s: style,
       },
-      { v: "", wrap: true, s: "input" },
+      { v: ctx.carried.get(`${ctx.names.finance}|${name}|8`) ?? "", wrap: true, s: "input" },
     );
     sb.allowEditing(row, 8);
     ctx.refs.set(`variance.${name}.row`, String(row));

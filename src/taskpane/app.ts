@@ -2,7 +2,8 @@
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { euro, renderDashboard, resizeDashboard } from "./dashboard";
-import { check, plan, type Checked } from "./engine";
+import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
+import { check, plan, signOffOf, type Checked } from "./engine";
 import { downloadTemplate, FileHost } from "./file-host";
 import type { HostRead, WorkbookHost } from "./host";
 
@@ -51,6 +52,10 @@ export class App {
     MONTH_NAMES.forEach((m, i) => month.append(new Option(`t/m ${m} (${i + 1})`, String(i + 1))));
     $("run-check").addEventListener("click", () => this.runCheck());
     $("build-report").addEventListener("click", () => this.buildReport());
+    const value = (id: string) => $<HTMLInputElement>(id).value;
+    $("submit-signoff").addEventListener("click", () => this.buildReport({ kind: "submit", accounthouder: value("sign-accounthouder") }));
+    $("sign").addEventListener("click", () => this.buildReport({ kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
+    $("reopen").addEventListener("click", () => this.buildReport({ kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
   }
 
   private year(id: string): number {
@@ -145,7 +150,20 @@ export class App {
       this.checked = check(this.read, this.chosenMonth());
       this.showProblems(this.checked.parse.problems);
       if (this.checked.parse.inputs && this.checked.results) renderDashboard(this.checked.parse.inputs, this.checked.results);
+      this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
     });
+  }
+
+  /** The status of the addendum, and a prominent warning when it changed after signing. */
+  private showSignOff(so: SignOff | null, fingerprint: string | null): void {
+    const status = $("signoff-status");
+    status.textContent = so === null || so.status === "Concept"
+      ? "Status: Concept"
+      : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
+    const banner = $("signoff-changed");
+    banner.hidden = !(fingerprint !== null && changedSinceSigning(so, fingerprint));
+    const signed = so?.status === "Ondertekend" || so?.status === "Ter ondertekening";
+    $("reopen-box").hidden = !signed;
   }
 
   private showProblems(problems: Problem[]): void {
@@ -174,7 +192,7 @@ export class App {
     }
   }
 
-  private async buildReport(): Promise<void> {
+  private async buildReport(action?: SignAction): Promise<void> {
     const button = $<HTMLButtonElement>("build-report");
     const steps = $("build-steps");
     const bar = $<HTMLProgressElement>("build-bar");
@@ -200,6 +218,7 @@ export class App {
       await tick();
       this.checked = check(this.read, this.chosenMonth());
       this.showProblems(this.checked.parse.problems);
+      this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
       if (!this.checked.parse.inputs) throw new Error("Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
       mark(2);
       await tick();
@@ -208,11 +227,13 @@ export class App {
       if (results) renderDashboard(inputs, results);
       mark(3);
       await tick();
-      const built = plan(this.read, this.checked);
-      if (!built || !results) throw new Error("Geen rapport gemaakt.");
+      const built = plan(this.read, this.checked, { namePrefix: host.namePrefix, action });
+      if (!built.ok) throw new Error(built.message);
+      if (!results) throw new Error("Geen rapport gemaakt.");
       mark(4);
       await tick();
-      const message = await host.write(built.plan, (m) => mark(4, m));
+      const message = await host.write(built.plan, built.records, (m) => mark(4, m));
+      this.showSignOff(built.signOff, results.fingerprint);
       mark(5);
       const table = document.createElement("table");
       table.className = "summary-table";
@@ -229,7 +250,7 @@ export class App {
         td.textContent = euro(value);
       }
       const p = document.createElement("p");
-      p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name).join(", ")}.`;
+      p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name.replace(/^~/, "")).join(", ")}.`;
       result.replaceChildren(p, table);
     });
     button.disabled = false;

@@ -2,6 +2,8 @@
 import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook, type ParseResult } from "../input/parse";
+import { REPORT_SHEETS } from "../domain/glossary";
+import { readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead } from "./host";
@@ -13,12 +15,35 @@ export interface Checked {
 
 export function check(read: HostRead, reportMonth?: number): Checked {
   const parse = parseWorkbook(read.grids, { reportMonth });
-  return { parse, results: parse.inputs ? computeResults(parse.inputs) : null };
+  const results = parse.inputs ? computeResults(parse.inputs) : null;
+  if (parse.inputs && results) {
+    parse.problems.push(...signOffProblems(readSignOff(read.grids), results.fingerprint, REPORT_SHEETS.addendum(parse.inputs.settings.year)));
+  }
+  return { parse, results };
 }
 
-export function plan(read: HostRead, checked: Checked): { plan: WorkbookPlan; problems: Problem[] } | null {
+export function signOffOf(read: HostRead): SignOff | null {
+  return readSignOff(read.grids);
+}
+
+/** The plan and what the build keeps (snapshot, log, sign-off), or a Dutch sentence why not. */
+export function plan(read: HostRead, checked: Checked, opts: { namePrefix?: string; action?: SignAction; now?: Date } = {}):
+  { ok: true; plan: WorkbookPlan; problems: Problem[]; records: KeptRecords; signOff: SignOff | null } | { ok: false; message: string } {
   const { parse, results } = checked;
-  if (!parse.inputs || !results) return null;
-  const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems, { otherSheets: read.otherSheets });
-  return { plan: built.plan, problems: parse.problems };
+  if (!parse.inputs || !results) return { ok: false, message: "Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren." };
+  const now = opts.now ?? new Date();
+  const kept = recordsForBuild(read.grids, {
+    fingerprint: results.fingerprint, reportMonth: parse.inputs.settings.reportMonth, ceiling: results.ceiling.ceiling,
+    totalBudget: results.ceiling.totalBudget, room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
+  }, now, opts.action);
+  if (!kept.ok) return kept;
+  const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems.filter((p) => !p.message.startsWith("Gewijzigd na ondertekening")), {
+    otherSheets: read.otherSheets, namePrefix: opts.namePrefix, signOff: kept.signOff, builtAt: now,
+  });
+  const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
+  const finalAddendum = built.plan.sheets[0]?.name.replace(/^~/, "") ?? addendum;
+  return {
+    ok: true, plan: built.plan, problems: built.problems, signOff: kept.signOff,
+    records: { ...kept.records, protect: kept.signOff?.status === "Ondertekend" ? finalAddendum : undefined },
+  };
 }

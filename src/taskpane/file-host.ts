@@ -3,6 +3,7 @@
  * report is offered as a download. exceljs is loaded only when needed (a separate chunk).
  */
 import type ExcelJS from "exceljs";
+import type { KeptRecords } from "../input/meta";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead, WorkbookHost } from "./host";
 
@@ -22,14 +23,21 @@ export class FileHost implements WorkbookHost {
     return `'${this.name}'`;
   }
 
+  /** The workbook as it is now in memory: after a build it holds the report and what the build kept. */
   async read(): Promise<HostRead> {
-    return this.grids;
+    if (!this.written) return this.grids;
+    const [{ gridsOf }, { otherSheetNames }] = await Promise.all([import("../xlsx/read"), import("../xlsx/write")]);
+    return { grids: gridsOf(this.workbook), otherSheets: otherSheetNames(this.workbook) };
   }
 
-  async write(plan: WorkbookPlan, progress: (message: string) => void): Promise<string> {
-    const { applyPlan } = await import("../xlsx/write");
+  private written = false;
+
+  async write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void): Promise<string> {
+    const [{ applyPlan }, { applyRecords }] = await Promise.all([import("../xlsx/write"), import("../xlsx/records")]);
     progress("Werkmap opbouwen");
     applyPlan(this.workbook, plan);
+    applyRecords(this.workbook, records);
+    this.written = true;
     progress("Bestand maken");
     const buf = await this.workbook.xlsx.writeBuffer();
     const name = this.name.replace(/\.xlsx$/i, "") + "-rapport.xlsx";

@@ -1,5 +1,6 @@
 /** What the task pane needs from where it runs: inside Excel (Office.js) or on a chosen file (exceljs). */
 import type { WorkbookGrids } from "../input/grid";
+import type { KeptRecords } from "../input/meta";
 import type { WorkbookPlan } from "../report/plan";
 
 export interface HostRead {
@@ -13,8 +14,10 @@ export interface WorkbookHost {
   /** e.g. "deze werkmap" or the file name */
   describe(): string;
   read(): Promise<HostRead>;
-  /** write the report; returns a Dutch sentence about what was done */
-  write(plan: WorkbookPlan, progress: (message: string) => void): Promise<string>;
+  /** sheet-name prefix while building beside the old report (Excel swaps afterwards) */
+  readonly namePrefix?: string;
+  /** write the report and what the build keeps; returns a Dutch sentence about what was done */
+  write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void): Promise<string>;
   /** select a cell of an input sheet (Excel only) */
   select?(sheet: string, cell: string): Promise<void>;
 }

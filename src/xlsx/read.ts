@@ -133,12 +133,21 @@ export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadO
 export function gridsOf(workbook: ExcelJS.Workbook): WorkbookGrids {
   const skip = reportSheetNames(workbook);
   const sheets: SheetGrid[] = [];
+  const meta: Record<string, CellValue[][]> = {};
+  const previous: Record<string, CellValue[][]> = {};
   for (const ws of workbook.worksheets) {
-    if (isMetadataSheet(ws)) continue;
-    if (skip.has(ws.name.toLowerCase())) continue;
+    if (isMetadataSheet(ws)) {
+      meta[ws.name] = sheetGrid(ws).rows;
+      continue;
+    }
+    if (skip.has(ws.name.toLowerCase())) {
+      // only the editable report sheet is kept, for what people typed in it
+      if (/^6\.5 /.test(ws.name)) previous[ws.name] = sheetGrid(ws).rows;
+      continue;
+    }
     sheets.push(sheetGrid(ws));
   }
-  return { sheets };
+  return { sheets, meta, previous };
 }
 
 function isMetadataSheet(ws: ExcelJS.Worksheet): boolean {

@@ -30,7 +30,8 @@ export class FakeSheet {
   freezePanes = { freezeRows: (n: number) => void (this.frozenRows = n) };
   pageLayout = {};
   tables = { add: () => ({}) };
-  constructor(readonly name: string) {}
+  protection = { protected: false, load: () => this.protection, protect: () => void (this.protection.protected = true) };
+  constructor(public name: string) {}
   getRange(address: string): FakeRange {
     const r = new FakeRange(address);
     this.ranges.push(r);
@@ -69,7 +70,8 @@ export function fakeExcel(existing: string[]): FakeExcel {
         },
         getItem: (name: string) => {
           touched.push(name);
-          const s = sheets.get(name);
+          // by current name: a sheet renamed earlier in the batch is found under its new name
+          const s = [...sheets.values()].find((x) => x.name === name && !x.deleted);
           if (!s) throw new Error(`ItemNotFound: ${name}`);
           return s;
         },
@@ -86,7 +88,7 @@ export function fakeExcel(existing: string[]): FakeExcel {
     added,
     touched,
     sheet: (name) => {
-      const s = sheets.get(name);
+      const s = [...sheets.values()].reverse().find((x) => x.name === name);
       if (!s) throw new Error(`no sheet ${name}`);
       return s;
     },
