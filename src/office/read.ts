@@ -29,11 +29,22 @@ export interface ExcelWorkbookState {
   syncs: number;
 }
 
-/** Office.js values + valueTypes → the engine's cell values. */
-export function toCellValues(values: unknown[][], types: string[][]): CellValue[][] {
+/** Excel's error values, as `values` gives them. */
+const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"]);
+
+/** The value type of a cell read without valueTypes (loading those would double the response). */
+function typeOf(v: unknown): string {
+  if (v === "" || v === null || v === undefined) return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return typeof v === "string" && ERRORS.has(v) ? "Error" : "String";
+}
+
+/** Office.js values (+ valueTypes, when loaded) → the engine's cell values. */
+export function toCellValues(values: unknown[][], types?: string[][]): CellValue[][] {
   return values.map((row, r) =>
     row.map((v, c): CellValue => {
-      switch (types[r]?.[c]) {
+      switch (types ? types[r]?.[c] : typeOf(v)) {
         case "Empty":
           return null;
         case "Error":
@@ -61,7 +72,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
   const inputNames = new Set(Object.values(SHEETS).map(norm));
   const metaExists = sheetNames.includes(META_SHEET);
   const meta = metaExists ? wb.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : null;
-  const used = (name: string) => (sheetNames.includes(name) ? wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,valueTypes,rowCount") : null);
+  const used = (name: string) => (sheetNames.includes(name) ? wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,rowCount") : null);
   const signOff = used(SIGNOFF_SHEET);
   const snapshot = used(SNAPSHOT_SHEET);
   const log = used(LOG_SHEET);
@@ -73,7 +84,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
     if (!inputNames.has(norm(name))) continue;
     const table = tables.items.find((t) => t.worksheet.name === name && norm(t.name.replace(/_/g, " ")) === norm(name));
     const range = table ? table.getRange() : wb.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load("values,valueTypes,rowIndex,columnIndex");
+    range.load("values,rowIndex,columnIndex");
     pending.push({ name, range, table: table?.name });
   }
   await context.sync();
@@ -91,13 +102,13 @@ export async function readExcelWorkbook(context: Excel.RequestContext): Promise<
     const origin = { row: p.range.rowIndex + 1, col: p.range.columnIndex + 1 };
     grids.push({
       name: p.name,
-      rows: toCellValues(p.range.values, p.range.valueTypes as unknown as string[][]),
+      rows: toCellValues(p.range.values),
       origin,
       table: p.table ? { name: p.table, ...origin } : undefined,
     });
   }
   const reportSheets = sheetNames.filter((n) => recorded.has(n) && !inputNames.has(norm(n)));
-  const asRows = (r: Excel.Range | null) => (r && !r.isNullObject ? toCellValues(r.values, r.valueTypes as unknown as string[][]) : null);
+  const asRows = (r: Excel.Range | null) => (r && !r.isNullObject ? toCellValues(r.values) : null);
   const metaGrids: Record<string, CellValue[][]> = {};
   const so = asRows(signOff);
   if (so) metaGrids[SIGNOFF_SHEET] = so;

@@ -199,6 +199,26 @@ export function compress(plan: SheetPlan, rows: number, cols: number): { formula
   return { formulas, formats, runs, cells };
 }
 
+/** Width of a row: up to its last cell that still has a formula/value or a number format to send. */
+function rowWidth(f: unknown[], n: unknown[]): number {
+  let w = Math.max(f.length, n.length);
+  while (w > 0 && (f[w - 1] ?? null) === null && (n[w - 1] ?? null) === null) w--;
+  return w;
+}
+
+/** Consecutive rows of the same width; rows with nothing to send are left out. */
+export function bands(formulas: unknown[][], formats: unknown[][]): Array<{ from: number; to: number; width: number }> {
+  const out: Array<{ from: number; to: number; width: number }> = [];
+  for (let r = 0; r < formulas.length; r++) {
+    const w = rowWidth(formulas[r], formats[r]);
+    const last = out[out.length - 1];
+    if (w === 0) continue;
+    if (last && last.to === r && last.width === w) last.to = r + 1;
+    else out.push({ from: r + 1, to: r + 1, width: w });
+  }
+  return out;
+}
+
 class Batch {
   syncs = 0;
   payloads: number[] = [];
@@ -226,13 +246,23 @@ async function writeSheet(context: Excel.RequestContext, batch: Batch, plan: She
   const cols = plan.cells.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
   if (rows === 0 || cols === 0) return 0;
   const { formulas, formats, runs, cells } = compress(plan, rows, cols);
-  const all = ws.getRange(`A1:${columnLetter(cols)}${rows}`);
-  // Number formats first: a value then lands in a cell that already shows it right. null leaves a cell
-  // as it is; the runs fill those cells below, one value for a whole stretch of a column.
-  all.numberFormat = formats;
-  await batch.add(size(formats));
-  all.formulas = formulas;
-  await batch.add(size(formulas));
+  // In bands of rows, each as wide as its widest row, so a long narrow block (the ledger mirror) is not
+  // padded to the width of the sheet; rows with nothing left after the runs are not sent at all.
+  for (const band of bands(formulas, formats)) {
+    const range = ws.getRange(`A${band.from}:${columnLetter(band.width)}${band.to}`);
+    const f = formulas.slice(band.from - 1, band.to).map((r) => r.slice(0, band.width));
+    const n = formats.slice(band.from - 1, band.to).map((r) => r.slice(0, band.width));
+    // Number formats first: a value then lands in a cell that already shows it right. null leaves a cell
+    // as it is; the runs fill those cells below, one value for a whole stretch of a column.
+    if (n.some((r) => r.some((x) => x !== null))) {
+      range.numberFormat = n;
+      await batch.add(size(n));
+    }
+    if (f.some((r) => r.some((x) => x !== null))) {
+      range.formulas = f;
+      await batch.add(size(f));
+    }
+  }
   for (const run of runs) {
     const target = ws.getRange(`${columnLetter(run.col)}${run.from}:${columnLetter(run.col)}${run.to}`) as unknown as Record<string, unknown>;
     target[run.kind] = run.value;

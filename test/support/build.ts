@@ -3,7 +3,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 
-const root = path.join(__dirname, "..", "..");
+/** The project root: the nearest folder above with a package.json (also when compiled elsewhere). */
+function findRoot(from: string): string {
+  for (let d = from; d !== path.dirname(d); d = path.dirname(d)) if (existsSync(path.join(d, "package.json"))) return d;
+  return path.join(from, "..", "..");
+}
+const root = findRoot(__dirname);
 
 function newest(dir: string): number {
   let t = 0;
