@@ -1,0 +1,198 @@
+/**
+ * One measurement in a fresh process (started by run.ts with `node --expose-gc`), so runs do not share a
+ * heap, a JIT warm-up or a peak-memory high-water mark. Writes its result as JSON to the file named last.
+ *
+ *   child generate <size.json> <input.xlsx> <result.json>   build a case's input workbook, check it, save it
+ *   child ours     <input.xlsx> <output.xlsx> [<cells.json>] <result.json>
+ *                                                           `dvo-addendum report` stage by stage; with
+ *                                                           cells.json, then also count the cells it added
+ *   child floor    <input.xlsx> <output.xlsx> <cells.json> <result.json>
+ *                                                           exceljs alone: read the input, write the same
+ *                                                           number of formula and value cells, save
+ */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import ExcelJS from "exceljs";
+import { reportFile } from "../src/cli/pipeline";
+import { SHEETS } from "../src/domain/glossary";
+import { isBlank } from "../src/input/grid";
+import { parseWorkbook } from "../src/input/parse";
+import { gridsOf } from "../src/xlsx/read";
+import { caseWorkbook, type CaseSize } from "./generate";
+import { startSampler } from "./sampler";
+import { STAGE_KEYS, type GenerateMeasure, type OursMeasure, type RunMeasure, type SheetCells, type StageKey } from "./types";
+
+const MB = 1024 * 1024;
+const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+const ms = (x: number) => Math.round(x * 10) / 10;
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("run the child with node --expose-gc");
+  gc();
+  gc();
+}
+
+async function generate(sizeFile: string, input: string, resultFile: string): Promise<void> {
+  const size = JSON.parse(await fs.readFile(sizeFile, "utf8")) as CaseSize;
+  const t0 = performance.now();
+  const wb = caseWorkbook(size);
+  const grids = gridsOf(wb);
+  const parsed = parseWorkbook(grids);
+  const errors = parsed.problems.filter((p) => p.severity === "fout");
+  if (!parsed.inputs || errors.length > 0) {
+    throw new Error(`generated case is not valid: ${errors.slice(0, 5).map((p) => `${p.sheet}!${p.cell} ${p.message}`).join("; ")}`);
+  }
+  const counts = { formation: parsed.inputs.formation.length, ledger: parsed.inputs.ledger.length, products: parsed.inputs.products?.length ?? 0 };
+  if (counts.formation !== size.formation || counts.ledger !== size.ledger || counts.products !== size.products) {
+    throw new Error(`generated case lost rows: asked ${JSON.stringify(size)}, parsed ${JSON.stringify(counts)}`);
+  }
+  let inputCells = 0;
+  for (const g of grids.sheets) for (const row of g.rows) for (const v of row) if (!isBlank(v)) inputCells++;
+  const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  await fs.writeFile(input, buf);
+  const result: GenerateMeasure = {
+    size, parsed: counts, warnings: parsed.problems.length, inputBytes: buf.length, inputCells, ms: ms(performance.now() - t0),
+  };
+  await fs.writeFile(resultFile, JSON.stringify(result));
+}
+
+/**
+ * Cells by kind of every sheet of `output` that is not an input sheet (report sheets and the add-in's own
+ * records), in the shape the floor reproduces. Read from the saved file, so whatever the pipeline writes
+ * is counted.
+ */
+async function addedCells(output: string): Promise<SheetCells[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(output);
+  const inputs = new Set<string>(Object.values(SHEETS));
+  const out: SheetCells[] = [];
+  for (const ws of wb.worksheets) {
+    if (inputs.has(ws.name)) continue;
+    const c: SheetCells = { name: ws.name, rows: 0, formulas: 0, numbers: 0, strings: 0, distinctStrings: 0 };
+    const distinct = new Set<string>();
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      let any = false;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value;
+        if (v === null || v === undefined) return;
+        any = true;
+        if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) c.formulas++;
+        else if (typeof v === "string") {
+          c.strings++;
+          distinct.add(v);
+        } else if (typeof v === "object" && "richText" in v) c.strings++;
+        else c.numbers++;
+      });
+      if (any) c.rows++;
+    });
+    c.distinctStrings = distinct.size;
+    out.push(c);
+  }
+  return out;
+}
+
+async function baseline(): Promise<number> {
+  collectGarbage();
+  return process.memoryUsage.rss();
+}
+
+interface Start {
+  wall: number;
+  cpu: NodeJS.CpuUsage;
+  load: number;
+}
+
+function begin(): Start {
+  return { wall: performance.now(), cpu: process.cpuUsage(), load: os.loadavg()[0] };
+}
+
+function finish(start: Start, base: number, peaks: number[], stageMs: Partial<Record<StageKey, number>>, keys: readonly StageKey[], order: readonly StageKey[]): RunMeasure {
+  const stages: RunMeasure["stages"] = {};
+  for (const k of keys) {
+    const i = order.indexOf(k) + 1;
+    stages[k] = { ms: stageMs[k] ?? 0, peakMb: mb(peaks[i]) };
+  }
+  const cpu = process.cpuUsage(start.cpu);
+  const all = process.cpuUsage();
+  return {
+    totalMs: ms(performance.now() - start.wall), cpuMs: ms((cpu.user + cpu.system) / 1000), load: Math.round(start.load * 100) / 100,
+    processCpuMs: ms((all.user + all.system) / 1000),
+    stages, baseMb: mb(base), maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+async function ours(input: string, output: string, resultFile: string, cellsFile?: string): Promise<void> {
+  const base = await baseline();
+  const sampler = await startSampler(STAGE_KEYS.length + 2);
+  const t0 = begin();
+  const outcome = await reportFile(input, output, { onStage: (i) => sampler.stage(i + 1) });
+  sampler.stage(STAGE_KEYS.length + 1);
+  const run = finish(t0, base, await sampler.stop(), outcome.times, STAGE_KEYS, STAGE_KEYS);
+  if (!outcome.ok) {
+    const errors = outcome.problems.filter((p) => p.severity === "fout").slice(0, 5);
+    throw new Error(`report failed: ${outcome.message ?? ""} ${errors.map((p) => `${p.sheet}!${p.cell} ${p.message}`).join("; ")}`);
+  }
+  const result: OursMeasure = {
+    ...run,
+    warnings: outcome.problems.length,
+    outputBytes: (await fs.stat(output)).size,
+  };
+  if (cellsFile) {
+    await fs.writeFile(cellsFile, JSON.stringify(await addedCells(output)));
+    // the parent compares the machine's busy time with this process's: count the cell counting too
+    const all = process.cpuUsage();
+    result.processCpuMs = ms((all.user + all.system) / 1000);
+  }
+  await fs.writeFile(resultFile, JSON.stringify(result));
+}
+
+/** The floor: exceljs reads the input and writes as many formula (with cached result) and value cells. */
+async function floor(input: string, output: string, cellsFile: string, resultFile: string): Promise<void> {
+  const sheets = JSON.parse(await fs.readFile(cellsFile, "utf8")) as SheetCells[];
+  const base = await baseline();
+  const order = ["read", "write"] as const;
+  const sampler = await startSampler(order.length + 2);
+  const t0 = begin();
+  const times: Partial<Record<StageKey, number>> = {};
+
+  sampler.stage(1);
+  let t = performance.now();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fs.readFile(input)) as unknown as ExcelJS.Buffer);
+  times.read = ms(performance.now() - t);
+
+  sampler.stage(2);
+  t = performance.now();
+  const ledgerRows = Math.max(1, (wb.getWorksheet("Realisatie")?.rowCount ?? 2) - 1);
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    const total = s.formulas + s.numbers + s.strings;
+    const perRow = Math.max(1, Math.ceil(total / Math.max(1, s.rows)));
+    for (let i = 0; i < total; i++) {
+      const cell = ws.getCell(1 + Math.floor(i / perRow), 1 + (i % perRow));
+      if (i < s.formulas) cell.value = { formula: `Realisatie!C${2 + (i % ledgerRows)}`, result: i * 1.5 } as ExcelJS.CellFormulaValue;
+      else if (i < s.formulas + s.numbers) cell.value = i;
+      else cell.value = `Label ${i % Math.max(1, s.distinctStrings)}`;
+    }
+  }
+  await fs.writeFile(output, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  times.write = ms(performance.now() - t);
+  sampler.stage(3);
+  const run = finish(t0, base, await sampler.stop(), times, order, order);
+  await fs.writeFile(resultFile, JSON.stringify(run));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [mode, ...args] = argv;
+  if (mode === "generate" && args.length === 3) return generate(args[0], args[1], args[2]);
+  if (mode === "ours" && args.length === 3) return ours(args[0], args[1], args[2]);
+  if (mode === "ours" && args.length === 4) return ours(args[0], args[1], args[3], args[2]);
+  if (mode === "floor" && args.length === 4) return floor(args[0], args[1], args[2], args[3]);
+  throw new Error(`usage: child generate|ours|floor … (got ${argv.join(" ")})`);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});
