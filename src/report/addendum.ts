@@ -106,9 +106,9 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
-  sb.header("Ingangsdatum", "Schaal", "Maximum");
+  sb.header("Schaal", "Ingangsdatum", "Maximum per maand");
   for (const r of salaryRowsUsed(inputs)) {
-    sb.line(dateCell(ctx, "salaryTable", "effective", r.row, r.effective), { ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text },
+    sb.line({ ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text }, dateCell(ctx, "salaryTable", "effective", r.row, r.effective),
       numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E));
   }
 
