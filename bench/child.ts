@@ -69,7 +69,7 @@ async function addedCells(output: string): Promise<SheetCells[]> {
   const out: SheetCells[] = [];
   for (const ws of wb.worksheets) {
     if (inputs.has(ws.name)) continue;
-    const c: SheetCells = { name: ws.name, rows: 0, formulas: 0, numbers: 0, strings: 0, distinctStrings: 0 };
+    const c: SheetCells = { name: ws.name, rows: 0, formulas: 0, numbers: 0, strings: 0, distinctStrings: 0, formulaChars: 0, textResults: 0, stringChars: 0 };
     const distinct = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row) => {
       let any = false;
@@ -77,9 +77,14 @@ async function addedCells(output: string): Promise<SheetCells[]> {
         const v = cell.value;
         if (v === null || v === undefined) return;
         any = true;
-        if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) c.formulas++;
-        else if (typeof v === "string") {
+        if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
+          const f = v as ExcelJS.CellFormulaValue;
+          c.formulas++;
+          c.formulaChars += (f.formula ?? "").length;
+          if (typeof f.result === "string") c.textResults++;
+        } else if (typeof v === "string") {
           c.strings++;
+          c.stringChars += v.length;
           distinct.add(v);
         } else if (typeof v === "object" && "richText" in v) c.strings++;
         else c.numbers++;
@@ -119,6 +124,7 @@ function finish(start: Start, base: number, peaks: number[], stageMs: Partial<Re
     totalMs: ms(performance.now() - start.wall), cpuMs: ms((cpu.user + cpu.system) / 1000), load: Math.round(start.load * 100) / 100,
     processCpuMs: ms((all.user + all.system) / 1000),
     stages, baseMb: mb(base), maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    processMs: ms(performance.now()),
   };
 }
 
@@ -169,11 +175,20 @@ async function floor(input: string, output: string, cellsFile: string, resultFil
     const ws = wb.addWorksheet(s.name);
     const total = s.formulas + s.numbers + s.strings;
     const perRow = Math.max(1, Math.ceil(total / Math.max(1, s.rows)));
+    // formulas: references to input cells, padded to our formulas' mean length; strings likewise
+    const formulaLength = s.formulas > 0 ? Math.round(s.formulaChars / s.formulas) : 0;
+    const stringLength = s.strings > 0 ? Math.round(s.stringChars / s.strings) : 0;
     for (let i = 0; i < total; i++) {
       const cell = ws.getCell(1 + Math.floor(i / perRow), 1 + (i % perRow));
-      if (i < s.formulas) cell.value = { formula: `Realisatie!C${2 + (i % ledgerRows)}`, result: i * 1.5 } as ExcelJS.CellFormulaValue;
-      else if (i < s.formulas + s.numbers) cell.value = i;
-      else cell.value = `Label ${i % Math.max(1, s.distinctStrings)}`;
+      if (i < s.formulas) {
+        const ref = `Realisatie!C${2 + (i % ledgerRows)}`;
+        const formula = ref + "+0".repeat(Math.max(0, Math.floor((formulaLength - ref.length) / 2)));
+        cell.value = { formula, result: i < s.textResults ? `Tekst ${i % 50}` : i * 1.5 } as ExcelJS.CellFormulaValue;
+      } else if (i < s.formulas + s.numbers) cell.value = i;
+      else {
+        const label = `Label ${i % Math.max(1, s.distinctStrings)}`;
+        cell.value = label.padEnd(stringLength, "x");
+      }
     }
   }
   await fs.writeFile(output, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));

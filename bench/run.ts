@@ -223,8 +223,8 @@ async function waitForQuiet(): Promise<void> {
   if (load >= QUIET_CORES) log(`  still ${load.toFixed(2)} cores busy after ${QUIET_WAIT_MS / 1000} s: measuring anyway`);
 }
 
-/** Run the measuring child; returns its JSON result, the process wall time and the other processes' load. */
-async function child<T extends object>(args: string[], resultFile: string, opts?: Options): Promise<{ result: T; processMs: number; otherCores: number }> {
+/** Run the measuring child; returns its JSON result and the other processes' load during it. */
+async function child<T extends object>(args: string[], resultFile: string, opts?: Options): Promise<{ result: T; otherCores: number }> {
   await fs.rm(resultFile, { force: true });
   if (opts?.waitQuiet) await waitForQuiet();
   const busy0 = await machineBusyMs();
@@ -247,7 +247,7 @@ async function child<T extends object>(args: string[], resultFile: string, opts?
   const result = JSON.parse(await fs.readFile(resultFile, "utf8")) as T;
   const own = "processCpuMs" in result && typeof result.processCpuMs === "number" ? result.processCpuMs : 0;
   const otherCores = Math.max(0, Math.round(((busy - own) / processMs) * 100) / 100);
-  return { result, processMs, otherCores };
+  return { result, otherCores };
 }
 
 function stat(xs: number[]): Stat {
@@ -272,7 +272,7 @@ function side(runs: RunMeasure[], keys: readonly StageKey[]): SideResult {
     cpuMs: stat(runs.map((r) => r.cpuMs)),
     load: stat(runs.map((r) => r.load)),
     otherCores: stat(runs.map((r) => r.otherCores ?? 0)),
-    processMs: stat(runs.map((r) => r.processMs ?? 0)),
+    processMs: stat(runs.map((r) => r.processMs)),
     maxRssMb: stat(runs.map((r) => r.maxRssMb)),
     baseMb: stat(runs.map((r) => r.baseMb)),
     stages,
@@ -295,9 +295,9 @@ async function measureCase(c: CaseDef, runs: number, progress: string, waitQuiet
     // the first run also counts the cells it added (after its measurement), for the floor to reproduce
     const count = i === 0 ? [cellsFile] : [];
     const o = await child<OursMeasure>(["ours", input, path.join(dir, "ours.xlsx"), ...count], path.join(dir, `ours-${i}.json`), opts);
-    ours.push({ ...o.result, processMs: o.processMs, otherCores: o.otherCores });
+    ours.push({ ...o.result, otherCores: o.otherCores });
     const f = await child<RunMeasure>(["floor", input, path.join(dir, "floor.xlsx"), cellsFile], path.join(dir, `floor-${i}.json`), opts);
-    floor.push({ ...f.result, processMs: f.processMs, otherCores: f.otherCores });
+    floor.push({ ...f.result, otherCores: f.otherCores });
     log(`${progress} ${c.id}: run ${i + 1}/${runs}: ours ${o.result.totalMs} ms (cpu ${o.result.cpuMs}), ${o.result.maxRssMb} MB; floor ${f.result.totalMs} ms (cpu ${f.result.cpuMs}), ${f.result.maxRssMb} MB; other processes ${o.otherCores} / ${f.otherCores} cores`);
   }
   const first = ours[0];
@@ -468,7 +468,7 @@ const METHOD: Record<string, string> = {
   floor: "exceljs alone in a fresh process: load the same input file, add per sheet that our run added (report sheets and the add-in's records: metadata, input snapshot, log) the same number of rows, formula cells (each with a cached result), number cells and string cells (with as many distinct strings), save; its formulas are plain references to input cells",
   statistic: "median of the runs per case; ours and floor runs interleaved",
   memory: "peak resident set size of the whole process (getrusage maxrss), node and exceljs included",
-  processTime: "spawn to exit of the measuring process (node start-up, module loading, the run)",
+  processTime: "from the start of the measuring process to the end of the run (node start-up and module loading included)",
   contention: "per run, the CPU used by other processes (machine busy time from /proc/stat minus the measuring process's own CPU time); with --wait-quiet each run waits (up to 3 minutes) until other processes use less than 0.25 cores",
 };
 

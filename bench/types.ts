@@ -20,6 +20,12 @@ export interface SheetCells {
   strings: number;
   /** distinct string values (they go to the shared-strings table) */
   distinctStrings: number;
+  /** total length of the formula texts */
+  formulaChars: number;
+  /** formulas whose cached result is text (written inline, not shared) */
+  textResults: number;
+  /** total length of the string values */
+  stringChars: number;
 }
 
 export interface RunMeasure {
@@ -41,8 +47,8 @@ export interface RunMeasure {
    * this process's CPU time, over its wall time); set by the parent. Above ~0.2 the machine was not quiet.
    */
   otherCores?: number;
-  /** wall time of the child process from spawn to exit (node start-up included), ms; set by the parent */
-  processMs?: number;
+  /** wall time from the start of the process (node start-up, module loading) to the end of the run, ms */
+  processMs: number;
 }
 
 export interface OursMeasure extends RunMeasure {
