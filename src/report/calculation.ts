@@ -8,12 +8,12 @@
  * `calculationFinance` after it (which needs the Addendum's ceiling).
  */
 import { toExcelSerial } from "../domain/dates";
-import { SETTING_LABELS } from "../domain/glossary";
+import { SETTING_LABELS, type InputSheetKey } from "../domain/glossary";
 import { round2 } from "../domain/money";
 import { rowInForce } from "../domain/salary";
 import { COST_CATEGORIES, type Settings } from "../domain/types";
 import { cellRef, rangeRef, sheetRef, str } from "./a1";
-import { dateCell, hasColumn, monthCell, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { dateCell, excelTrim, formOf, hasColumn, monthCell, numberCell, rawInput, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import type { SheetBuilder } from "./sheet";
 
@@ -158,7 +158,43 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
 }
 
 /** Realisatie, one row per booking: month number, trimmed category and dossier. */
+type DirectKind = "month" | "trimmed" | "number";
+
+/**
+ * When every row of an input table is already in the form the formulas need — months as numbers 1-12,
+ * labels without stray spaces (text comparisons in Excel ignore case), amounts as numbers — the formulas
+ * can use the input columns themselves, and the normalised copy of each row is not needed. Returns the
+ * input ranges by field, or null when a copy is needed.
+ */
+function directColumns(ctx: BuildContext, key: InputSheetKey, fields: Record<string, DirectKind>): Record<string, string> | null {
+  const l = ctx.layout.sheets[key];
+  if (!l || l.dataRows.length === 0) return null;
+  for (const f of Object.keys(fields)) if (l.columns[f] === undefined) return null;
+  for (const row of l.dataRows) {
+    for (const [f, kind] of Object.entries(fields)) {
+      const v = rawInput(ctx, key, f, row);
+      if (kind === "month" && (typeof v !== "number" || formOf(ctx, key, f, row) !== "number")) return null;
+      if (kind === "number" && v !== null && typeof v !== "number") return null;
+      if (kind === "trimmed" && v !== null && (typeof v !== "string" || excelTrim(v) !== v || v.trim() !== v)) return null;
+    }
+  }
+  const first = l.dataRows[0];
+  const last = l.dataRows[l.dataRows.length - 1];
+  return Object.fromEntries(Object.keys(fields).map((f) => [f, rangeRef(l.sheet, l.columns[f], first, last)]));
+}
+
+function directNote(sb: SheetBuilder, sheet: string): void {
+  sb.line({ v: `De formules rekenen rechtstreeks met de kolommen van het blad ${sheet}: de invoer staat daar al in de vorm die ze nodig hebben (maand als getal 1-12, waarden zonder extra spaties).`, s: "note" });
+}
+
 function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): void {
+  const direct = directColumns(ctx, "ledger", { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" });
+  if (direct) {
+    sb.section("Realisatie");
+    directNote(sb, ctx.layout.sheets.ledger?.sheet ?? "Realisatie");
+    for (const f of ["month", "category", "amount", "caseId"]) ctx.refs.set(`ledger.${f}`, direct[f]);
+    return;
+  }
   sb.section("Realisatie (genormaliseerd)");
   sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier");
   const first = sb.row;
@@ -181,7 +217,12 @@ function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): void {
 
 function optionalBlocks(ctx: BuildContext, sb: SheetBuilder): void {
   const { inputs } = ctx;
-  if (inputs.products) {
+  const directProducts = inputs.products ? directColumns(ctx, "products", { month: "month", service: "trimmed", product: "trimmed", count: "number" }) : null;
+  if (directProducts) {
+    sb.section("Producten");
+    directNote(sb, ctx.layout.sheets.products?.sheet ?? "Producten");
+    for (const f of ["month", "service", "product", "count"]) ctx.refs.set(`products.${f}`, directProducts[f]);
+  } else if (inputs.products) {
     sb.section("Producten (genormaliseerd)");
     sb.header("Bronrij", "Maand", "Pakket", "Product", "Aantal");
     const first = sb.row;
