@@ -102,9 +102,43 @@ export function takeSnapshot(grids: WorkbookGrids): Snapshot {
   return snap;
 }
 
+/** Length of a row hash in the snapshot (hex characters). */
+const HASH_LENGTH = 16;
+/** Hashes of consecutive rows kept in one cell: 16,000 characters, well under Excel's 32,767 per cell. */
+const HASHES_PER_CELL = 1000;
+
+/**
+ * The snapshot as rows of its sheet: [input sheet, first row, the hashes of that row and of the rows right
+ * below it, concatenated]. One row per run of up to 1,000 consecutive input rows, not one per input row:
+ * a ledger of 100,000 rows takes 100 rows of 3 cells instead of 100,000 (writing those 300,000 cells took
+ * longer, and more memory, than the rest of the report).
+ */
 export function snapshotRows(s: Snapshot): (string | number)[][] {
   const out: (string | number)[][] = [];
-  for (const [sheet, rows] of s) for (const [row, hash] of rows) out.push([sheet, row, hash]);
+  for (const [sheet, rows] of s) {
+    let first = 0;
+    let next = -1;
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 0) out.push([sheet, first, run.join("")]);
+      run = [];
+    };
+    for (const [row, hash] of rows) {
+      if (hash.length !== HASH_LENGTH) {
+        flush();
+        out.push([sheet, row, hash]);
+        next = -1;
+        continue;
+      }
+      if (row !== next || run.length === HASHES_PER_CELL) {
+        flush();
+        first = row;
+      }
+      run.push(hash);
+      next = row + 1;
+    }
+    flush();
+  }
   return out;
 }
 
@@ -116,7 +150,10 @@ export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
     const [sheet, row, hash] = [text(r[0]), Number(r[1]), text(r[2])];
     if (!sheet || !Number.isInteger(row) || !hash) continue;
     const m = snap.get(sheet) ?? new Map<number, string>();
-    m.set(row, hash);
+    // a run of consecutive rows (snapshotRows), or one row per sheet row as the first version wrote them
+    if (hash.length > HASH_LENGTH && hash.length % HASH_LENGTH === 0) {
+      for (let i = 0; i < hash.length / HASH_LENGTH; i++) m.set(row + i, hash.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH));
+    } else m.set(row, hash);
     snap.set(sheet, m);
   }
   return snap;
