@@ -6,6 +6,7 @@
  *   child ours     <input.xlsx> <output.xlsx> [<cells.json>] <result.json>
  *                                                           `dvo-addendum report` stage by stage; with
  *                                                           cells.json, then also count the cells it added
+ *   child count    <output.xlsx> <cells.json>              count the cells a report run added
  *   child floor    <input.xlsx> <output.xlsx> <cells.json> <result.json>
  *                                                           exceljs alone: read the input, write the same
  *                                                           number of formula and value cells, save
@@ -13,6 +14,7 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { reportFile } from "../src/cli/pipeline";
 import { SHEETS } from "../src/domain/glossary";
 import { isBlank } from "../src/input/grid";
@@ -57,40 +59,69 @@ async function generate(sizeFile: string, input: string, resultFile: string): Pr
   await fs.writeFile(resultFile, JSON.stringify(result));
 }
 
+/** XML text → plain text (the five predefined entities and numeric character references). */
+function unescapeXml(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e === "amp" ? "&" : e === "lt" ? "<" : e === "gt" ? ">" : e === "quot" ? '"' : e === "apos" ? "'"
+      : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)));
+}
+
+/** The text of every <t> element in `xml`, joined (a shared string or an inline string). */
+function textOf(xml: string): string {
+  let t = "";
+  for (const m of xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) t += unescapeXml(m[1]);
+  return t;
+}
+
 /**
  * Cells by kind of every sheet of `output` that is not an input sheet (report sheets and the add-in's own
  * records), in the shape the floor reproduces. Read from the saved file, so whatever the pipeline writes
- * is counted.
+ * is counted; the sheet XML is scanned directly (loading the whole workbook again with exceljs would take
+ * as long as the run itself at 100,000 rows).
  */
 async function addedCells(output: string): Promise<SheetCells[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(output);
+  const zip = await JSZip.loadAsync(await fs.readFile(output));
+  const part = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
+  const shared = [...(await part("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1]));
+  const targets = new Map<string, string>();
+  for (const m of (await part("xl/_rels/workbook.xml.rels")).matchAll(/<Relationship\s[^>]*>/g)) {
+    const id = /\sId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\sTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, ""));
+  }
   const inputs = new Set<string>(Object.values(SHEETS));
   const out: SheetCells[] = [];
-  for (const ws of wb.worksheets) {
-    if (inputs.has(ws.name)) continue;
-    const c: SheetCells = { name: ws.name, rows: 0, formulas: 0, numbers: 0, strings: 0, distinctStrings: 0, formulaChars: 0, textResults: 0, stringChars: 0 };
-    const distinct = new Set<string>();
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      let any = false;
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const v = cell.value;
-        if (v === null || v === undefined) return;
-        any = true;
-        if (typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
-          const f = v as ExcelJS.CellFormulaValue;
-          c.formulas++;
-          c.formulaChars += (f.formula ?? "").length;
-          if (typeof f.result === "string") c.textResults++;
-        } else if (typeof v === "string") {
-          c.strings++;
-          c.stringChars += v.length;
-          distinct.add(v);
-        } else if (typeof v === "object" && "richText" in v) c.strings++;
-        else c.numbers++;
-      });
-      if (any) c.rows++;
-    });
+  for (const m of (await part("xl/workbook.xml")).matchAll(/<sheet\s[^>]*>/g)) {
+    const name = unescapeXml(/\sname="([^"]*)"/.exec(m[0])?.[1] ?? "");
+    const target = targets.get(/\sr:id="([^"]+)"/.exec(m[0])?.[1] ?? "");
+    if (inputs.has(name) || !target) continue;
+    const c: SheetCells = { name, rows: 0, formulas: 0, numbers: 0, strings: 0, distinctStrings: 0, formulaChars: 0, textResults: 0, stringChars: 0 };
+    const distinct = new Set<number>();
+    const rows = new Set<string>();
+    const xml = await part(`xl/${target}`);
+    for (const cell of xml.matchAll(/<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const attrs = cell[1], body = cell[2] ?? "";
+      const type = /\st="([^"]+)"/.exec(` ${attrs}`)?.[1] ?? "n";
+      const f = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>|<f(?:\s[^>]*)?\/>/.exec(body);
+      const v = /<v>([\s\S]*?)<\/v>/.exec(body);
+      if (f) {
+        c.formulas++;
+        c.formulaChars += unescapeXml(f[1] ?? "").length;
+        if (type === "str") c.textResults++;
+      } else if (type === "s" && v) {
+        const i = Number(v[1]);
+        c.strings++;
+        c.stringChars += shared[i]?.length ?? 0;
+        distinct.add(i);
+      } else if (type === "inlineStr") {
+        c.strings++;
+        c.stringChars += textOf(body).length;
+      } else if (v) c.numbers++;
+      else continue;
+      rows.add(/\sr="[A-Z]+(\d+)"/.exec(` ${attrs}`)?.[1] ?? "");
+    }
+    c.rows = rows.size;
     c.distinctStrings = distinct.size;
     out.push(c);
   }
@@ -204,10 +235,14 @@ async function main(argv: string[]): Promise<void> {
   if (mode === "ours" && args.length === 3) return ours(args[0], args[1], args[2]);
   if (mode === "ours" && args.length === 4) return ours(args[0], args[1], args[3], args[2]);
   if (mode === "floor" && args.length === 4) return floor(args[0], args[1], args[2], args[3]);
+  if (mode === "count" && args.length === 2) return fs.writeFile(args[1], JSON.stringify(await addedCells(args[0])));
   throw new Error(`usage: child generate|ours|floor … (got ${argv.join(" ")})`);
 }
 
-main(process.argv.slice(2)).catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exitCode = 1;
-});
+// Exit at once when done: tearing down a heap of 2 GB is not part of any measurement and only costs time.
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`, () => process.exit(1));
+  },
+);
