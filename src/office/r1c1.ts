@@ -20,32 +20,26 @@ function r1c1Part(absRow: boolean, row: number, absCol: boolean, col: number, at
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_.$]/.test(ch);
 
+/** Index of the quote that closes the one at `start` (a doubled quote inside is an escaped one). */
+function closingQuote(formula: string, start: number, quote: string): number {
+  let j = start + 1;
+  while (j < formula.length) {
+    if (formula[j] === quote && formula[j + 1] === quote) j += 2;
+    else if (formula[j] === quote) return j;
+    else j++;
+  }
+  return j;
+}
+
 /** Convert the A1 references of `formula` (without '=') to R1C1 relative to (row, col), 1-based. */
 export function toR1C1(formula: string, row: number, col: number): string {
   let out = "";
   let i = 0;
   while (i < formula.length) {
     const ch = formula[i];
-    if (ch === '"') {
-      // a string literal, with "" as an escaped quote
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === '"' && formula[j + 1] === '"') j += 2;
-        else if (formula[j] === '"') break;
-        else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === "'") {
-      // a quoted sheet name, up to and including '!
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === "'" && formula[j + 1] === "'") j += 2;
-        else if (formula[j] === "'") break;
-        else j++;
-      }
+    if (ch === '"' || ch === "'") {
+      // a string literal, or a quoted sheet name up to its '!: copied as it is
+      const j = closingQuote(formula, i, ch);
       out += formula.slice(i, j + 1);
       i = j + 1;
       continue;
