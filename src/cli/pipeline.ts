@@ -4,7 +4,7 @@ import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { buildPlan } from "../report/build";
-import { recordsForBuild, type SignAction } from "../input/meta";
+import { figuresOf, recordsForBuild, type SignAction } from "../input/meta";
 import { applyRecords } from "../xlsx/records";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, saveAtomically } from "../xlsx/file";
@@ -54,10 +54,7 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
   opts.onStage?.(3, STAGES[3]);
   t = timer();
   const now = opts.builtAt ?? new Date();
-  const kept = recordsForBuild(read.grids, {
-    fingerprint: results.fingerprint, reportMonth: parsed.inputs.settings.reportMonth, ceiling: results.ceiling.ceiling,
-    totalBudget: results.ceiling.totalBudget, room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
-  }, now, opts.action);
+  const kept = recordsForBuild(read.grids, figuresOf(results, parsed.inputs.settings.reportMonth), now, opts.action);
   if (!kept.ok) return { ok: false, problems: [], message: kept.message, times };
   const { signOff } = kept;
   const { plan, renamed, problems } = buildPlan(parsed.inputs, results, parsed.layout, read.grids, parsed.problems, {

@@ -5,6 +5,7 @@
  */
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import type { Results } from "../domain/compute";
 import { SHEETS } from "../domain/glossary";
 import { isCellError, type CellValue, type Problem, type WorkbookGrids } from "./grid";
 import { findSheet } from "./table";
@@ -275,6 +276,14 @@ export interface BuildFigures {
   totalBudget: number;
   room: number;
   extra: number;
+}
+
+/** The figures a log entry records, from the engine's results. */
+export function figuresOf(results: Results, reportMonth: number): BuildFigures {
+  return {
+    fingerprint: results.fingerprint, reportMonth, ceiling: results.ceiling.ceiling, totalBudget: results.ceiling.totalBudget,
+    room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
+  };
 }
 
 /**

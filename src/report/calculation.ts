@@ -7,7 +7,7 @@
  * Built in two phases: `calculationInputs` before the Addendum (which looks up cost per fte here), and
  * `calculationFinance` after it (which needs the Addendum's ceiling).
  */
-import { toExcelSerial } from "../domain/dates";
+import { MONTH_SHORT, toExcelSerial } from "../domain/dates";
 import { SETTING_LABELS, type InputSheetKey } from "../domain/glossary";
 import { round2 } from "../domain/money";
 import { rowInForce } from "../domain/salary";
@@ -87,7 +87,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   const scales = [...ctx.results.ceiling.scales.keys()].sort(scaleOrder);
   const year = ref(ctx, "param.year");
   sb.section("Ingangsdatum van het geldende maximum per schaal en maand (RULES §1)");
-  sb.header("Schaal", ...months());
+  sb.header("Schaal", ...MONTH_SHORT);
   const dateRowOf = new Map<string, number>();
   for (const scale of scales) {
     const row = sb.row;
@@ -105,7 +105,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   }
 
   sb.section("Maximum salaris per maand en kosten per fte (RULES §1-§2)");
-  sb.header("Schaal", ...months(), "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
+  sb.header("Schaal", ...MONTH_SHORT, "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
   const ikb = ref(ctx, "param.ikbRate");
   const wg = ref(ctx, "param.employerChargesRate");
   const mFirst = sb.row;
@@ -366,9 +366,6 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
   sb.freeze(0);
 }
 
-function months(): string[] {
-  return ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-}
 
 /** Scales in natural order: 1, 2, …, 10, 10A, 11, 11A, … */
 export function scaleOrder(a: string, b: string): number {

@@ -1,5 +1,5 @@
 /** `6.5 Financieel`: the variance table of RULES §4, forecast and ceiling (§5), sick leave (§6), months. */
-import { MONTH_NAMES } from "../domain/dates";
+import { MONTH_NAMES, MONTH_SHORT as SHORT } from "../domain/dates";
 import { round2 } from "../domain/money";
 import { COST_CATEGORIES } from "../domain/types";
 import { VARIANCE_LINES } from "../domain/variance";
@@ -10,7 +10,6 @@ import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
 const E = FORMATS.euro;
-const SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
 export function financeSheet(ctx: BuildContext): SheetBuilder {
   const { inputs, results } = ctx;

@@ -1,5 +1,5 @@
 /** `6.2 Kwantitatief`: opening hours, requests per product and pakket per month, agenda, norms. */
-import { MONTH_NAMES } from "../domain/dates";
+import { MONTH_NAMES, MONTH_SHORT as SHORT } from "../domain/dates";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, str } from "./a1";
 import { excelTrim, ref, type BuildContext } from "./context";
@@ -8,7 +8,6 @@ import { FORMATS, type PlanCell } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
-const SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
 
 export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
   const { inputs } = ctx;

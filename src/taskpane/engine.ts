@@ -3,7 +3,7 @@ import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook, type ParseResult } from "../input/parse";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
+import { figuresOf, readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead } from "./host";
@@ -32,10 +32,7 @@ export function plan(read: HostRead, checked: Checked, opts: { namePrefix?: stri
   const { parse, results } = checked;
   if (!parse.inputs || !results) return { ok: false, message: "Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren." };
   const now = opts.now ?? new Date();
-  const kept = recordsForBuild(read.grids, {
-    fingerprint: results.fingerprint, reportMonth: parse.inputs.settings.reportMonth, ceiling: results.ceiling.ceiling,
-    totalBudget: results.ceiling.totalBudget, room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
-  }, now, opts.action);
+  const kept = recordsForBuild(read.grids, figuresOf(results, parse.inputs.settings.reportMonth), now, opts.action);
   if (!kept.ok) return kept;
   const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems.filter((p) => !p.message.startsWith("Gewijzigd na ondertekening")), {
     otherSheets: read.otherSheets, namePrefix: opts.namePrefix, signOff: kept.signOff, builtAt: now,
