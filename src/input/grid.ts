@@ -11,8 +11,13 @@ export interface SheetGrid {
   /** rows[0] is sheet row `origin.row`, rows[r][0] is column `origin.col` (both 1-based; default 1) */
   rows: CellValue[][];
   origin?: { row: number; col: number };
-  /** top-left cell of an Excel table (ListObject) on this sheet whose name matches the sheet, if any */
-  table?: { name: string; row: number; col: number };
+  /**
+   * top-left cell of an Excel table (ListObject) on this sheet whose name matches the sheet, if any.
+   * `lastRow` is the table's last sheet row (its totals row, when it has one); `totalsRows` is the number
+   * of totals rows at its bottom (0 or 1; absent when the host does not know). Rows of the totals row are
+   * not data.
+   */
+  table?: { name: string; row: number; col: number; lastRow?: number; totalsRows?: number };
   /**
    * Why some cells that read as blank are blank, so a message can say so (optional; a host may leave it
    * out): A1 address → the top-left cell of the merged range that covers it, or the formula (without
