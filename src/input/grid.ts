@@ -34,6 +34,11 @@ export interface WorkbookGrids {
   meta?: Record<string, CellValue[][]>;
   /** report sheets of the previous build, by name: the source of what people typed in them (toelichtingen) */
   previous?: Record<string, CellValue[][]>;
+  /**
+   * sheet name → visibility, for every sheet of the workbook (optional: a host that does not know leaves it
+   * out). The sign-off check reports an add-in sheet that is no longer very hidden.
+   */
+  visibility?: Record<string, "visible" | "hidden" | "veryHidden">;
 }
 
 export type Severity = "fout" | "waarschuwing";
