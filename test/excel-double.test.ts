@@ -1,0 +1,317 @@
+/**
+ * The strict Excel double refuses what Excel refuses (Office.js documentation), so that the host's tests
+ * against it mean something. Expected values come from the documentation, not from the double.
+ */
+import { DoubleError, ExcelDouble, r1c1ToA1, renameSheetRefs } from "./support/excel-double";
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof DoubleError ? e.code : `not a RichApi error: ${String(e)}`;
+  }
+  return "no error";
+}
+
+function thrownCode(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof DoubleError ? e.code : String(e);
+  }
+  return "no error";
+}
+
+describe("load and sync", () => {
+  test("a property read before load + sync throws PropertyNotLoaded; after both it reads", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1", rows: [["a", 1]] }] });
+    const ctx = xl.context();
+    const range = ctx.workbook.worksheets.getItem("Blad1").getRange("A1:B1");
+    expect(thrownCode(() => range.values)).toBe("PropertyNotLoaded");
+    range.load("values");
+    expect(thrownCode(() => range.values)).toBe("PropertyNotLoaded");
+    await ctx.sync();
+    expect(range.values).toEqual([["a", 1]]);
+    expect(thrownCode(() => range.rowCount)).toBe("PropertyNotLoaded");
+    const sheets = ctx.workbook.worksheets;
+    expect(thrownCode(() => sheets.items)).toBe("PropertyNotLoaded");
+  });
+
+  test("isNullObject is known only after the sync that resolved the object", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    const missing = ctx.workbook.worksheets.getItemOrNullObject("Weg");
+    const used = ctx.workbook.worksheets.getItem("Blad1").getUsedRangeOrNullObject(true);
+    expect(thrownCode(() => missing.isNullObject)).toBe("PropertyNotLoaded");
+    await ctx.sync();
+    expect(missing.isNullObject).toBe(true);
+    expect(used.isNullObject).toBe(true);
+  });
+
+  test("getItem of a missing sheet does not throw at the call but fails the sync with ItemNotFound", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    let sheet: Excel.Worksheet | undefined;
+    expect(() => { sheet = ctx.workbook.worksheets.getItem("Bestaat niet"); }).not.toThrow();
+    sheet?.getRange("A1").load("values");
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+  });
+
+  test("operations before the failing one stay applied; the rest of the batch is dropped", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.add("Eerste");
+    ctx.workbook.worksheets.getItem("Weg").delete();
+    ctx.workbook.worksheets.add("Derde");
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+    expect(xl.sheetNames()).toEqual(["Blad1", "Eerste"]);
+  });
+
+  test("a method call on a null object fails the sync (stricter than the documentation says)", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItemOrNullObject("Weg").delete();
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+  });
+});
+
+describe("sheet names", () => {
+  test.each([
+    ["a".repeat(32), "InvalidArgument"],
+    ["Kosten/baten", "InvalidArgument"],
+    ["Vraag?", "InvalidArgument"],
+    ["Ster*", "InvalidArgument"],
+    ["[Blok]", "InvalidArgument"],
+    ["Tijd: nu", "InvalidArgument"],
+    ["Back\\slash", "InvalidArgument"],
+    ["'quote", "InvalidArgument"],
+    ["", "InvalidArgument"],
+    ["History", "InvalidArgument"],
+    ["history", "InvalidArgument"],
+    ["formatie", "ItemAlreadyExists"],
+    ["a".repeat(31), "no error"],
+    ["6.5 Financieel (concept)", "no error"],
+  ])("add %j → %s", async (name, expected) => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Formatie" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.add(name);
+    expect(await code(ctx.sync())).toBe(expected);
+  });
+
+  test("a rename to a name in use (any case) fails with ItemAlreadyExists", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Formatie" }, { name: "Blad2" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Blad2").name = "FORMATIE";
+    expect(await code(ctx.sync())).toBe("ItemAlreadyExists");
+  });
+});
+
+describe("values, formulas and number formats", () => {
+  const fresh = () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1", rows: [["oud", "oud"], ["oud", "oud"]] }] });
+    const ctx = xl.context();
+    return { xl, ctx, ws: ctx.workbook.worksheets.getItem("Blad1") };
+  };
+
+  test("a 2-D array whose size differs from the range fails with InvalidArgument", async () => {
+    for (const v of [[[1, 2, 3], [4, 5, 6]], [[1, 2]], [[1], [2]], [[1, 2], [3]]]) {
+      const { ctx, ws } = fresh();
+      ws.getRange("A1:B2").values = v;
+      expect(await code(ctx.sync())).toBe("InvalidArgument");
+    }
+  });
+
+  test("a single value fills the range (documented); a 1×1 array on a bigger range does not", async () => {
+    const { xl, ctx, ws } = fresh();
+    ws.getRange("A1:B2").values = 7 as unknown as unknown[][];
+    ws.getRange("A1:B2").numberFormat = "0.00" as unknown as string[][];
+    await ctx.sync();
+    expect(xl.values("Blad1", "A1:B2")).toEqual([[7, 7], [7, 7]]);
+    expect(xl.cell("Blad1", "B2").numberFormat).toBe("0.00");
+    ws.getRange("A1:B2").numberFormat = [["0%"]];
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+
+  test("null in a 2-D array leaves that cell as it is", async () => {
+    const { xl, ctx, ws } = fresh();
+    ws.getRange("A1:B2").values = [[null, "nieuw"], ["nieuw", null]];
+    await ctx.sync();
+    expect(xl.values("Blad1", "A1:B2")).toEqual([["oud", "nieuw"], ["nieuw", "oud"]]);
+  });
+
+  test("a leading apostrophe stores text; without it Excel reads numbers, dates, booleans and formulas", async () => {
+    const { xl, ctx, ws } = fresh();
+    ws.getRange("A1:F1").values = [["'007", "007", "'=1+1", "=1+1", "TRUE", "'TRUE"]];
+    ws.getRange("A2:B2").values = [["2025-07-01", "'2025-07-01"]];
+    await ctx.sync();
+    expect(xl.values("Blad1", "A1:B1")).toEqual([["007", 7]]);
+    expect(xl.cell("Blad1", "C1")).toMatchObject({ value: "=1+1" });
+    expect(xl.cell("Blad1", "C1").formula).toBeUndefined();
+    expect(xl.cell("Blad1", "D1").formula).toBe("=1+1");
+    expect(xl.values("Blad1", "E1:F1")).toEqual([[true, "TRUE"]]);
+    expect(xl.values("Blad1", "A2:B2")).toEqual([[45839, "2025-07-01"]]);
+  });
+
+  test("text starting with + - @ that is no number is refused (the host must quote user text)", async () => {
+    for (const v of ["+31 procent", "-5 klachten", "@ommen"]) {
+      const { ctx, ws } = fresh();
+      ws.getRange("A1").values = [[v]];
+      expect(await code(ctx.sync())).toBe("InvalidArgument");
+    }
+    const { xl, ctx, ws } = fresh();
+    ws.getRange("A1:B1").values = [["-5", "'-5 klachten"]];
+    await ctx.sync();
+    expect(xl.values("Blad1", "A1:B1")).toEqual([[-5, "-5 klachten"]]);
+  });
+
+  test("an unbalanced formula is refused", async () => {
+    const { ctx, ws } = fresh();
+    ws.getRange("A1").formulas = [["=SUM(A2:A3"]];
+    expect(await code(ctx.sync())).toBe("InvalidArgument");
+  });
+
+  test("formulasR1C1 is kept as Excel shows it in A1", async () => {
+    const { xl, ctx, ws } = fresh();
+    ws.getRange("C5:C7").formulasR1C1 = "=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1";
+    await ctx.sync();
+    expect(xl.cell("Blad1", "C5").formula).toBe("=SUM(A1:A4)*$A$1");
+    expect(xl.cell("Blad1", "C7").formula).toBe("=SUM(A3:A6)*$A$1");
+  });
+});
+
+describe("the double's own R1C1 → A1", () => {
+  test.each([
+    ["=RC[-1]", 3, 4, "=C3"],
+    ["=R[-1]C", 3, 4, "=D2"],
+    ["=R2C3", 9, 9, "=$C$2"],
+    ["=R[1]C2+R3C[1]", 2, 2, "=$B3+C$3"],
+    ["=SUM(C3)", 5, 1, "=SUM($C:$C)"],
+    ["=SUM(C[1])", 5, 1, "=SUM(B:B)"],
+    ["=SUM(Realisatie!C3)", 5, 1, "=SUM(Realisatie!$C:$C)"],
+    ["=SUM('6.5 Financieel'!C3:C4)", 5, 1, "=SUM('6.5 Financieel'!$C:$D)"],
+    ["=SUM(R2)", 5, 1, "=SUM($2:$2)"],
+    ["=SUM(R[-1]:R[1])", 5, 1, "=SUM(4:6)"],
+    ["=ROUND(RC[-5]*RC[-1],2)", 12, 9, "=ROUND(D12*H12,2)"],
+    ["=IF(RC[-2]=\"R1C1\",1,0)", 3, 5, "=IF(C3=\"R1C1\",1,0)"],
+    ["=COUNTIFS(Realisatie!C2,\"x\")", 1, 1, "=COUNTIFS(Realisatie!$B:$B,\"x\")"],
+    ["=RC[-1]", 1, 1, "=#REF!"],
+  ])("%s in R%iC%i → %s", (r1c1, row, col, a1) => expect(r1c1ToA1(r1c1, row, col)).toBe(a1));
+});
+
+describe("sheets renamed and deleted", () => {
+  test("references follow a renamed sheet; a deleted sheet's references become #REF!", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Data", rows: [[1]] }, { name: "Rapport", rows: [["=Data!A1*2", "='Data'!$A$1", "=\"Data!A1\""]] }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Data").name = "Data 2025";
+    await ctx.sync();
+    expect(xl.cell("Rapport", "A1").formula).toBe("='Data 2025'!A1*2");
+    expect(xl.cell("Rapport", "B1").formula).toBe("='Data 2025'!$A$1");
+    expect(xl.cell("Rapport", "C1").formula).toBe("=\"Data!A1\"");
+    ctx.workbook.worksheets.getItem("Data 2025").delete();
+    await ctx.sync();
+    expect(xl.cell("Rapport", "A1").formula).toBe("=#REF!*2");
+    expect(renameSheetRefs("=SUM(x!A:A)+xy!A1", "x", "Nieuw blad")).toBe("=SUM('Nieuw blad'!A:A)+xy!A1");
+  });
+
+  test("the last visible sheet can neither be deleted nor hidden", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Enig" }, { name: "_meta", visibility: "VeryHidden" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Enig").visibility = "Hidden";
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    ctx.workbook.worksheets.getItem("Enig").delete();
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+  });
+});
+
+describe("protection", () => {
+  test("writing to a protected sheet fails with AccessDenied; widths pass when formatting columns is allowed", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }, { name: "Getekend" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Getekend").protection.protect({ allowFormatColumns: true });
+    await ctx.sync();
+    const ws = ctx.workbook.worksheets.getItem("Getekend");
+    ws.getRange("A:A").format.columnWidth = 80;
+    await ctx.sync();
+    for (const write of [
+      () => void (ws.getRange("A1").values = [[1]]),
+      () => void (ws.getRange("A1").numberFormat = [["0"]]),
+      () => void (ws.getRange("A1").format.font.bold = true),
+      () => ws.getRange("A1:B2").clear(),
+    ]) {
+      write();
+      expect(await code(ctx.sync())).toBe("AccessDenied");
+    }
+    expect(xl.sheet("Getekend").columnWidths.get(1)).toBe(80);
+  });
+
+  test("a protected workbook structure refuses adding, deleting and renaming sheets", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }, { name: "Blad2" }], structureProtected: true });
+    for (const change of [
+      (c: Excel.RequestContext) => void c.workbook.worksheets.add("Nieuw"),
+      (c: Excel.RequestContext) => c.workbook.worksheets.getItem("Blad2").delete(),
+      (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Blad2").name = "Anders"),
+    ]) {
+      const ctx = xl.context();
+      change(ctx);
+      expect(await code(ctx.sync())).toBe("AccessDenied");
+    }
+  });
+});
+
+describe("payload limits and requirement sets", () => {
+  const big = (n: number) => Array.from({ length: n }, (_, i) => [`'regel ${i} met een omschrijving van enige lengte om bytes te maken`, i, "'D-2025-0001"]);
+
+  test("on the web a request over 5 MB fails the sync, on desktop it passes; the size is measured", async () => {
+    const rows = big(70_000);
+    const bytes = JSON.stringify(rows).length;
+    expect(bytes).toBeGreaterThan(5 * 1024 * 1024);
+    for (const [profile, expected] of [["web", "RequestPayloadSizeLimitExceeded"], ["m365", "no error"]] as const) {
+      const xl = new ExcelDouble({ profile, sheets: [{ name: "Blad1" }] });
+      const ctx = xl.context();
+      ctx.workbook.worksheets.getItem("Blad1").getRange(`A1:C${rows.length}`).values = rows;
+      expect(await code(ctx.sync())).toBe(expected);
+      expect(xl.syncs[0].request).toBeGreaterThan(bytes);
+    }
+  });
+
+  test("on the web a response over 5 MB fails the sync and delivers nothing", async () => {
+    const xl = new ExcelDouble({ profile: "web", sheets: [{ name: "Blad1", rows: big(70_000).map((r) => r.map((v) => (typeof v === "string" ? v.slice(1) : v))) }] });
+    const ctx = xl.context();
+    const r = ctx.workbook.worksheets.getItem("Blad1").getUsedRange(true).load("values");
+    expect(await code(ctx.sync())).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(thrownCode(() => r.values)).toBe("PropertyNotLoaded");
+    expect(xl.syncs[0].response).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  test("an API above the profile's requirement set fails with ApiNotFound (Excel 2019: up to ExcelApi 1.8)", async () => {
+    const xl = new ExcelDouble({ profile: "excel2019", sheets: [{ name: "Blad1" }] });
+    expect(xl.supports("1.8")).toBe(true);
+    expect(xl.supports("1.9")).toBe(false);
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Blad1").getRanges("A1,B2").format.font.bold = true;
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+    const ok = new ExcelDouble({ profile: "excel2021" });
+    expect(ok.supports("1.14")).toBe(true);
+    expect(ok.supports("1.15")).toBe(false);
+    expect(new ExcelDouble({ profile: "m365" }).supports("1.20")).toBe(true);
+  });
+});
+
+describe("export", () => {
+  test("sheet order, per cell value / A1 formula / number format, visibility and protection", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.add("Rapport");
+    ws.getRange("A1:B1").formulas = [["'Totaal", "=SUM(C:C)"]];
+    ws.getRange("B1").numberFormat = [["#,##0"]];
+    ws.getRange("A1").format.font.bold = true;
+    ctx.workbook.worksheets.add("_meta").visibility = "VeryHidden";
+    await ctx.sync();
+    const out = xl.exportWorkbook();
+    expect(out.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([["Blad1", "Visible", false], ["Rapport", "Visible", false], ["_meta", "VeryHidden", false]]);
+    expect(out.sheets[1].cells).toEqual({
+      A1: { value: "Totaal", numberFormat: "General", style: { bold: true } },
+      B1: { value: null, formula: "=SUM(C:C)", numberFormat: "#,##0" },
+    });
+  });
+});
