@@ -14,18 +14,54 @@ export type Read<T> = { ok: true; value: T; form: ValueForm } | { ok: false; mes
 
 const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
-/** A number as a Dutch Excel shows it: decimal comma, no floating-point noise (0.1 + 0.2 → "0,3"). */
+/** A number as a Dutch Excel shows it: decimal comma, no floating-point noise (0.1 + 0.2 → "0,3"), 1E+20 for huge ones. */
 export function nl(n: number): string {
-  return String(Number(n.toPrecision(12))).replace(".", ",");
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? "geen getal" : n > 0 ? "oneindig" : "min oneindig";
+  return String(Number(n.toPrecision(12))).replace(".", ",").replace("e", "E");
+}
+
+/** A whole number with Dutch thousands separators (1.000.000), for limits in messages. */
+export function grouped(n: number): string {
+  return n.toLocaleString("nl-NL", { maximumFractionDigits: 0 });
+}
+
+/** The most characters an Excel cell holds; longer text cannot be written back into a workbook. */
+export const MAX_TEXT_LENGTH = 32767;
+
+/**
+ * Sane bounds per kind of number, far beyond any real value of this contract but well inside what sums of
+ * 100,000 rows can carry without overflowing to infinity: a figure beyond one is a typing or export error.
+ */
+export const LIMITS = {
+  /** an amount in euro (a booking, a budget, expected costs) */
+  euro: 1e12,
+  /** a monthly salary in euro (Salaristabel) */
+  salary: 1e6,
+  /** a count per month (products, requests, data breaches) */
+  count: 1e7,
+} as const;
+
+/** The problem with a number beyond `limit` in size, or null. `what` names the kind of value ("een bedrag"). */
+export function beyondLimit(x: number, limit: number, what: string, unit = ""): string | null {
+  if (Math.abs(x) <= limit) return null;
+  const bound = `${x > 0 ? "hoogstens " : "minstens -"}${grouped(limit)}${unit}`;
+  return `${nl(x)} is onwaarschijnlijk ${x > 0 ? "groot" : "klein"}: ${what} is ${bound}. Controleer de cel (een te lange reeks cijfers, of een getal in wetenschappelijke notatie zoals 1E+308?).`;
+}
+
+/** The problem with text too long for an Excel cell, or null. */
+export function tooLong(v: CellValue): string | null {
+  if (typeof v !== "string" || v.length <= MAX_TEXT_LENGTH) return null;
+  return `de tekst is ${grouped(v.length)} tekens lang; een Excel-cel bevat hoogstens ${grouped(MAX_TEXT_LENGTH)} tekens: kort de tekst in.`;
 }
 
 /** A cell value as a message quotes it: text in quotes (cut at 40 characters), numbers as Dutch Excel shows them. */
 export function shown(v: CellValue): string {
   if (typeof v === "number") return nl(v);
   if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 40) + "…" : v}"`;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "een ongeldige datum" : v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
-  return String(v);
+  if (typeof v === "boolean") return v ? "WAAR" : "ONWAAR";
+  return "een lege cel";
 }
 
 /** The problem with an error value (#REF!, #N/B, …) in an input cell. */
@@ -36,6 +72,8 @@ export function errorValueProblem(v: CellError): string {
 /** Problems common to every typed reader: error values and booleans. */
 function commonProblem(v: CellValue, what: string): string | null {
   if (isCellError(v)) return errorValueProblem(v);
+  const long = tooLong(v);
+  if (long) return long;
   if (typeof v === "boolean") return `${v ? "WAAR" : "ONWAAR"} is geen ${what}: vul een ${what} in.`;
   return null;
 }
@@ -43,16 +81,20 @@ function commonProblem(v: CellValue, what: string): string | null {
 export function readNumber(v: CellValue): Read<number> {
   const p = commonProblem(v, "getal");
   if (p) return fail(p);
-  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v, form: "number" } : fail("is geen geldig getal.");
+  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v, form: "number" } : fail("is geen geldig getal (oneindig of onbepaald): vul een getal in.");
   if (v instanceof Date) return fail(`${shown(v)} is een datum, geen getal: vul een getal in.`);
   return fail(`${shown(v)} is tekst, geen getal: typ het als getal (een cel die als tekst is opgemaakt telt niet mee).`);
 }
 
 export function readText(v: CellValue): Read<string> {
   if (isCellError(v)) return fail(`bevat de foutwaarde ${v.error}: herstel de formule of typ de tekst zelf in.`);
-  if (v instanceof Date) return { ok: true, value: v.toISOString().slice(0, 10), form: "text" };
+  const long = tooLong(v);
+  if (long) return fail(long);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? fail("is geen geldige datum: typ de tekst zelf in.") : { ok: true, value: v.toISOString().slice(0, 10), form: "text" };
   if (v === null) return { ok: true, value: "", form: "text" };
-  return { ok: true, value: String(v).trim(), form: "text" };
+  if (typeof v === "boolean") return { ok: true, value: v ? "WAAR" : "ONWAAR", form: "text" };
+  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: String(v), form: "text" } : fail("is geen geldig getal (oneindig of onbepaald): typ de tekst zelf in.");
+  return { ok: true, value: v.trim(), form: "text" };
 }
 
 function dateFromDateObject(d: Date): CalendarDate {

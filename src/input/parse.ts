@@ -11,7 +11,7 @@ import {
   type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type SickLeaveCase,
 } from "../domain/types";
 import { a1, cellAt, isBlank, isCellError, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
-import { errorValueProblem, nl, shown } from "./cells";
+import { errorValueProblem, LIMITS, nl, shown, tooLong } from "./cells";
 import { readSettings, type SettingCells } from "./settings";
 import { findSheet, norm, TableReader, type ColumnSpec, type FormMap, type SheetLayout } from "./table";
 
@@ -54,6 +54,11 @@ export const COLUMNS = {
   ],
   privacy: [col("month", "Maand", true), col("kind", "Soort", true), col("count", "Aantal", true), col("reported", "Gemeld bij AP"), col("note", "Toelichting")],
 } as const satisfies Partial<Record<InputSheetKey, readonly ColumnSpec[]>>;
+
+/** Sane bounds of the number columns (cells.ts LIMITS), with what a message calls the value. */
+const EURO = { value: LIMITS.euro, what: "een bedrag", unit: " euro" };
+const SALARY = { value: LIMITS.salary, what: "een maandsalaris", unit: " euro" };
+const COUNT = { value: LIMITS.count, what: "een aantal per maand" };
 
 /** Headers that suggest personal names in Verzuim (AVG: case numbers only). */
 const NAME_HEADERS = ["naam", "namen", "medewerker", "werknemer", "voornaam", "achternaam", "personeelslid", "collega", "zieke"];
@@ -142,11 +147,12 @@ function readSalaryTable(t: TableReader | null, scalesWithFout: Set<string>): Sa
     const scaleRaw = t.raw(row, "scale");
     let scale: string | undefined;
     if (isBlank(scaleRaw)) t.problem(row, "scale", t.emptyMessage(row, "scale", "Schaal is leeg: vul de schaal in (bijvoorbeeld 8 of 10A)."));
+    else if (tooLong(scaleRaw)) t.problem(row, "scale", `Schaal: ${tooLong(scaleRaw)}`);
     else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
     else t.problem(row, "scale", isCellError(scaleRaw) ? `Schaal: ${errorValueProblem(scaleRaw)}` : "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
     if (scale !== undefined) scaleOfRow.set(row, scale);
-    const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true });
-    const minimum = t.number(row, "minimum", { min: 0 });
+    const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true, limit: SALARY });
+    const minimum = t.number(row, "minimum", { min: 0, limit: SALARY });
     if (effective === undefined || scale === undefined || maximum === undefined) return undefined;
     if (minimum !== undefined && minimum > maximum) t.problem(row, "minimum", `Minimum ${nl(minimum)} is hoger dan het maximum ${nl(maximum)}: controleer deze schaal.`, "waarschuwing");
     const key = `${scale}|${dutchDate(effective)}`;
@@ -171,6 +177,7 @@ function readFormation(t: TableReader | null): FormationRow[] | null {
     const scaleRaw = t.raw(row, "scale");
     let scale: string | undefined;
     if (isBlank(scaleRaw)) t.problem(row, "scale", t.emptyMessage(row, "scale", "Schaal is leeg: vul de schaal van deze functie in (bijvoorbeeld 8 of 10A)."));
+    else if (tooLong(scaleRaw)) t.problem(row, "scale", `Schaal: ${tooLong(scaleRaw)}`);
     else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
     else t.problem(row, "scale", isCellError(scaleRaw) ? `Schaal: ${errorValueProblem(scaleRaw)}` : "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
     const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
@@ -194,7 +201,7 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
           severity: "waarschuwing",
           sheet: t.sheet,
           cell: a1(t.layout.headerRow, c),
-          message: `De kolom '${h.trim()}' lijkt namen te bevatten: verwijder deze kolom. Verzuimgegevens zijn gezondheidsgegevens (AVG); werk alleen met dossiernummers. De add-in neemt deze kolom nergens over.`,
+          message: `De kolom ${shown(h.trim()).replace(/^"|"$/g, "'")} lijkt namen te bevatten: verwijder deze kolom. Verzuimgegevens zijn gezondheidsgegevens (AVG); werk alleen met dossiernummers. De add-in neemt deze kolom nergens over.`,
         });
       }
     }
@@ -208,7 +215,7 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
     const start = t.date(row, "start", true);
     const end = t.has("end") ? t.date(row, "end") : undefined;
     const fte = t.has("fte") ? t.number(row, "fte", { min: 0, max: 100 }) : undefined;
-    const expected = t.number(row, "expected", { required: true, min: 0 });
+    const expected = t.number(row, "expected", { required: true, min: 0, limit: EURO });
     const decision = t.has("decision") ? t.choice(row, "decision", DECISIONS, false) : undefined;
     const decisionDate = t.has("decisionDate") ? t.date(row, "decisionDate") : undefined;
     const adviceRef = t.has("adviceRef") ? t.text(row, "adviceRef") : "";
@@ -233,7 +240,7 @@ function readLedger(t: TableReader | null, year: number | null, reportMonth: num
   const rows = t.rows((row) => {
     const month = t.month(row, "month", year);
     const category = t.choice(row, "category", COST_CATEGORIES);
-    const amount = t.number(row, "amount", { required: true });
+    const amount = t.number(row, "amount", { required: true, limit: EURO });
     const description = t.text(row, "description") ?? "";
     const caseId = (t.has("caseId") ? t.text(row, "caseId") ?? "" : "").toUpperCase();
     if (category === "Vervanging") {
@@ -268,7 +275,7 @@ function readProducts(t: TableReader, year: number | null): ProductRow[] {
     const month = t.month(row, "month", year);
     const service = t.choice(row, "service", SERVICE_CODES);
     const product = t.text(row, "product", true);
-    const count = t.number(row, "count", { required: true, min: 0, integer: true });
+    const count = t.number(row, "count", { required: true, min: 0, integer: true, limit: COUNT });
     if (month === undefined || service === undefined || product === undefined || count === undefined) return undefined;
     return { row, month, service, product, count };
   });
@@ -282,7 +289,7 @@ function readServiceMonths(t: TableReader, year: number | null): ServiceMonth[] 
     const bad = new Set<string>();
     const n = (key: string) => {
       if (!t.has(key)) return 0;
-      const v = t.number(row, key, { min: 0, integer: true });
+      const v = t.number(row, key, { min: 0, integer: true, limit: COUNT });
       if (v === undefined && !isBlank(t.raw(row, key))) bad.add(key);
       return v ?? 0;
     };
@@ -373,7 +380,7 @@ function readPrivacy(t: TableReader, year: number | null): PrivacyRow[] {
   return t.rows((row) => {
     const month = t.month(row, "month", year);
     const kind = t.choice(row, "kind", PRIVACY_KINDS);
-    const count = t.number(row, "count", { required: true, min: 0, integer: true });
+    const count = t.number(row, "count", { required: true, min: 0, integer: true, limit: COUNT });
     const reported = t.has("reported") ? t.choice(row, "reported", ["Ja", "Nee"] as const, false) : undefined;
     const note = t.has("note") ? t.text(row, "note") ?? "" : "";
     if (kind === "Gegevensverstrekking" && reported !== undefined) {

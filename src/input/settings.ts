@@ -1,7 +1,7 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (WORKBOOK.md). */
 import { SETTING_LABELS } from "../domain/glossary";
 import type { Settings, SlaVersion } from "../domain/types";
-import { nl, readFraction, readNumber, readText, type Read } from "./cells";
+import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
 
@@ -54,7 +54,7 @@ function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: Sett
       if (isCellError(v)) return { ok: false, message: `bevat de foutwaarde ${v.error}: typ 2023 of 2024.` };
       const t = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
       if (t === "2023" || t === "2024") return { ok: true, value: Number(t), form: typeof v === "number" ? "number" : "text" };
-      const found = typeof v === "boolean" ? (v ? "WAAR" : "ONWAAR") : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+      const found = typeof v === "string" ? (v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v === "number" ? nl(v) : shown(v);
       return { ok: false, message: `'${found}' is geen SLA-versie: kies 2023 of 2024.` };
     }
     default: {
@@ -66,6 +66,8 @@ function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: Sett
       if (spec.min !== undefined && n.value < spec.min) return { ok: false, message: `${nl(n.value)} is te klein: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
       if (spec.max !== undefined && n.value > spec.max) return { ok: false, message: `${nl(n.value)} is te groot: de waarde ligt tussen ${spec.min} en ${spec.max}.` };
       if (kind === "euro" && n.value < 0) return { ok: false, message: `${nl(n.value)} is negatief: vul een bedrag van 0 of meer in.` };
+      const beyond = kind === "euro" ? beyondLimit(n.value, LIMITS.euro, "een bedrag", " euro") : null;
+      if (beyond) return { ok: false, message: beyond };
       return n;
     }
   }
@@ -86,7 +88,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     if (isBlank(label)) continue;
     const key = byLabel.get(norm(String(label)));
     if (!key) {
-      const named = isCellError(label) ? `met de foutwaarde ${label.error}` : `'${String(label)}'`;
+      const named = isCellError(label) ? `met de foutwaarde ${label.error}` : typeof label === "string" ? `'${label.length > 40 ? `${label.slice(0, 40)}…` : label}'` : shown(label);
       t.problem(r, "name", `Onbekende instelling ${named}: deze wordt genegeerd. Bekende instellingen: ${Object.values(SETTING_LABELS).join(", ")}.`, "waarschuwing");
       continue;
     }

@@ -6,7 +6,7 @@
  */
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import type { CalendarDate } from "../domain/types";
-import { nl, readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
+import { beyondLimit, nl, readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
 import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
 
 export interface ColumnSpec {
@@ -32,6 +32,28 @@ export function norm(s: string): string {
 
 export function findSheet(grids: WorkbookGrids, name: string): SheetGrid | undefined {
   return grids.sheets.find((g) => g.name === name) ?? grids.sheets.find((g) => norm(g.name) === norm(name));
+}
+
+/** Every sheet whose name matches `name` case- and whitespace-insensitively, in workbook order. */
+export function findSheets(grids: WorkbookGrids, name: string): SheetGrid[] {
+  return grids.sheets.filter((g) => norm(g.name) === norm(name));
+}
+
+/**
+ * The `fout` for a second sheet that matches an input sheet's name (`Formatie` and `formatie`): the add-in
+ * cannot know which one the user means, so it picks neither. Null when at most one sheet matches.
+ */
+export function duplicateSheetProblem(grids: WorkbookGrids, name: string): Problem | null {
+  const found = findSheets(grids, name);
+  if (found.length < 2) return null;
+  const [a, b] = found;
+  const more = found.length > 2 ? ` (en nog ${found.length - 2} ${found.length === 3 ? "blad" : "bladen"})` : "";
+  return {
+    severity: "fout",
+    sheet: b.name,
+    cell: "A1",
+    message: `De werkbladen '${a.name}' en '${b.name}'${more} hebben voor de add-in dezelfde naam (hoofdletters en spaties tellen niet mee), dus is niet duidelijk welk blad '${name}' is: hernoem of verwijder een van beide.`,
+  };
 }
 
 /**
@@ -76,6 +98,11 @@ export class TableReader {
     forms: FormMap,
   ): TableReader | null {
     const name = SHEETS[sheetKey];
+    const twice = duplicateSheetProblem(grids, name);
+    if (twice) {
+      problems.push(twice);
+      return null;
+    }
     const grid = findSheet(grids, name);
     if (!grid) {
       if (required) {
@@ -98,11 +125,24 @@ export class TableReader {
     const firstCol = grid.table?.row === headerRow ? grid.table.col : grid.origin?.col ?? 1;
     // lastCol scans every row: computed once, not per column (a sheet may run to row 1,048,576).
     const width = lastCol(grid);
+    const known = new Set(specs.map((s) => norm(s.header)));
+    let missing = false;
     for (let c = firstCol; c <= width; c++) {
       const v = cellAt(grid, headerRow, c);
-      if (typeof v === "string" && v.trim() !== "" && !byHeader.has(norm(v))) byHeader.set(norm(v), c);
+      if (typeof v !== "string" || v.trim() === "") continue;
+      const earlier = byHeader.get(norm(v));
+      if (earlier === undefined) byHeader.set(norm(v), c);
+      else if (known.has(norm(v))) {
+        // Two columns with the header of an input column: reading either one would be a silent guess.
+        missing = true;
+        problems.push({
+          severity: "fout",
+          sheet: grid.name,
+          cell: a1(headerRow, c),
+          message: `De kolom '${v.trim()}' staat twee keer op '${grid.name}' (${grid.name}!${a1(headerRow, earlier)} en ${grid.name}!${a1(headerRow, c)}), dus is niet duidelijk welke telt: hernoem of verwijder een van beide.`,
+        });
+      }
     }
-    let missing = false;
     for (const s of specs) {
       const c = byHeader.get(norm(s.header));
       if (c !== undefined) columns[s.key] = c;
@@ -119,7 +159,13 @@ export class TableReader {
     if (missing) return null;
     const dataRows: number[] = [];
     const used = Object.values(columns);
+    // An Excel table's totals row (Totaal, =SUBTOTAL(…)) sums the data; it is not a row of data itself.
+    const table = grid.table;
+    const totals = table && table.row === headerRow && table.lastRow !== undefined && (table.totalsRows ?? 0) > 0
+      ? { from: table.lastRow - (table.totalsRows ?? 0) + 1, to: table.lastRow }
+      : null;
     for (let r = headerRow + 1; r <= lastRow(grid); r++) {
+      if (totals && r >= totals.from && r <= totals.to) continue;
       if (used.some((c) => !isBlank(cellAt(grid, r, c)))) dataRows.push(r);
     }
     return new TableReader(grid, sheetKey, { sheet: grid.name, headerRow, columns, dataRows }, problems, forms);
@@ -206,11 +252,21 @@ export class TableReader {
     return this.take(row, key, readText(this.raw(row, key)));
   }
 
-  number(row: number, key: string, opts: { required?: boolean; min?: number; max?: number; minExclusive?: boolean; integer?: boolean } = {}): number | undefined {
+  /**
+   * A number; `limit` bounds its size (|x| ≤ limit.value) with a message that names `limit.what`: a figure
+   * beyond a sane bound is a typing or export error, and would overflow sums to infinity.
+   */
+  number(
+    row: number,
+    key: string,
+    opts: { required?: boolean; min?: number; max?: number; minExclusive?: boolean; integer?: boolean; limit?: { value: number; what: string; unit?: string } } = {},
+  ): number | undefined {
     if (this.blank(row, key, opts.required ?? false)) return undefined;
     const v = this.take(row, key, readNumber(this.raw(row, key)));
     if (v === undefined) return undefined;
     const h = this.header(key);
+    const beyond = opts.limit ? beyondLimit(v, opts.limit.value, opts.limit.what, opts.limit.unit) : null;
+    if (beyond) return this.bad(row, key, `${h}: ${beyond}`);
     if (opts.integer && !Number.isInteger(v)) return this.bad(row, key, `${h}: ${nl(v)} is geen heel getal: vul een aantal zonder decimalen in.`);
     if (opts.min !== undefined && (opts.minExclusive ? v <= opts.min : v < opts.min)) {
       return this.bad(row, key, `${h}: ${nl(v)} is te klein: de waarde moet ${opts.minExclusive ? "groter dan" : "minstens"} ${nl(opts.min)} zijn.`);
