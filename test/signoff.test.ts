@@ -165,7 +165,7 @@ describe("toelichtingen survive rebuilds", () => {
     const notes: Record<string, unknown> = {};
     final?.eachRow((row) => {
       const label = row.getCell(1).value;
-      if (typeof label === "string" && ["Formatieve kosten", "Aanvullende dienstverlening", "Opleiding"].includes(label) && !(label in notes)) notes[label] = row.getCell(8).value;
+      if (typeof label === "string" && ["Formatieve kosten", "Aanvullende dienstverlening", "Opleiding"].includes(label) && !(label in notes)) notes[label] = row.getCell(8).value ?? ""; // an empty cell is no text
     });
     expect(notes).toEqual({
       "Formatieve kosten": "Lager door vacature frontoffice (jan-feb).",

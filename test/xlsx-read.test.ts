@@ -184,6 +184,13 @@ describe("(b) a workbook written by another tool (plain ranges, no Excel tables)
   });
 });
 
+/** The template as exceljs (which wrote it) reads it back: for its formats, validations and views. */
+async function excel(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
 describe("(c) the template for 2026", () => {
   let file: string;
   let outcome: ReadOutcome;
@@ -195,9 +202,8 @@ describe("(c) the template for 2026", () => {
   test("has the 12 input sheets in glossary order, each with a table named like the sheet at A1", async () => {
     const g = grids(outcome);
     expect(g.sheets.map((s) => s.name)).toEqual(Object.values(SHEETS));
-    for (const s of g.sheets) expect(s.table).toEqual({ name: s.name, row: 1, col: 1 });
-    if (!outcome.ok) return;
-    for (const ws of outcome.workbook.worksheets) {
+    for (const s of g.sheets) expect(s.table).toMatchObject({ name: s.name, row: 1, col: 1, totalsRows: 0 });
+    for (const ws of (await excel(file)).worksheets) {
       const tables = (ws as unknown as { tables: Record<string, unknown> }).tables;
       expect(Object.keys(tables)).toEqual([ws.name]);
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -232,17 +238,15 @@ describe("(c) the template for 2026", () => {
       Overheadpercentage: null, "IKB-percentage": 0.1705, Werkgeverslastenpercentage: null, Opleidingskosten: null,
       "Budget aanvullende dienstverlening": 0, "Drempel verschil bedrag": 10000, "Drempel verschil percentage": 0.1, "SLA-versie": 2024,
     });
-    if (!outcome.ok) return;
-    const ws = outcome.workbook.getWorksheet("Instellingen")!;
+    const ws = (await excel(file)).getWorksheet("Instellingen")!;
     const fmt = (label: string) => ws.getCell(s.rows.findIndex((r) => r[0] === label) + 1, 2).numFmt;
     expect(fmt("IKB-percentage")).toBe("0.00%");
     expect(fmt("Overheadpercentage")).toBe("0.00%");
     expect(fmt("Opleidingskosten")).toMatch(/€.*#,##0\.00/);
   });
 
-  test("drop-downs for the fixed lists and date/euro formats", () => {
-    if (!outcome.ok) throw new Error(outcome.message);
-    const wb = outcome.workbook;
+  test("drop-downs for the fixed lists and date/euro formats", async () => {
+    const wb = await excel(file);
     const dv = (sheetName: string, address: string) =>
       (wb.getWorksheet(sheetName) as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] } | undefined> } }).dataValidations.model[address];
     expect(dv("Formatie", "B2")?.type).toBe("list");
@@ -284,17 +288,10 @@ describe("(c) the template for 2026", () => {
     expect(inst.getCell("B5").value).toBe(3);
     expect(() => buildInputWorkbook({ year: 2027, rows: { formation: [{ Naam: "x" }] } })).toThrow(/unknown column 'Naam'/);
   });
-
-  test("a template read from file can be written again with its tables, and reads the same", async () => {
-    if (!outcome.ok) throw new Error(outcome.message);
-    const again = await writeTo(outcome.workbook, "opnieuw.xlsx");
-    const g2 = grids(await readWorkbookFile(again));
-    expect(g2).toEqual(grids(outcome));
-  });
 });
 
 describe("tables saved by Excel (no headerRowCount attribute)", () => {
-  test("are read with their header row and written again with headerRowCount 1", async () => {
+  test("are read with their header row", async () => {
     const zip = await JSZip.loadAsync((await exampleWorkbook().xlsx.writeBuffer()) as ArrayBuffer);
     const tableFiles = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f));
     expect(tableFiles).toHaveLength(12);
@@ -305,11 +302,8 @@ describe("tables saved by Excel (no headerRowCount attribute)", () => {
     const excelStyle = await zip.generateAsync({ type: "uint8array" });
     const r = await readWorkbookBuffer(excelStyle, "excel.xlsx");
     if (!r.ok) throw new Error(r.message);
-    expect(sheet(r.grids, "Formatie").table).toEqual({ name: "Formatie", row: 1, col: 1 });
-    const saved = await JSZip.loadAsync((await r.workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    for (const f of Object.keys(saved.files).filter((x) => /^xl\/tables\/table\d+\.xml$/.test(x))) {
-      expect(await saved.file(f)!.async("string")).toMatch(/<table [^>]*headerRowCount="1"/);
-    }
+    expect(sheet(r.grids, "Formatie").table).toMatchObject({ name: "Formatie", row: 1, col: 1 });
+    expect(parseWorkbook(r.grids).inputs).not.toBeNull();
   });
 });
 

@@ -5,10 +5,10 @@ import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { buildPlan } from "../report/build";
 import { figuresOf, recordsForBuild, type SignAction } from "../input/meta";
-import { applyRecords } from "../xlsx/records";
 import type { WorkbookPlan } from "../report/plan";
-import { readWorkbookFile, saveAtomically } from "../xlsx/file";
-import { applyPlan, otherSheetNames } from "../xlsx/write";
+import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
+import { otherSheetNames } from "../xlsx/read";
+import { writeReport } from "../xlsx/write";
 
 export const STAGES = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbouwen", "Rapport schrijven"] as const;
 export type StageTimes = Record<"read" | "check" | "compute" | "plan" | "write", number>;
@@ -59,16 +59,15 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
   const { signOff } = kept;
   const { plan, renamed, problems } = buildPlan(parsed.inputs, results, parsed.layout, read.grids, parsed.problems, {
     builtAt: now,
-    otherSheets: otherSheetNames(read.workbook),
+    otherSheets: otherSheetNames(read.book),
     signOff,
   });
   times.plan = t();
 
   opts.onStage?.(4, STAGES[4]);
   t = timer();
-  applyPlan(read.workbook, plan);
-  applyRecords(read.workbook, { ...kept.records, protect: signOff?.status === "Ondertekend" ? plan.sheets[0]?.name : undefined });
-  await saveAtomically(read.workbook, output);
+  const bytes = writeReport(read.book, plan, { ...kept.records, protect: signOff?.status === "Ondertekend" ? plan.sheets[0]?.name : undefined }, { now });
+  await writeFileAtomically(output, bytes);
   times.write = t();
   return { ok: true, problems, results, plan, times: times as StageTimes, renamed };
 }

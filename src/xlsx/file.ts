@@ -1,4 +1,4 @@
-/** Node-only file I/O of the exceljs host: read a workbook from disk, save one atomically. */
+/** Node-only file I/O of the file host: read a workbook from disk, write one atomically. */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
@@ -41,23 +41,27 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   } catch (e) {
     return fail(fileErrorMessage(label, e));
   }
-  return readBytes(bytes, label);
+  return readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), label);
 }
 
-
-/** Save to `target` atomically: write a temporary file beside it, then rename. */
-export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Promise<void> {
+/** Write bytes to `target` atomically: a temporary file beside it, then rename. */
+export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const buf = await wb.xlsx.writeBuffer();
-    await fs.writeFile(tmp, Buffer.from(buf as ArrayBuffer));
+    await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** Save a workbook made with exceljs (the template, the bundled example) to `target` atomically. */
+export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Promise<void> {
+  const buf = await wb.xlsx.writeBuffer();
+  await writeFileAtomically(target, new Uint8Array(buf as ArrayBuffer));
 }
 
 /** Write the empty template for `year` to `file` (created or replaced). */

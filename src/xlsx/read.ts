@@ -1,19 +1,22 @@
 /**
- * exceljs host, reading side: a .xlsx file (or its bytes) → WorkbookGrids for `input/`.
+ * File host, reading side: a .xlsx file's bytes → WorkbookGrids for `input/`, straight from the package.
  *
- * Every input sheet becomes a SheetGrid whose origin is A1 and which runs to the last row and column
- * holding a value. Cell values are reduced to what the engine understands (numbers, text, booleans,
- * dates, error values); formulas give their cached result. The add-in's own metadata sheets and the
- * report sheets it wrote are skipped, so a report workbook can be read again as input.
+ * Each worksheet the user may have filled is streamed from its XML into a SheetGrid (origin A1, up to the
+ * last row and column holding a value); cell values are reduced to what the engine understands; formulas
+ * give their cached result. The add-in's own metadata sheets are handed over as `meta`, and the report
+ * sheets an earlier build made are skipped (but for the one people type in), so a report workbook can be
+ * read again as input. Nothing else in the package is parsed: charts, pivot tables, comments, images,
+ * external links and the like are left for the writer to copy through untouched.
  *
  * Failures never throw: they come back as one Dutch sentence the user can act on. This module does no
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
-import ExcelJS from "exceljs";
 import { SHEETS } from "../domain/glossary";
-import { isBlank, type BlankReason, type CellValue, type SheetGrid, type WorkbookGrids } from "../input/grid";
-
-export type ReadOutcome = { ok: true; grids: WorkbookGrids; workbook: ExcelJS.Workbook } | { ok: false; message: string };
+import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { Package } from "./package";
+import { readSheetGrid, type CellContext } from "./sheet-read";
+import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
+import { ZipError } from "./zip";
 
 /** Name of the very-hidden sheet where the add-in lists the sheets it made (column A kind, column B name). */
 export const METADATA_SHEET = "_dvo_addendum";
@@ -22,8 +25,15 @@ export const METADATA_PREFIX = "_dvo";
 /** Column A value that marks a report sheet in the metadata sheet. */
 export const REPORT_SHEET_KIND = "rapportblad";
 
-/** Above this many cells a grid keeps rows only as long as their last value (no padding with nulls). */
-const DENSE_CELL_BUDGET = 4_000_000;
+/** A workbook as the file host read it: the package (for the writer) and what was learnt from it. */
+export interface ReadBook {
+  pkg: Package;
+  info: WorkbookInfo;
+  /** report sheets of an earlier build (as listed in the metadata sheet), lower case */
+  reportSheets: Set<string>;
+}
+
+export type ReadOutcome = { ok: true; grids: WorkbookGrids; book: ReadBook } | { ok: false; message: string };
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP_SIGNATURES = [
@@ -38,13 +48,7 @@ const ZIP_SIGNATURES = [
  */
 export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string): Promise<ReadOutcome> {
   const label = name ? `Het bestand '${name}'` : "Het bestand";
-  let bytes: Uint8Array;
-  try {
-    bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
-  } catch {
-    return fail(`${label} kan niet worden gelezen: kies een Excel-werkmap (.xlsx).`);
-  }
-  return readBytes(bytes, label);
+  return readBytes(buf instanceof Uint8Array ? buf : new Uint8Array(buf), label);
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -60,16 +64,6 @@ export function fail(message: string): { ok: false; message: string } {
 export function errorText(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return m.split("\n")[0].trim();
-}
-
-/** Whether `text` (ASCII) occurs in `bytes`: zip entry names are stored as plain bytes. */
-function containsAscii(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  outer: for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - text.length; i = bytes.indexOf(first, i + 1)) {
-    for (let k = 1; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
-    return true;
-  }
-  return false;
 }
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
@@ -95,7 +89,37 @@ function notWorkbookMessage(label: string, bytes: Uint8Array): string {
   return `${label} is geen Excel-werkmap (.xlsx): het heeft een onbekende indeling; kies een bestand dat in Excel is opgeslagen als Excel-werkmap (.xlsx).`;
 }
 
+const SAVE_AGAIN = "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)";
+
+function packageMessage(label: string, e: unknown, pkg: Package | undefined): string {
+  if (e instanceof ZipError) {
+    if (e.kind === "encrypted") return `${label} is met een wachtwoord versleuteld: open het in Excel, haal het wachtwoord weg en sla het op als Excel-werkmap (.xlsx).`;
+    if (e.kind === "unsupported") return `${label} gebruikt een zip-indeling die niet wordt ondersteund: ${SAVE_AGAIN}.`;
+    return `${label} is beschadigd of onvolledig (het zip-archief is niet compleet): kopieer of download het opnieuw, of open het in Excel en sla het opnieuw op.`;
+  }
+  if (e instanceof PackageError) {
+    switch (e.kind) {
+      case "macro":
+        return `${label} is een werkmap met macro's (.xlsm): sla een kopie op als Excel-werkmap (.xlsx) en kies die; de macro's zijn voor het addendum niet nodig.`;
+      case "binary":
+        return `${label} is een binaire Excel-werkmap (.xlsb): sla het in Excel op als Excel-werkmap (.xlsx).`;
+      case "template":
+        return `${label} is een Excel-sjabloon (.xltx): maak er in Excel een werkmap van en sla die op als Excel-werkmap (.xlsx).`;
+      default:
+        if (pkg && pkg.partNames().some((n) => /^word\//i.test(n))) return `${label} is geen Excel-werkmap (.xlsx): het is een Word-document; kies de Excel-werkmap.`;
+        if (pkg && pkg.partNames().some((n) => /^ppt\//i.test(n))) return `${label} is geen Excel-werkmap (.xlsx): het is een PowerPoint-presentatie; kies de Excel-werkmap.`;
+        return `${label} is geen Excel-werkmap (.xlsx): het is een zip-archief zonder werkbladen; kies een bestand dat in Excel is opgeslagen als Excel-werkmap (.xlsx).`;
+    }
+  }
+  return `${label} kan niet als Excel-werkmap worden gelezen (een onderdeel is onleesbaar): ${SAVE_AGAIN}.`;
+}
+
 export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadOutcome> {
+  return readBytesSync(bytes, label);
+}
+
+/** The synchronous reader behind readBytes. Never throws. */
+export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   if (bytes.length === 0) return fail(`${label} is leeg: kies een Excel-werkmap (.xlsx).`);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(`${label} is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord: open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
@@ -104,227 +128,92 @@ export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadO
   if (latin1(bytes.subarray(30, 100)).includes("opendocument.spreadsheet")) {
     return fail(`${label} is geen Excel-werkmap (.xlsx): het is een OpenDocument-rekenblad (.ods); sla het op als Excel-werkmap (.xlsx).`);
   }
-  const workbook = new ExcelJS.Workbook();
+  let pkg: Package | undefined;
+  let info: WorkbookInfo;
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    pkg = Package.fromBytes(bytes);
+    if (pkg.has("content.xml") && pkg.has("META-INF/manifest.xml")) {
+      return fail(`${label} is geen Excel-werkmap (.xlsx): het is een OpenDocument-bestand (.ods); sla het op als Excel-werkmap (.xlsx).`);
+    }
+    info = workbookInfo(pkg);
   } catch (e) {
-    const m = errorText(e);
-    // jszip's and pako's messages for a damaged archive or a damaged part inside it
-    if (/zip|central directory|end of data|corrupted|size mismatch|crc32|invalid (signature|distance|code|block|stored|bit length|literal)|too many length|incorrect (header|data) check|unexpected end/i.test(m)) {
-      return fail(`${label} is beschadigd of onvolledig (het zip-archief is niet compleet): kopieer of download het opnieuw, of open het in Excel en sla het opnieuw op.`);
-    }
-    return fail(`${label} kan niet als Excel-werkmap worden gelezen (${m}): open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx).`);
+    return fail(packageMessage(label, e, pkg));
   }
-  if (workbook.worksheets.length === 0) {
-    if (containsAscii(bytes, "xl/workbook.xml")) {
-      return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
-    }
-    return fail(`${label} is geen Excel-werkmap (.xlsx): het is een zip-archief zonder werkbladen (misschien een Word-document of een .xlsb-bestand); sla het op als Excel-werkmap (.xlsx).`);
+  const worksheets = info.sheets.filter((s) => s.part !== "");
+  if (worksheets.length === 0) {
+    return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
   }
+  let current = "";
   try {
-    repairLoadedTables(workbook);
-    return { ok: true, grids: gridsOf(workbook), workbook };
+    const ctx: CellContext = {
+      strings: sharedStrings(pkg, info.sharedStringsPart),
+      dateStyle: dateStyles(pkg, info.stylesPart),
+      date1904: info.date1904,
+    };
+    const book: ReadBook = { pkg, info, reportSheets: new Set() };
+    const grids = gridsOfBook(book, ctx, (s) => (current = s));
+    return { ok: true, grids, book };
   } catch (e) {
-    return fail(`${label} kan niet als Excel-werkmap worden gelezen (${errorText(e)}): open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx).`);
+    if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
+    const where = current ? ` (werkblad '${current}')` : "";
+    return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
   }
 }
 
-/** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
-export function gridsOf(workbook: ExcelJS.Workbook): WorkbookGrids {
-  const skip = reportSheetNames(workbook);
-  const sheets: SheetGrid[] = [];
-  const meta: Record<string, CellValue[][]> = {};
-  const previous: Record<string, CellValue[][]> = {};
-  for (const ws of workbook.worksheets) {
-    if (isMetadataSheet(ws)) {
-      meta[ws.name] = sheetGrid(ws).rows;
-      continue;
-    }
-    if (skip.has(ws.name.toLowerCase())) {
-      // only the editable report sheet is kept, for what people typed in it
-      if (/^6\.5 /.test(ws.name)) previous[ws.name] = sheetGrid(ws).rows;
-      continue;
-    }
-    sheets.push(sheetGrid(ws));
-  }
-  return { sheets, meta, previous };
-}
-
-function isMetadataSheet(ws: ExcelJS.Worksheet): boolean {
-  return ws.state === "veryHidden" && ws.name.toLowerCase().startsWith(METADATA_PREFIX);
+function isMetadataSheet(s: SheetEntry): boolean {
+  return s.state === "veryHidden" && s.name.toLowerCase().startsWith(METADATA_PREFIX);
 }
 
 /**
  * Names (lower case) of the report sheets listed in the very-hidden metadata sheet. An input sheet name is
  * never skipped, whatever the metadata says.
  */
-function reportSheetNames(workbook: ExcelJS.Workbook): Set<string> {
+function reportSheetNames(meta: Record<string, CellValue[][]>): Set<string> {
   const names = new Set<string>();
-  const meta = workbook.worksheets.find((ws) => ws.name.toLowerCase() === METADATA_SHEET && ws.state === "veryHidden");
-  if (!meta) return names;
+  const rows = Object.entries(meta).find(([n]) => n.toLowerCase() === METADATA_SHEET)?.[1];
+  if (!rows) return names;
   const inputs = new Set(Object.values(SHEETS).map((s) => s.toLowerCase()));
-  meta.eachRow({ includeEmpty: false }, (row) => {
-    const kind = toCellValue(row.getCell(1));
-    const name = toCellValue(row.getCell(2));
+  for (const r of rows) {
+    const [kind, name] = r;
     if (typeof kind === "string" && kind.trim().toLowerCase() === REPORT_SHEET_KIND && typeof name === "string" && name.trim() !== "") {
       const n = name.trim().toLowerCase();
       if (!inputs.has(n)) names.add(n);
     }
-  });
+  }
   return names;
 }
 
-/** One worksheet as a grid from A1 to its last row and column with a value. */
-export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const sparse: Array<{ row: number; values: CellValue[] }> = [];
-  let lastRow = 0;
-  let lastCol = 0;
-  const blank: Record<string, BlankReason> = {};
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: CellValue[] = [];
-    let rowLast = 0;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const v = toCellValue(cell);
-      const why = v === null ? blankReason(cell) : undefined;
-      if (why) blank[cell.address] = why;
-      if (v === null) return;
-      values[colNumber - 1] = v;
-      if (!isBlank(v)) rowLast = Math.max(rowLast, colNumber);
-    });
-    if (rowLast === 0) return;
-    values.length = rowLast;
-    sparse.push({ row: rowNumber, values });
-    lastRow = Math.max(lastRow, rowNumber);
-    lastCol = Math.max(lastCol, rowLast);
-  });
-  const dense = lastRow * lastCol <= DENSE_CELL_BUDGET;
-  const rows: CellValue[][] = [];
-  let next = 1;
-  for (const { row, values } of sparse) {
-    for (; next < row; next++) rows.push(dense ? new Array<CellValue>(lastCol).fill(null) : []);
-    const full: CellValue[] = [];
-    const width = dense ? lastCol : values.length;
-    for (let c = 0; c < width; c++) full.push(values[c] ?? null);
-    rows.push(full);
-    next = row + 1;
+/** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
+function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
+  const { pkg, info } = book;
+  const meta: Record<string, CellValue[][]> = {};
+  const worksheets = info.sheets.filter((s) => s.part !== "");
+  for (const s of worksheets.filter(isMetadataSheet)) {
+    onSheet(s.name);
+    meta[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
   }
-  const grid: SheetGrid = { name: ws.name, rows, origin: { row: 1, col: 1 } };
-  const table = matchingTable(ws);
-  if (table) grid.table = table;
-  if (Object.keys(blank).length > 0) grid.blank = blank;
-  return grid;
-}
-
-/**
- * Why a cell that reads as blank shows something in Excel: it is covered by a merged range, or it is a
- * formula without a saved result (empty text, or a file saved without recalculation).
- */
-function blankReason(cell: ExcelJS.Cell): BlankReason | undefined {
-  if (cell.type === ExcelJS.ValueType.Merge) {
-    const master = cell.master;
-    return master && master.address !== cell.address ? { mergedInto: master.address } : undefined;
-  }
-  const v = cell.value;
-  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v)) {
-    const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    if (f.result === undefined || f.result === null) return { formula: cell.formula ?? f.formula ?? "" };
-  }
-  return undefined;
-}
-
-/** Normalise a sheet or table name for comparison: case-insensitive, `_` and spaces alike. */
-function nameKey(s: string): string {
-  return s.trim().toLowerCase().replace(/[\s_]+/g, " ");
-}
-
-interface LoadedTableModel {
-  name?: string;
-  /** full range, set for loaded tables and for tables added in this session */
-  tableRef?: string;
-  /** top-left cell, set for tables added in this session */
-  ref?: string;
-}
-
-interface LoadedTable {
-  model?: LoadedTableModel & { headerRow?: boolean; columns?: Array<{ name?: string }> };
-}
-
-function tablesOf(ws: ExcelJS.Worksheet): LoadedTable[] {
-  return Object.values((ws as unknown as { tables?: Record<string, LoadedTable> }).tables ?? {});
-}
-
-/**
- * exceljs 4.4 reads a table's header row only from an explicit `headerRowCount="1"`, but Excel omits the
- * attribute (its default is 1). Saving such a workbook again would write `headerRowCount="0"` and break
- * the user's tables. A loaded table whose first row holds exactly its column names has a header row.
- */
-function repairLoadedTables(workbook: ExcelJS.Workbook): void {
-  for (const ws of workbook.worksheets) {
-    for (const t of tablesOf(ws)) {
-      const m = t.model;
-      const ref = m?.tableRef ?? m?.ref;
-      if (!m || m.headerRow || !ref || !m.columns || m.columns.length === 0) continue;
-      const tl = parseA1(ref.split(":")[0]);
-      if (!tl) continue;
-      const row = ws.findRow(tl.row);
-      if (!row) continue;
-      const isHeader = m.columns.every((c, i) => {
-        const v = toCellValue(row.getCell(tl.col + i));
-        return c.name !== undefined && v !== null && String(v).trim() === c.name.trim();
-      });
-      if (isHeader) m.headerRow = true;
+  const skip = reportSheetNames(meta);
+  book.reportSheets = skip;
+  const sheets: SheetGrid[] = [];
+  const previous: Record<string, CellValue[][]> = {};
+  const visibility: Record<string, SheetEntry["state"]> = {};
+  for (const s of info.sheets) visibility[s.name] = s.state;
+  for (const s of worksheets) {
+    if (isMetadataSheet(s)) continue;
+    onSheet(s.name);
+    if (skip.has(s.name.toLowerCase())) {
+      // only the editable report sheet is kept, for what people typed in it
+      if (/^6\.5 /.test(s.name)) previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+      continue;
     }
+    sheets.push(readSheetGrid(pkg, s.part, s.name, ctx));
   }
+  const grids: WorkbookGrids & { visibility?: Record<string, SheetEntry["state"]> } = { sheets, meta, previous };
+  grids.visibility = visibility;
+  return grids;
 }
 
-/** The Excel table whose name is the sheet's name, with its top-left (header) cell. */
-function matchingTable(ws: ExcelJS.Worksheet): SheetGrid["table"] | undefined {
-  const want = nameKey(ws.name);
-  for (const t of tablesOf(ws)) {
-    const m = t.model;
-    const name = m?.name;
-    const ref = m?.tableRef ?? m?.ref;
-    if (!name || !ref || nameKey(name) !== want) continue;
-    const tl = parseA1(ref.split(":")[0]);
-    if (tl) return { name, row: tl.row, col: tl.col };
-  }
-  return undefined;
-}
-
-function parseA1(ref: string): { row: number; col: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
-}
-
-/** exceljs cell → host-neutral cell value. Merged non-master cells are null. */
-export function toCellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
-  return plainValue(cell.value);
-}
-
-function plainValue(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v;
-  if ("error" in v) return { error: String(v.error) };
-  if ("richText" in v) return richTextOf(v);
-  if ("formula" in v || "sharedFormula" in v) {
-    const r = (v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue).result;
-    if (r === undefined || r === null) return null;
-    return plainValue(r as ExcelJS.CellValue);
-  }
-  if ("hyperlink" in v) {
-    const text: unknown = v.text;
-    if (typeof text === "string") return text;
-    if (typeof text === "object" && text !== null && "richText" in text) return richTextOf(text as ExcelJS.CellRichTextValue);
-    return text === undefined || text === null ? null : String(text);
-  }
-  return null;
-}
-
-function richTextOf(v: ExcelJS.CellRichTextValue): string {
-  return (v.richText ?? []).map((r) => r.text ?? "").join("");
+/** Names of the sheets that are not ours: the input sheets and anything the user made. */
+export function otherSheetNames(book: ReadBook): string[] {
+  return book.info.sheets.filter((s) => !isMetadataSheet(s) && !book.reportSheets.has(s.name.toLowerCase())).map((s) => s.name);
 }

@@ -1,147 +1,354 @@
 /**
- * exceljs host, writing side: put a WorkbookPlan into a workbook beside its input sheets, and save it
- * atomically. Input sheets and the user's own sheets are never touched; report sheets made by an earlier
- * build (listed in the very hidden `_dvo_addendum` sheet) are replaced whole.
+ * File host, writing side: the output package is the input package with every part we do not own kept
+ * byte for byte. We edit only what must change — the workbook's sheet list and defined names, its
+ * relationships, the content types, the style sheet (by appending ours) and docProps/app.xml's sheet titles —
+ * and replace our own sheets (the report sheets recorded in `_dvo_addendum`, the record sheets) whole, with
+ * their drawings and charts. The Logboek only ever gets rows appended.
  */
-import type ExcelJS from "exceljs";
-import type { CellStyle, ConditionalFormat, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
+import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
+import type { Scalar, WorkbookPlan } from "../report/plan";
+import { chartXml, drawingXml } from "./chart";
+import { CONTENT_TYPE, escapeXml, findTags, Package, REL, relativeTarget, relsPathOf } from "./package";
+import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
+import { appendRowsXml, planSheetXml, rowsSheetXml } from "./sheet-write";
+import { StyleBook } from "./styles";
+import type { SheetEntry } from "./workbook";
 
-export const META_SHEET = "_dvo_addendum";
+export const META_SHEET = METADATA_SHEET;
 
-const FONT = "Calibri";
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { name: FONT, size: 15, bold: true, color: { argb: "FF1F3864" } } },
-  subtitle: { font: { name: FONT, size: 11, color: { argb: "FF404040" } } },
-  section: { font: { name: FONT, size: 12, bold: true, color: { argb: "FF1F3864" } } },
-  header: {
-    font: { name: FONT, size: 10, bold: true },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } },
-    border: { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } },
-    alignment: { wrapText: true, vertical: "top" },
-  },
-  label: { font: { name: FONT, size: 10 } },
-  total: { font: { name: FONT, size: 10, bold: true }, border: { top: { style: "thin" } } },
-  note: { font: { name: FONT, size: 9, italic: true, color: { argb: "FF595959" } } },
-  warning: { font: { name: FONT, size: 10, bold: true, color: { argb: "FF9C0006" } } },
-  banner: { font: { name: FONT, size: 11, bold: true }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFEB9C" } } },
-  input: { fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF9E5" } }, border: { bottom: { style: "hair", color: { argb: "FFBFBFBF" } } } },
-};
+const LOG_WIDTHS = [20, 18, 24, 66, 16, 20, 20, 20, 20, 100];
 
-const CONDITIONAL: Record<ConditionalFormat["style"], Partial<ExcelJS.Style>> = {
-  bad: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } }, font: { color: { argb: "FF9C0006" } } },
-  good: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } }, font: { color: { argb: "FF006100" } } },
-  attention: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFEB9C" } }, font: { color: { argb: "FF9C5700" } } },
-};
-
-/** Names of the report sheets an earlier build recorded in the meta sheet. */
-export function recordedReportSheets(wb: ExcelJS.Workbook): string[] {
-  const meta = wb.getWorksheet(META_SHEET);
-  if (!meta) return [];
-  const names: string[] = [];
-  meta.eachRow((row) => {
-    if (row.getCell(1).value === "rapportblad" && typeof row.getCell(2).value === "string") names.push(row.getCell(2).value as string);
-  });
-  return names;
+interface NewSheet {
+  name: string;
+  state: SheetEntry["state"];
+  xml: string;
+  /** extra parts hanging off the sheet: [part name, content, content type, relationship type] */
+  children?: Array<{ part: string; xml: string; contentType: string; relType: string; grandchildren?: Array<{ part: string; xml: string; contentType: string; relType: string }> }>;
 }
 
-/** Sheets that are not ours: the input sheets and anything the user made. */
-export function otherSheetNames(wb: ExcelJS.Workbook): string[] {
-  const ours = new Set(recordedReportSheets(wb));
-  return wb.worksheets.map((w) => w.name).filter((n) => n !== META_SHEET && !ours.has(n));
+function relsXml(rels: Array<{ id: string; type: string; target: string }>): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`).join("")}</Relationships>`;
 }
 
-function cellValue(c: PlanCell): ExcelJS.CellValue {
-  if (c.f !== undefined) {
-    const result = c.r === null || c.r === undefined ? undefined : c.r;
-    return { formula: c.f, result } as ExcelJS.CellFormulaValue;
+class PackageEditor {
+  private readonly pkg: Package;
+  private workbookXml: string;
+  private relsXmlText: string;
+  private ctXml: string;
+  private readonly wbPart: string;
+  private readonly wbRels: string;
+  /** sheet entries in workbook order, as they will be written */
+  private readonly sheets: Array<SheetEntry & { xmlTag?: string }>;
+  private readonly removedIndexes: number[] = [];
+  private nextSheetId: number;
+  private nextRel: number;
+  private readonly removed = new Set<string>();
+
+  constructor(book: ReadBook) {
+    this.pkg = book.pkg;
+    this.wbPart = book.info.part;
+    this.wbRels = relsPathOf(this.wbPart);
+    this.workbookXml = this.pkg.text(this.wbPart)!;
+    this.relsXmlText = this.pkg.text(this.wbRels) ?? relsXml([]);
+    this.ctXml = this.pkg.text("[Content_Types].xml")!;
+    const tags = findTags(this.workbookXml, "sheet");
+    this.sheets = book.info.sheets.map((s, i) => ({ ...s, xmlTag: tags[i]?.text }));
+    this.nextSheetId = Math.max(0, ...book.info.sheets.map((s) => s.sheetId)) + 1;
+    this.nextRel = Math.max(0, ...book.info.rels.map((r) => Number(/(\d+)$/.exec(r.id)?.[1] ?? 0))) + 1;
   }
-  // A string is written as a string cell: exceljs never turns it into a formula, whatever it starts with.
-  return c.v === undefined ? null : c.v;
+
+  find(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  private newRelId(existing: Set<string>): string {
+    let id = `rId${this.nextRel++}`;
+    while (existing.has(id)) id = `rId${this.nextRel++}`;
+    return id;
+  }
+
+  private addOverride(part: string, type: string): void {
+    const name = `/${part}`;
+    if (findTags(this.ctXml, "Override").some((o) => (o.attrs.PartName ?? "").toLowerCase() === name.toLowerCase())) return;
+    const close = this.ctXml.lastIndexOf("</");
+    this.ctXml = `${this.ctXml.slice(0, close)}<Override PartName="${escapeXml(name)}" ContentType="${type}"/>${this.ctXml.slice(close)}`;
+  }
+
+  private removeOverride(part: string): void {
+    const name = `/${part}`.toLowerCase();
+    for (const o of findTags(this.ctXml, "Override")) {
+      if ((o.attrs.PartName ?? "").toLowerCase() === name) this.ctXml = this.ctXml.replace(o.text, "");
+    }
+  }
+
+  /** Remove a part we own and whatever hangs off it that no part we keep refers to. */
+  private removePartTree(part: string): void {
+    const queue = [part];
+    const doomed = new Set<string>();
+    while (queue.length) {
+      const p = queue.pop()!;
+      const n = this.pkg.resolve(p);
+      if (!n || doomed.has(n)) continue;
+      doomed.add(n);
+      for (const r of this.pkg.relationships(n)) if (!r.external && r.part) queue.push(r.part);
+    }
+    // parts that something outside the doomed tree still refers to are kept
+    const kept = new Set<string>();
+    for (const relsPart of this.pkg.partNames().filter((n) => n.toLowerCase().endsWith(".rels"))) {
+      const source = relsPart.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
+      const src = this.pkg.resolve(source) ?? source;
+      if (doomed.has(src) || this.removed.has(src)) continue;
+      for (const r of this.pkg.relationships(src)) if (!r.external) kept.add(this.pkg.resolve(r.part) ?? r.part);
+    }
+    for (const n of doomed) {
+      if (n !== this.pkg.resolve(part) && kept.has(n)) continue;
+      this.pkg.delete(relsPathOf(n));
+      this.pkg.delete(n);
+      this.removeOverride(n);
+      this.removed.add(n);
+    }
+  }
+
+  private relTargets(): Set<string> {
+    return new Set(findTags(this.relsXmlText, "Relationship").map((r) => r.attrs.Id ?? ""));
+  }
+
+  private addWorkbookRel(type: string, part: string): string {
+    const id = this.newRelId(this.relTargets());
+    const close = this.relsXmlText.lastIndexOf("</");
+    this.relsXmlText = `${this.relsXmlText.slice(0, close)}<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(this.wbPart, part))}"/>${this.relsXmlText.slice(close)}`;
+    return id;
+  }
+
+  private removeWorkbookRel(id: string): void {
+    for (const r of findTags(this.relsXmlText, "Relationship")) if (r.attrs.Id === id) this.relsXmlText = this.relsXmlText.replace(r.text, "");
+  }
+
+  /** Remove a sheet of ours from the workbook, with its part tree. */
+  removeSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (i < 0) return;
+    const s = this.sheets[i];
+    this.sheets.splice(i, 1);
+    this.removedIndexes.push(i);
+    this.removeWorkbookRel(s.rId);
+    if (s.part) this.removePartTree(s.part);
+    this.removeCalcChain();
+  }
+
+  /** calcChain lists formula cells by sheet id; after a sheet is removed Excel would repair the file. */
+  private removeCalcChain(): void {
+    const rel = findTags(this.relsXmlText, "Relationship").find((r) => (r.attrs.Type ?? "").endsWith("/calcChain"));
+    if (!rel) return;
+    const part = this.pkg.resolve(rel.attrs.Target?.startsWith("/") ? rel.attrs.Target.slice(1) : `${this.wbPart.slice(0, this.wbPart.lastIndexOf("/") + 1)}${rel.attrs.Target ?? ""}`);
+    this.relsXmlText = this.relsXmlText.replace(rel.text, "");
+    if (part) {
+      this.pkg.delete(part);
+      this.removeOverride(part);
+    }
+  }
+
+  /**
+   * Write a sheet we own: replace the content of the sheet with this name if the workbook has it (it keeps
+   * its place among the sheets), else append it. Its old drawings and charts go; the new ones are added.
+   */
+  putSheet(sheet: NewSheet): void {
+    let entry = this.sheets.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase() && s.part);
+    let part: string;
+    if (entry) {
+      part = entry.part;
+      // drop the old sheet's rels tree (drawings, charts), keep the sheet part itself
+      for (const r of this.pkg.relationships(part)) if (!r.external && r.part) this.removePartTree(r.part);
+      this.pkg.delete(relsPathOf(part));
+      if (entry.state !== sheet.state) this.setState(entry, sheet.state);
+    } else {
+      part = this.pkg.freeName(`${this.wbPart.slice(0, this.wbPart.lastIndexOf("/") + 1)}worksheets/sheet`, ".xml");
+      const rId = this.addWorkbookRel(REL.worksheet, part);
+      entry = { name: sheet.name, sheetId: this.nextSheetId++, state: sheet.state, rId, part, kind: "worksheet" };
+      this.sheets.push(entry);
+      this.addOverride(part, CONTENT_TYPE.worksheet);
+    }
+    this.pkg.set(part, sheet.xml);
+    const rels: Array<{ id: string; type: string; target: string }> = [];
+    for (const [i, child] of (sheet.children ?? []).entries()) {
+      rels.push({ id: `rId${i + 1}`, type: child.relType, target: relativeTarget(part, child.part) });
+      this.pkg.set(child.part, child.xml);
+      this.addOverride(child.part, child.contentType);
+      const grand = child.grandchildren ?? [];
+      if (grand.length) {
+        this.pkg.set(relsPathOf(child.part), relsXml(grand.map((g, k) => ({ id: `rId${k + 1}`, type: g.relType, target: relativeTarget(child.part, g.part) }))));
+        for (const g of grand) {
+          this.pkg.set(g.part, g.xml);
+          this.addOverride(g.part, g.contentType);
+        }
+      }
+    }
+    if (rels.length) this.pkg.set(relsPathOf(part), relsXml(rels));
+  }
+
+  private setState(entry: SheetEntry & { xmlTag?: string }, state: SheetEntry["state"]): void {
+    entry.state = state;
+    if (entry.xmlTag) entry.xmlTag = entry.xmlTag.replace(/\s+state="[^"]*"/, "").replace(/\s*\/>$/, state === "visible" ? "/>" : ` state="${state}"/>`);
+  }
+
+  /** The sheet part of an existing sheet, for appending to it. */
+  partOf(name: string): string | undefined {
+    return this.find(name)?.part || undefined;
+  }
+
+  /** A free part name for a chart or drawing. */
+  freeName(prefix: string, suffix: string, taken: Set<string>): string {
+    for (let i = 1; ; i++) {
+      const n = `${prefix}${i}${suffix}`;
+      if (!this.pkg.has(n) && !taken.has(n.toLowerCase())) {
+        taken.add(n.toLowerCase());
+        return n;
+      }
+    }
+  }
+
+  get xlFolder(): string {
+    return this.wbPart.slice(0, this.wbPart.lastIndexOf("/") + 1);
+  }
+
+  /** Write the workbook part, its relationships, the content types and app.xml back. */
+  finish(activeName: string | undefined, styles: StyleBook, stylesPart: string | undefined): void {
+    // the sheet list
+    const sheetsMatch = /<([\w.-]+:)?sheets(?:\s[^>]*)?>[\s\S]*?<\/\1?sheets>/.exec(this.workbookXml);
+    const p = sheetsMatch?.[1] ?? "";
+    const relPrefix = (/xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(this.workbookXml)?.[1]);
+    const sheetTag = (s: SheetEntry & { xmlTag?: string }) => s.xmlTag ?? `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state === "visible" ? "" : ` state="${s.state}"`} ${relPrefix ? `${relPrefix}:id` : `xmlns:r="${"http://schemas.openxmlformats.org/officeDocument/2006/relationships"}" r:id`}="${s.rId}"/>`;
+    if (sheetsMatch) {
+      const open = /<([\w.-]+:)?sheets(?:\s[^>]*)?>/.exec(sheetsMatch[0])![0];
+      this.workbookXml = this.workbookXml.replace(sheetsMatch[0], `${open}${this.sheets.map(sheetTag).join("")}</${p}sheets>`);
+    }
+    // old index → new index (removed sheets are gone; appended ones come after)
+    const oldCount = this.sheets.length + this.removedIndexes.length;
+    const map = new Map<number, number>();
+    {
+      // each index was recorded against the list as it was at that removal
+      let list = Array.from({ length: oldCount }, (_, i) => i);
+      for (const r of this.removedIndexes) list = list.filter((_, k) => k !== r);
+      list.forEach((old, now) => map.set(old, now));
+    }
+    this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedName\b([^>]*)>([\s\S]*?)<\/\1?definedName>/g, (whole, _p: string, attrs: string) => {
+      const m = /localSheetId="(\d+)"/.exec(attrs);
+      if (!m) return whole;
+      const now = map.get(Number(m[1]));
+      return now === undefined ? "" : whole.replace(/localSheetId="\d+"/, `localSheetId="${now}"`);
+    });
+    this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
+    // which sheet the workbook opens on
+    const view = findTags(this.workbookXml, "workbookView")[0];
+    if (view) {
+      const active = Number(view.attrs.activeTab ?? 0);
+      let now = map.get(active);
+      if (now === undefined || this.sheets[now]?.state !== "visible") {
+        now = activeName ? this.sheets.findIndex((s) => s.name === activeName) : 0;
+      }
+      const first = map.get(Number(view.attrs.firstSheet ?? 0)) ?? 0;
+      let tag = view.text.replace(/\s+(activeTab|firstSheet)="\d+"/g, "");
+      tag = tag.replace(/(\s*\/?>)$/, `${now > 0 ? ` activeTab="${now}"` : ""}${first > 0 ? ` firstSheet="${first}"` : ""}$1`);
+      this.workbookXml = this.workbookXml.replace(view.text, tag);
+    }
+    this.pkg.set(this.wbPart, this.workbookXml);
+    // the style sheet
+    if (styles.changed() || !stylesPart) {
+      let part = stylesPart;
+      if (!part) {
+        part = `${this.xlFolder}styles.xml`;
+        this.addWorkbookRel(REL.styles, part);
+        this.addOverride(part, CONTENT_TYPE.styles);
+      }
+      this.pkg.set(part, styles.toXml());
+    }
+    this.pkg.set(this.wbRels, this.relsXmlText);
+    this.pkg.set("[Content_Types].xml", this.ctXml);
+    this.updateAppXml();
+  }
+
+  /** docProps/app.xml lists the worksheet titles; keep it in step with the sheet list. */
+  private updateAppXml(): void {
+    const part = this.pkg.resolve("docProps/app.xml");
+    const xml = part ? this.pkg.text(part) : undefined;
+    if (!part || !xml || !/<TitlesOfParts>/.test(xml) || !/<HeadingPairs>/.test(xml)) return;
+    const names = this.sheets.map((s) => s.name);
+    const titles = `<TitlesOfParts><vt:vector size="${names.length}" baseType="lpstr">${names.map((n) => `<vt:lpstr>${escapeXml(n)}</vt:lpstr>`).join("")}</vt:vector></TitlesOfParts>`;
+    const heading = `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Werkbladen</vt:lpstr></vt:variant><vt:variant><vt:i4>${names.length}</vt:i4></vt:variant></vt:vector></HeadingPairs>`;
+    if (!/xmlns:vt=/.test(xml)) return;
+    this.pkg.set(part, xml.replace(/<TitlesOfParts>[\s\S]*?<\/TitlesOfParts>/, titles).replace(/<HeadingPairs>[\s\S]*?<\/HeadingPairs>/, heading));
+  }
+}
+
+/** The rows of the metadata sheet: what made the report, and which sheets are ours. */
+function metaRows(plan: WorkbookPlan): Scalar[][] {
+  return [
+    ["product", plan.marker.product],
+    ["versie", plan.marker.version],
+    ["vingerafdruk", plan.marker.fingerprint],
+    ["gemaakt", plan.marker.builtAt],
+    ["rapportagemaand", plan.marker.reportMonth],
+    ...plan.sheets.map((s) => [REPORT_SHEET_KIND, s.name]),
+  ];
+}
+
+export interface WriteOptions {
+  /** the time written into new zip entries */
+  now?: Date;
 }
 
 /**
- * One style object per combination of named style, number format and wrap, shared by every cell that has
- * it. exceljs recognises a style object it has seen before (a WeakMap from object to style id) and renders
- * a new one to XML to look it up, so a fresh object per cell costs an XML rendering per cell. The objects
- * are never mutated after they are made.
+ * The output package: the input with the plan's report sheets in place of the earlier build's, the
+ * records updated, and every other part as it was. Returns the bytes of the new .xlsx.
  */
-class StyleCache {
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
-
-  of(c: PlanCell): Partial<ExcelJS.Style> {
-    const key = `${c.s ?? ""}|${c.nf ?? ""}|${c.wrap ? 1 : 0}`;
-    let style = this.styles.get(key);
-    if (!style) {
-      style = c.s ? { ...STYLES[c.s] } : {};
-      if (c.nf) style.numFmt = c.nf;
-      if (c.wrap) style.alignment = { ...(style.alignment ?? {}), wrapText: true, vertical: "top" };
-      this.styles.set(key, style);
+export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords, opts: WriteOptions = {}): Uint8Array {
+  const ed = new PackageEditor(book);
+  const pkg = book.pkg;
+  const styles = new StyleBook(book.info.stylesPart ? pkg.text(book.info.stylesPart) : undefined);
+  const planNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
+  // report sheets of the earlier build that this plan does not write again
+  for (const old of book.reportSheets) if (!planNames.has(old)) ed.removeSheet(old);
+  const taken = new Set<string>();
+  const wasActive = new Set(book.info.sheets.map((s) => s.name.toLowerCase()));
+  for (const s of plan.sheets) {
+    const ours = book.reportSheets.has(s.name.toLowerCase()) || !wasActive.has(s.name.toLowerCase());
+    if (!ours) continue; // never overwrite a sheet that is not ours (the planner chose another name)
+    const children: NewSheet["children"] = [];
+    if (s.charts.length > 0) {
+      const drawing = ed.freeName(`${ed.xlFolder}drawings/drawing`, ".xml", taken);
+      children.push({
+        part: drawing, xml: drawingXml(s.charts), contentType: CONTENT_TYPE.drawing, relType: REL.drawing,
+        grandchildren: s.charts.map((c) => ({ part: ed.freeName(`${ed.xlFolder}charts/chart`, ".xml", taken), xml: chartXml(s, c), contentType: CONTENT_TYPE.chart, relType: REL.chart })),
+      });
     }
-    return style;
+    const xml = planSheetXml(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined });
+    ed.putSheet({ name: s.name, state: "visible", xml, children });
   }
-}
-
-function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan, styles: StyleCache): void {
-  const ws = wb.addWorksheet(plan.name, {
-    views: [{ state: "frozen", ySplit: plan.freezeRows ?? 4, showGridLines: false }],
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
-    headerFooter: { oddFooter: `&L${plan.name}&RPagina &P van &N` },
-  });
-  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  plan.cells.forEach((row, r) => {
-    if (!row) return;
-    const xRow = ws.getRow(r + 1);
-    const lines = wrappedLines(row, plan.widths);
-    if (lines > 1) xRow.height = Math.min(409, 13.5 * lines + 2);
-    row.forEach((c, col) => {
-      if (!c) return;
-      const cell = xRow.getCell(col + 1);
-      cell.value = cellValue(c);
-      cell.style = styles.of(c);
-    });
-  });
-  for (const m of plan.merges) ws.mergeCells(m);
-  plan.conditional.forEach((cf, i) => {
-    ws.addConditionalFormatting({
-      ref: cf.range,
-      rules: [{ type: "expression", priority: i + 1, formulae: [cf.formula], style: CONDITIONAL[cf.style] }],
-    });
-  });
-}
-
-/** Rows with wrapped text get the height their longest cell needs (hosts do not autofit on open). */
-function wrappedLines(row: (PlanCell | undefined)[], widths: number[]): number {
-  let lines = 1;
-  row.forEach((c, i) => {
-    if (!c?.wrap || typeof c.v !== "string" || c.v === "") return;
-    const chars = Math.max(4, (widths[i] ?? 10) * 1.15);
-    const n = c.v.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(part.length / chars)), 0);
-    lines = Math.max(lines, n);
-  });
-  return lines;
-}
-
-function writeMeta(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
-  const existing = wb.getWorksheet(META_SHEET);
-  if (existing) wb.removeWorksheet(existing.id);
-  const meta = wb.addWorksheet(META_SHEET, { state: "veryHidden" });
-  meta.addRow(["product", plan.marker.product]);
-  meta.addRow(["versie", plan.marker.version]);
-  meta.addRow(["vingerafdruk", plan.marker.fingerprint]);
-  meta.addRow(["gemaakt", plan.marker.builtAt]);
-  meta.addRow(["rapportagemaand", plan.marker.reportMonth]);
-  for (const s of plan.sheets) meta.addRow(["rapportblad", s.name]);
-}
-
-/** Replace the report sheets of an earlier build by the plan's; leave every other sheet as it is. */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WorkbookPlan): void {
-  for (const name of recordedReportSheets(wb)) {
-    const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
+  ed.putSheet({ name: METADATA_SHEET, state: "veryHidden", xml: rowsSheetXml(metaRows(plan)) });
+  if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetXml(signOffRows(records.signOff)) });
+  if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetXml(snapshotRows(records.snapshot)) });
+  if (records.log && records.log.length > 0) {
+    const rows = records.log.map(logRow);
+    const part = ed.partOf(LOG_SHEET);
+    if (part) {
+      const xml = pkg.text(part) ?? "";
+      const last = Math.max(0, ...[...xml.matchAll(/<(?:[\w.-]+:)?row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1])));
+      pkg.set(part, appendRowsXml(xml, last + 1, rows));
+    } else {
+      ed.putSheet({ name: LOG_SHEET, state: "hidden", xml: rowsSheetXml([LOG_HEADERS, ...rows], { headerXf: styles.xf({ s: "header" }), widths: LOG_WIDTHS }) });
+    }
   }
-  const styles = new StyleCache();
-  for (const s of plan.sheets) writeSheet(wb, s, styles);
-  writeMeta(wb, plan);
-  const first = wb.worksheets.findIndex((w) => w.name === plan.sheets[0]?.name);
-  if (first >= 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: first, visibility: "visible" }];
+  ed.finish(plan.sheets[0]?.name, styles, book.info.stylesPart);
+  return pkg.toBytes(opts.now);
 }
+
+/** The sheet names of a package, in workbook order (for tests and the task pane). */
+export function sheetNamesOf(book: ReadBook): string[] {
+  return book.info.sheets.map((s) => s.name);
+}
+

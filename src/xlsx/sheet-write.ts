@@ -1,0 +1,190 @@
+/**
+ * Worksheet XML for the sheets the add-in owns: the report sheets of a plan and the record sheets (the
+ * metadata, sign-off and snapshot sheets, the Logboek). Child elements follow the order of CT_Worksheet
+ * (ECMA-376 Part 1 §18.3.1.99): Excel refuses a sheet whose elements are out of sequence.
+ */
+import { columnLetter } from "../input/grid";
+import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
+import { escapeXml, NS } from "./package";
+import type { StyleBook } from "./styles";
+
+/** The order of CT_Worksheet's children; a test holds every sheet we write to it. */
+export const WORKSHEET_ORDER = [
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
+  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
+  "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
+  "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls",
+  "webPublishItems", "tableParts", "extLst",
+] as const;
+
+/**
+ * Functions added to Excel after 2007 are stored with the `_xlfn.` prefix ("future functions"); without it
+ * Excel shows #NAME?. The user sees them without the prefix.
+ */
+const FUTURE_FUNCTIONS = new Set([
+  "MAXIFS", "MINIFS", "IFS", "SWITCH", "CONCAT", "TEXTJOIN", "IFNA", "XLOOKUP", "XMATCH", "DAYS", "ISOWEEKNUM",
+  "AGGREGATE", "FORMULATEXT", "NUMBERVALUE", "SHEET", "SHEETS", "XOR", "FILTER", "SORT", "SORTBY", "UNIQUE",
+  "SEQUENCE", "LET", "CEILING.MATH", "FLOOR.MATH", "STDEV.S", "STDEV.P", "VAR.S", "VAR.P", "MODE.SNGL",
+  "PERCENTILE.INC", "PERCENTILE.EXC", "QUARTILE.INC", "QUARTILE.EXC", "RANK.EQ", "RANK.AVG", "NETWORKDAYS.INTL",
+  "WORKDAY.INTL",
+]);
+
+/** A formula as stored in the file: no leading '=', future functions prefixed, strings and sheet names untouched. */
+export function fileFormula(f: string): string {
+  const src = f.startsWith("=") ? f.slice(1) : f;
+  let out = "";
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (ch === '"' || ch === "'") {
+      // a string literal or a quoted sheet name: copy to its closing quote (doubled quotes stay inside)
+      let j = i + 1;
+      while (j < src.length) {
+        if (src[j] === ch) {
+          if (src[j + 1] === ch) { j += 2; continue; }
+          break;
+        }
+        j++;
+      }
+      out += src.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(src.slice(i, i + 40));
+    if (m && !/[A-Za-z0-9_.]$/.test(out)) {
+      out += FUTURE_FUNCTIONS.has(m[0].toUpperCase()) ? `_xlfn.${m[0]}` : m[0];
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+function valueXml(ref: string, s: number, v: Scalar | undefined): string {
+  const st = s ? ` s="${s}"` : "";
+  if (v === null || v === undefined || v === "") return st ? `<c r="${ref}"${st}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${st}><v>${v}</v></c>` : st ? `<c r="${ref}"${st}/>` : "";
+  if (typeof v === "boolean") return `<c r="${ref}"${st} t="b"><v>${v ? 1 : 0}</v></c>`;
+  // text is always an inline string: it can never become a formula, and the shared strings stay the user's
+  return `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+}
+
+function formulaXml(ref: string, s: number, f: string, r: Scalar | undefined): string {
+  const st = s ? ` s="${s}"` : "";
+  const fx = `<f>${escapeXml(fileFormula(f))}</f>`;
+  if (typeof r === "number" && Number.isFinite(r)) return `<c r="${ref}"${st}>${fx}<v>${r}</v></c>`;
+  if (typeof r === "boolean") return `<c r="${ref}"${st} t="b">${fx}<v>${r ? 1 : 0}</v></c>`;
+  if (typeof r === "string") return `<c r="${ref}"${st} t="str">${fx}<v>${escapeXml(r)}</v></c>`;
+  return `<c r="${ref}"${st}>${fx}</c>`;
+}
+
+/** Rows with wrapped text get the height their longest cell needs (hosts do not autofit on open). */
+function wrappedLines(row: (PlanCell | undefined)[], widths: number[]): number {
+  let lines = 1;
+  row.forEach((c, i) => {
+    if (!c?.wrap || typeof c.v !== "string" || c.v === "") return;
+    const chars = Math.max(4, (widths[i] ?? 10) * 1.15);
+    const n = c.v.split("\n").reduce((a, part) => a + Math.max(1, Math.ceil(part.length / chars)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines;
+}
+
+function colsXml(widths: number[]): string {
+  if (widths.length === 0) return "";
+  return `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+}
+
+function dimension(rows: number, cols: number): string {
+  return rows > 0 && cols > 0 ? `<dimension ref="A1:${columnLetter(cols)}${rows}"/>` : `<dimension ref="A1"/>`;
+}
+
+function footer(): string {
+  // &A is the sheet's own name, so the footer stays right when a sheet is renamed
+  return `<headerFooter><oddFooter>${escapeXml("&L&A&RPagina &P van &N")}</oddFooter></headerFooter>`;
+}
+
+export interface SheetXmlOptions {
+  protect?: boolean;
+  /** relationship id of the sheet's drawing (its charts) */
+  drawingRId?: string;
+  /** the sheet is the one the workbook opens on */
+  selected?: boolean;
+}
+
+/** A report sheet of the plan as worksheet XML. */
+export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
+  const editable = new Set(plan.editable);
+  const parts: string[] = [];
+  let maxCol = 0;
+  plan.cells.forEach((row, r) => {
+    if (!row || row.length === 0) return;
+    const cells: string[] = [];
+    row.forEach((c, col) => {
+      if (!c) return;
+      const ref = `${columnLetter(col + 1)}${r + 1}`;
+      const s = styles.xf(c, editable.has(ref));
+      const x = c.f !== undefined ? formulaXml(ref, s, c.f, c.r) : valueXml(ref, s, c.v);
+      if (x) {
+        cells.push(x);
+        maxCol = Math.max(maxCol, col + 1);
+      }
+    });
+    if (cells.length === 0) return;
+    const lines = wrappedLines(row, plan.widths);
+    const ht = lines > 1 ? ` ht="${Math.min(409, 13.5 * lines + 2)}" customHeight="1"` : "";
+    parts.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+  });
+  const freeze = plan.freezeRows ?? 4;
+  const pane = freeze > 0
+    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
+    : "";
+  const tab = plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.replace(/^#/, "").slice(-6).toUpperCase()}"/>` : "";
+  const cf = plan.conditional.map((c, i) =>
+    `<conditionalFormatting sqref="${escapeXml(c.range)}"><cfRule type="expression" dxfId="${styles.dxf(c.style)}" priority="${i + 1}"><formula>${escapeXml(fileFormula(c.formula))}</formula></cfRule></conditionalFormatting>`).join("");
+  const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join("")}</mergeCells>` : "";
+  const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>${parts.join("")}</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`;
+}
+
+/** Rows of plain values (the record sheets), optionally with a bold header row and column widths. */
+export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: { headerXf?: number; widths?: number[] } = {}): string {
+  let maxCol = 0;
+  const body = rows.map((r, i) => {
+    const cells = r.map((v, c) => {
+      const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, v);
+      if (x) maxCol = Math.max(maxCol, c + 1);
+      return x;
+    }).join("");
+    return cells ? `<row r="${i + 1}">${cells}</row>` : "";
+  }).join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows.length, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>${body}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+/** Append rows below the last row of an existing record sheet (the Logboek), leaving its rows as they are. */
+export function appendRowsXml(xml: string, firstRow: number, rows: (Scalar | undefined)[][]): string {
+  const body = rows.map((r, i) => {
+    const n = firstRow + i;
+    const cells = r.map((v, c) => valueXml(`${columnLetter(c + 1)}${n}`, 0, v)).join("");
+    return cells ? `<row r="${n}">${cells}</row>` : "";
+  }).join("");
+  const close = /<\/([\w.-]+:)?sheetData>/.exec(xml);
+  if (close) {
+    // a prefixed sheet (x:worksheet) gets prefixed rows
+    const p = close[1] ?? "";
+    const text = p ? body.replace(/<(\/?)(row|c|v|is|t)([\s>/])/g, `<$1${p}$2$3`) : body;
+    return xml.slice(0, close.index) + text + xml.slice(close.index);
+  }
+  const empty = /<([\w.-]+:)?sheetData\s*\/>/.exec(xml);
+  if (empty) {
+    const p = empty[1] ?? "";
+    const text = p ? body.replace(/<(\/?)(row|c|v|is|t)([\s>/])/g, `<$1${p}$2$3`) : body;
+    return xml.slice(0, empty.index) + `<${p}sheetData>${text}</${p}sheetData>` + xml.slice(empty.index + empty[0].length);
+  }
+  return xml;
+}

@@ -1,0 +1,224 @@
+/**
+ * The zip container of an .xlsx package, read and written by hand so that a part we do not change is
+ * copied through with its compressed bytes as they are (byte for byte, and without inflating or deflating
+ * it again). fflate does the deflate work for the parts we read or write; it has no way to hand over an
+ * entry's raw compressed bytes, which is why the container (APPNOTE 6.3: local headers, central directory,
+ * end record, Zip64 end record when present) is parsed here.
+ */
+import { deflateSync, inflateSync } from "fflate";
+
+export class ZipError extends Error {
+  constructor(readonly kind: "damaged" | "encrypted" | "unsupported", message: string) {
+    super(message);
+  }
+}
+
+export interface ZipEntry {
+  /** the entry name as stored (OPC part name without the leading '/') */
+  name: string;
+  /** the stored name bytes, written back unchanged when the entry is copied */
+  nameBytes: Uint8Array;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  dosTime: number;
+  dosDate: number;
+  /** the compressed data as stored in the archive */
+  raw: Uint8Array;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_END64_LOCATOR = 0x07064b50;
+
+function u16(b: Uint8Array, o: number): number {
+  return b[o] | (b[o + 1] << 8);
+}
+function u32(b: Uint8Array, o: number): number {
+  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
+}
+function u64(b: Uint8Array, o: number): number {
+  return u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+function decodeName(bytes: Uint8Array, flags: number): string {
+  if (flags & 0x800) return utf8.decode(bytes);
+  let s = "";
+  for (const c of bytes) s += String.fromCharCode(c);
+  return s;
+}
+
+function findEnd(b: Uint8Array): number {
+  const min = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= min; i--) if (u32(b, i) === SIG_END) return i;
+  throw new ZipError("damaged", "no end of central directory");
+}
+
+/** The entries of a zip archive in the order of its central directory. Throws ZipError. */
+export function readZip(b: Uint8Array): ZipEntry[] {
+  const end = findEnd(b);
+  let count = u16(b, end + 10);
+  let cdSize = u32(b, end + 12);
+  let cdOffset = u32(b, end + 16);
+  if (end >= 20 && u32(b, end - 20) === SIG_END64_LOCATOR) {
+    const at = u64(b, end - 12);
+    if (at + 56 <= b.length && u32(b, at) === SIG_END64) {
+      count = u64(b, at + 32);
+      cdSize = u64(b, at + 40);
+      cdOffset = u64(b, at + 48);
+    }
+  }
+  if (cdOffset + cdSize > b.length) throw new ZipError("damaged", "central directory outside the file");
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > b.length || u32(b, p) !== SIG_CENTRAL) throw new ZipError("damaged", "bad central directory entry");
+    const flags = u16(b, p + 8);
+    const method = u16(b, p + 10);
+    const dosTime = u16(b, p + 12);
+    const dosDate = u16(b, p + 14);
+    const crc = u32(b, p + 16);
+    let compressedSize = u32(b, p + 20);
+    let size = u32(b, p + 24);
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    let local = u32(b, p + 42);
+    const nameBytes = b.slice(p + 46, p + 46 + nameLen);
+    // Zip64 extended information: the fields that are 0xFFFFFFFF in the header, in this order
+    let x = p + 46 + nameLen;
+    const xEnd = x + extraLen;
+    while (x + 4 <= xEnd) {
+      const id = u16(b, x);
+      const len = u16(b, x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (size === 0xffffffff) { size = u64(b, q); q += 8; }
+        if (compressedSize === 0xffffffff) { compressedSize = u64(b, q); q += 8; }
+        if (local === 0xffffffff) local = u64(b, q);
+      }
+      x += 4 + len;
+    }
+    if (flags & 0x1) throw new ZipError("encrypted", "encrypted entry");
+    if (local + 30 > b.length || u32(b, local) !== SIG_LOCAL) throw new ZipError("damaged", "bad local header");
+    const dataStart = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    if (dataStart + compressedSize > b.length) throw new ZipError("damaged", "entry data outside the file");
+    entries.push({
+      name: decodeName(nameBytes, flags), nameBytes, method, flags, crc, compressedSize, size, dosTime, dosDate,
+      raw: b.subarray(dataStart, dataStart + compressedSize),
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry. Throws ZipError for a damaged entry or an unknown method. */
+export function entryBytes(e: ZipEntry): Uint8Array {
+  let out: Uint8Array;
+  if (e.method === 0) out = e.raw;
+  else if (e.method === 8) {
+    try {
+      out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
+    } catch {
+      throw new ZipError("damaged", `cannot inflate ${e.name}`);
+    }
+  } else throw new ZipError("unsupported", `compression method ${e.method}`);
+  if (out.length !== e.size) throw new ZipError("damaged", `size mismatch in ${e.name}`);
+  return out;
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const utf8e = new TextEncoder();
+
+function dosDateTime(d: Date): { time: number; date: number } {
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** A new entry from uncompressed bytes (deflated unless tiny). */
+export function newEntry(name: string, data: Uint8Array, when = new Date()): ZipEntry {
+  const deflate = data.length > 64;
+  const raw = deflate ? deflateSync(data, { level: 6 }) : data;
+  const nameBytes = utf8e.encode(name);
+  const ascii = nameBytes.length === name.length;
+  const { time, date } = dosDateTime(when);
+  return {
+    name, nameBytes, method: deflate ? 8 : 0, flags: ascii ? 0 : 0x800, crc: crc32(data), compressedSize: raw.length,
+    size: data.length, dosTime: time, dosDate: date, raw,
+  };
+}
+
+/** Write entries as a zip archive. Entries copied from another archive keep their compressed bytes. */
+export function writeZip(entries: ZipEntry[]): Uint8Array {
+  let total = 22;
+  for (const e of entries) total += 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length;
+  if (total > 0xfffffff0 || entries.length > 0xfffe) throw new ZipError("unsupported", "archive too large");
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  // data descriptors are not written: sizes and CRC are in the local header, so flag bit 3 is cleared
+  const flagsOf = (e: ZipEntry) => e.flags & 0x800;
+  for (const e of entries) {
+    offsets.push(p);
+    dv.setUint32(p, SIG_LOCAL, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, flagsOf(e), true);
+    dv.setUint16(p + 8, e.method, true);
+    dv.setUint16(p + 10, e.dosTime, true);
+    dv.setUint16(p + 12, e.dosDate, true);
+    dv.setUint32(p + 14, e.crc, true);
+    dv.setUint32(p + 18, e.raw.length, true);
+    dv.setUint32(p + 22, e.size, true);
+    dv.setUint16(p + 26, e.nameBytes.length, true);
+    dv.setUint16(p + 28, 0, true);
+    out.set(e.nameBytes, p + 30);
+    out.set(e.raw, p + 30 + e.nameBytes.length);
+    p += 30 + e.nameBytes.length + e.raw.length;
+  }
+  const cd = p;
+  entries.forEach((e, i) => {
+    dv.setUint32(p, SIG_CENTRAL, true);
+    dv.setUint16(p + 4, 20, true);
+    dv.setUint16(p + 6, 20, true);
+    dv.setUint16(p + 8, flagsOf(e), true);
+    dv.setUint16(p + 10, e.method, true);
+    dv.setUint16(p + 12, e.dosTime, true);
+    dv.setUint16(p + 14, e.dosDate, true);
+    dv.setUint32(p + 16, e.crc, true);
+    dv.setUint32(p + 20, e.raw.length, true);
+    dv.setUint32(p + 24, e.size, true);
+    dv.setUint16(p + 28, e.nameBytes.length, true);
+    dv.setUint32(p + 42, offsets[i], true);
+    out.set(e.nameBytes, p + 46);
+    p += 46 + e.nameBytes.length;
+  });
+  dv.setUint32(p, SIG_END, true);
+  dv.setUint16(p + 8, entries.length, true);
+  dv.setUint16(p + 10, entries.length, true);
+  dv.setUint32(p + 12, p - cd, true);
+  dv.setUint32(p + 16, cd, true);
+  return out;
+}
