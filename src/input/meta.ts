@@ -7,7 +7,7 @@ import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import type { Results } from "../domain/compute";
 import { SHEETS } from "../domain/glossary";
-import { isCellError, type CellValue, type Problem, type WorkbookGrids } from "./grid";
+import { isCellError, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
 import { findSheet } from "./table";
 
 export const SIGNOFF_SHEET = "_dvo_ondertekening";
@@ -27,6 +27,10 @@ export interface SignOff {
   fingerprint: string;
   /** ISO timestamp of the last change of status */
   recordedAt: string;
+  /** hash of the Logboek row that recorded this status (the head of the log chain at that moment) */
+  logEntry?: string;
+  /** SHA-256 over the fields above: shows an edit of the record outside the add-in */
+  seal?: string;
 }
 
 const KEYS: Record<keyof SignOff, string> = {
@@ -36,17 +40,33 @@ const KEYS: Record<keyof SignOff, string> = {
   date: "datum ondertekening",
   fingerprint: "vingerafdruk",
   recordedAt: "vastgelegd",
+  logEntry: "logboek",
+  seal: "zegel",
 };
+
+const hex = (parts: string[]): string => bytesToHex(sha256(utf8ToBytes(JSON.stringify(parts))));
+
+/** The seal of a sign-off record: a hash over its content and the log row it points at. */
+export function sealOf(s: SignOff): string {
+  return hex(["dvo-ondertekening/1", s.status, s.regisseur, s.accounthouder, s.date, s.fingerprint, s.recordedAt, s.logEntry ?? ""]);
+}
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined || isCellError(v) ? "" : v instanceof Date ? v.toISOString() : String(v).trim());
 
-export function readSignOff(grids: WorkbookGrids): SignOff | null {
-  const rows = grids.meta?.[SIGNOFF_SHEET];
-  if (!rows) return null;
+/** Rows of one of the add-in's sheets: from `meta` (very hidden, as it should be) or, if someone made it visible or hidden, from `sheets`. */
+function recordRows(grids: WorkbookGrids, name: string): { rows: CellValue[][]; name: string; inMeta: boolean } | null {
+  const lower = name.toLowerCase();
+  const m = Object.entries(grids.meta ?? {}).find(([n]) => n.toLowerCase() === lower);
+  if (m) return { rows: m[1], name: m[0], inMeta: true };
+  const g = grids.sheets.find((x) => x.name.toLowerCase() === lower);
+  return g ? { rows: g.rows, name: g.name, inMeta: false } : null;
+}
+
+function signOffFrom(rows: CellValue[][]): SignOff | null {
   const map = new Map(rows.map((r) => [text(r[0]).toLowerCase(), text(r[1])]));
   const status = STATUSES.find((s) => s.toLowerCase() === (map.get(KEYS.status) ?? "").toLowerCase());
   if (!status) return null;
-  return {
+  const s: SignOff = {
     status,
     regisseur: map.get(KEYS.regisseur) ?? "",
     accounthouder: map.get(KEYS.accounthouder) ?? "",
@@ -54,10 +74,20 @@ export function readSignOff(grids: WorkbookGrids): SignOff | null {
     fingerprint: map.get(KEYS.fingerprint) ?? "",
     recordedAt: map.get(KEYS.recordedAt) ?? "",
   };
+  const logEntry = map.get(KEYS.logEntry as string);
+  const seal = map.get(KEYS.seal as string);
+  if (logEntry) s.logEntry = logEntry;
+  if (seal) s.seal = seal;
+  return s;
+}
+
+export function readSignOff(grids: WorkbookGrids): SignOff | null {
+  const found = recordRows(grids, SIGNOFF_SHEET);
+  return found ? signOffFrom(found.rows) : null;
 }
 
 export function signOffRows(s: SignOff): string[][] {
-  return (Object.keys(KEYS) as (keyof SignOff)[]).map((k) => [KEYS[k], s[k]]);
+  return (Object.keys(KEYS) as (keyof SignOff)[]).filter((k) => s[k] !== undefined).map((k) => [KEYS[k], s[k] ?? ""]);
 }
 
 /** True when the inputs changed after the addendum was signed (or submitted for signing). */
@@ -151,8 +181,9 @@ export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
     const [sheet, row, hash] = [text(r[0]), Number(r[1]), text(r[2])];
     if (!sheet || !Number.isInteger(row) || !hash) continue;
     const m = snap.get(sheet) ?? new Map<number, string>();
-    // a run of consecutive rows (snapshotRows), or one row per sheet row as the first version wrote them
-    if (hash.length > HASH_LENGTH && hash.length % HASH_LENGTH === 0) {
+    // a run of consecutive rows (snapshotRows), or one row per sheet row as the first version wrote them;
+    // keys that start with '#' are not input sheets but the log head (withLogHead)
+    if (!sheet.startsWith("#") && hash.length > HASH_LENGTH && hash.length % HASH_LENGTH === 0) {
       for (let i = 0; i < hash.length / HASH_LENGTH; i++) m.set(row + i, hash.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH));
     } else m.set(row, hash);
     snap.set(sheet, m);
@@ -172,6 +203,7 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot): SheetCh
   const out: SheetChanges[] = [];
   const sheets = new Set([...(before?.keys() ?? []), ...after.keys()]);
   for (const sheet of sheets) {
+    if (sheet.startsWith("#")) continue;
     const a = before?.get(sheet) ?? new Map<number, string>();
     const b = after.get(sheet) ?? new Map<number, string>();
     const c: SheetChanges = { sheet, added: [], removed: [], changed: [] };
@@ -202,9 +234,11 @@ export function describeChanges(before: Snapshot | null, changes: SheetChanges[]
   }).join("; ");
 }
 
-// ---- the audit log ----
+// ---- the audit log: a hash chain ----
 
-export const LOG_HEADERS = ["Tijdstip", "Actie", "Naam", "Vingerafdruk", "Rapportagemaand", "Plafond formatieve kosten", "Totaal budget P&C", "Ruimte onder plafond", "Meerkosten opdrachtgever", "Wijzigingen / toelichting"];
+export const LOG_HEADERS = ["Tijdstip", "Actie", "Naam", "Vingerafdruk", "Rapportagemaand", "Plafond formatieve kosten", "Totaal budget P&C", "Ruimte onder plafond", "Meerkosten opdrachtgever", "Wijzigingen / toelichting", "Hash vorige rij", "Hash deze rij"];
+/** Number of content columns of a log row (the chain columns follow them). */
+const LOG_CONTENT = 10;
 
 export interface LogEntry {
   at: string;
@@ -217,10 +251,243 @@ export interface LogEntry {
   room: number | "";
   extra: number | "";
   note: string;
+  /** hash of the row above (chain); set by recordsForBuild */
+  prevHash?: string;
+  /** hash of this row: over prevHash and the ten content values */
+  hash?: string;
+}
+
+function logContent(e: LogEntry): (string | number)[] {
+  return [e.at, e.action, e.name, e.fingerprint, e.reportMonth, e.ceiling, e.totalBudget, e.room, e.extra, e.note];
 }
 
 export function logRow(e: LogEntry): (string | number)[] {
-  return [e.at, e.action, e.name, e.fingerprint, e.reportMonth, e.ceiling, e.totalBudget, e.room, e.extra, e.note];
+  return [...logContent(e), e.prevHash ?? "", e.hash ?? ""];
+}
+
+/** A cell as the chain sees it: what any host reads back from what another host wrote. */
+function canon(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (isCellError(v)) return v.error;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "number") return String(Number(v.toPrecision(15)));
+  return String(v);
+}
+
+/** The hash of a log row: over the previous row's hash and the row's ten content cells. */
+export function logRowHash(prev: string, content: readonly (CellValue | undefined)[]): string {
+  const c: string[] = [];
+  for (let i = 0; i < LOG_CONTENT; i++) c.push(canon(content[i]));
+  return hex(["dvo-logboek/1", prev, ...c]);
+}
+
+/** Link `entries` into the chain after `head` (the hash of the log's last row, "" for an empty log). */
+export function chainEntries(entries: LogEntry[], head: string): LogEntry[] {
+  let prev = head;
+  return entries.map((e) => {
+    const hash = logRowHash(prev, logContent(e));
+    const linked = { ...e, prevHash: prev, hash };
+    prev = hash;
+    return linked;
+  });
+}
+
+export interface LogStatusRow {
+  row: number;
+  action: "Ter ondertekening" | "Ondertekend" | "Heropend";
+  at: string;
+  name: string;
+  hash: string;
+  chained: boolean;
+}
+
+export interface LogCheck {
+  /** sheet rows with content below the header */
+  rows: number;
+  /** rows that carry chain hashes */
+  chained: number;
+  /** hash of the last row (stored, or computed for a log without chain columns); "" for an empty log */
+  head: string;
+  /** every stored row hash → sheet row */
+  hashes: Map<string, number>;
+  statusRows: LogStatusRow[];
+  /** the status the log's status rows lead to */
+  status: Status;
+  findings: Array<{ row: number; message: string }>;
+}
+
+const STATUS_ACTIONS = ["Ter ondertekening", "Ondertekend", "Heropend"] as const;
+
+/** Walk the Logboek grid: recompute the chain, note every row that does not fit, and follow the status. */
+export function checkLog(grid: SheetGrid): LogCheck {
+  const first = grid.origin?.row ?? 1;
+  const header = (grid.rows[0] ?? []).map((v) => canon(v).trim().toLowerCase());
+  const col = (name: string, fallback: number) => {
+    const i = header.indexOf(name.toLowerCase());
+    return i >= 0 ? i : fallback;
+  };
+  const prevCol = col(LOG_HEADERS[LOG_CONTENT], LOG_CONTENT);
+  const hashCol = col(LOG_HEADERS[LOG_CONTENT + 1], LOG_CONTENT + 1);
+  const out: LogCheck = { rows: 0, chained: 0, head: "", hashes: new Map(), statusRows: [], status: "Concept", findings: [] };
+  let prev = "";
+  let prevFlagged = false;
+  let chainStarted = false;
+  for (let i = 1; i < grid.rows.length; i++) {
+    const r = grid.rows[i];
+    const row = first + i;
+    if (r.every((v) => canon(v).trim() === "")) continue;
+    out.rows++;
+    const content = r.slice(0, LOG_CONTENT);
+    const storedPrev = canon(r[prevCol]).trim().toLowerCase();
+    const storedHash = canon(r[hashCol]).trim().toLowerCase();
+    const what = `${canon(r[1]) || "rij"}${canon(r[0]) ? ` van ${canon(r[0])}` : ""}`;
+    let flagged = false;
+    if (storedHash === "") {
+      if (chainStarted) {
+        out.findings.push({ row, message: `Logboek rij ${row} (${what}) heeft geen hash: de rij is buiten de add-in om ingevoegd of overschreven.` });
+        flagged = true;
+      }
+      prev = logRowHash(prev, content);
+    } else {
+      chainStarted = true;
+      out.chained++;
+      if (storedPrev !== prev && !prevFlagged) {
+        out.findings.push({ row, message: `Logboek rij ${row} (${what}) sluit niet aan op de rij erboven: daar is een rij verwijderd, ingevoegd of gewijzigd.` });
+        flagged = true;
+      }
+      if (logRowHash(storedPrev, content) !== storedHash) {
+        out.findings.push({ row, message: `Logboek rij ${row} (${what}) is gewijzigd nadat hij is vastgelegd: de inhoud past niet meer bij zijn hash.` });
+        flagged = true;
+      }
+      out.hashes.set(storedHash, row);
+      prev = storedHash;
+    }
+    prevFlagged = flagged;
+    const action = STATUS_ACTIONS.find((a) => a === canon(r[1]).trim());
+    if (action) {
+      const next: Status = action === "Heropend" ? "Concept" : action;
+      const allowed = action === "Heropend" ? out.status !== "Concept" : out.status !== "Ondertekend";
+      if (!allowed) {
+        out.findings.push({ row, message: action === "Heropend"
+          ? `Logboek rij ${row}: 'Heropend' terwijl het addendum volgens het Logboek al een concept was.`
+          : `Logboek rij ${row}: '${action}' volgt op een ondertekening zonder 'Heropend' ertussen: de status is buiten heropenen om teruggezet.` });
+      }
+      out.statusRows.push({ row, action, at: canon(r[0]), name: canon(r[2]), hash: storedHash || prev, chained: storedHash !== "" });
+      out.status = next;
+    }
+  }
+  out.head = prev;
+  return out;
+}
+
+// ---- the log head in the snapshot ----
+
+const HEAD_KEY = "#logboek";
+const STATUS_KEY = "#status";
+
+export interface LogHead {
+  /** rows in the log after the build */
+  rows: number;
+  /** hash of its last row */
+  hash: string;
+  /** sign-off status after the build */
+  status: Status;
+}
+
+/** The snapshot with the log head of the build added (kept in the snapshot sheet). */
+export function withLogHead(snapshot: Snapshot, head: LogHead): Snapshot {
+  const s: Snapshot = new Map(snapshot);
+  s.set(HEAD_KEY, new Map([[head.rows, head.hash]]));
+  s.set(STATUS_KEY, new Map([[0, head.status]]));
+  return s;
+}
+
+export function logHeadOf(snapshot: Snapshot | null): LogHead | null {
+  const h = snapshot?.get(HEAD_KEY);
+  if (!h || h.size === 0) return null;
+  const [rows, hash] = [...h][0];
+  const status = STATUSES.find((x) => x === [...(snapshot?.get(STATUS_KEY)?.values() ?? [])][0]) ?? "Concept";
+  return { rows, hash, status };
+}
+
+function logGrid(grids: WorkbookGrids): SheetGrid | null {
+  return grids.sheets.find((g) => g.name.toLowerCase() === LOG_SHEET.toLowerCase()) ?? null;
+}
+
+const VISIBILITY_WORDS = { visible: "zichtbaar gemaakt", hidden: "verborgen in plaats van zeer verborgen (zichtbaar gemaakt en opnieuw verborgen?)" } as const;
+
+/**
+ * What the workbook's own records say about themselves: the Logboek chain, its head against the snapshot,
+ * the sign-off record against its seal and against the Logboek, and the add-in's sheets still very hidden.
+ * Each finding is a Dutch waarschuwing naming what was found. A workbook without chain columns (written
+ * by an earlier version) reads as "no chain yet": only the checks that need no chain apply.
+ */
+export function integrityProblems(grids: WorkbookGrids, addendumSheet: string): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (sheet: string, cell: string, message: string) => problems.push({ severity: "waarschuwing", sheet, cell, message });
+  const grid = logGrid(grids);
+  const log = grid ? checkLog(grid) : null;
+  const snapshot = readSnapshot(grids);
+  const head = logHeadOf(snapshot);
+  const signOffFound = recordRows(grids, SIGNOFF_SHEET);
+  const signOff = signOffFound ? signOffFrom(signOffFound.rows) : null;
+
+  // the add-in's sheets stay very hidden
+  for (const name of [SIGNOFF_SHEET, SNAPSHOT_SHEET]) {
+    const found = recordRows(grids, name);
+    if (!found) continue;
+    const state = grids.visibility?.[found.name] ?? (found.inMeta ? "veryHidden" : "visible");
+    if (state !== "veryHidden") {
+      warn(addendumSheet, "A1", `Het blad '${found.name}' van de add-in is ${VISIBILITY_WORDS[state]}: het hoort zeer verborgen te zijn. ${name === SIGNOFF_SHEET ? "De ondertekening" : "De momentopname"} kan daarna met de hand zijn gewijzigd; controleer de invoer met de vingerafdruk op het getekende document (check --pdf).`);
+    }
+  }
+
+  // the chain itself
+  if (log) for (const f of log.findings) warn(LOG_SHEET, `A${f.row}`, f.message);
+
+  // the head kept in the snapshot at the last build
+  if (head) {
+    if (!grid) {
+      // only a host that lists every sheet (visibility) can say the Logboek is gone, not merely unread
+      if (grids.visibility && !Object.keys(grids.visibility).some((n) => n.toLowerCase() === LOG_SHEET.toLowerCase())) warn(LOG_SHEET, "A1", `Het Logboek is verwijderd: bij de laatste rapportage had het ${head.rows} ${head.rows === 1 ? "rij" : "rijen"}.`);
+    } else if (log && log.findings.length === 0 && head.hash !== log.head) {
+      const at = log.hashes.get(head.hash);
+      if (at !== undefined) {
+        warn(LOG_SHEET, `A${at + 1}`, `Onder rij ${at} van het Logboek zijn na de laatste rapportage rijen toegevoegd buiten de add-in om.`);
+      } else {
+        warn(LOG_SHEET, "A1", `Het Logboek eindigt niet meer waar het bij de laatste rapportage eindigde (toen ${head.rows} ${head.rows === 1 ? "rij" : "rijen"}, nu ${log.rows}): de laatste rij of rijen zijn verwijderd of gewijzigd.`);
+      }
+    }
+  } else if (snapshot && log && log.chained > 0) {
+    // a snapshot without a head while the log has a chain: the snapshot was written over by hand
+    warn(LOG_SHEET, "A1", `De momentopname van de add-in ('${SNAPSHOT_SHEET}') bevat het eind van het Logboek niet meer: het blad is buiten de add-in om gewijzigd.`);
+  } else if (!snapshot && log && log.chained > 0) {
+    warn(LOG_SHEET, "A1", `Het blad '${SNAPSHOT_SHEET}' van de add-in ontbreekt: het is verwijderd.`);
+  }
+
+  // the sign-off record: its seal, and its status against the Logboek
+  const lastStatus = log?.statusRows[log.statusRows.length - 1];
+  const logStatus: Status | null = log && log.statusRows.length > 0 ? log.status : null;
+  if (signOff) {
+    if (signOff.seal !== undefined && signOff.seal !== sealOf(signOff)) {
+      warn(addendumSheet, "A1", `Het ondertekeningsblad ('${SIGNOFF_SHEET}') is buiten de add-in om gewijzigd: de inhoud past niet meer bij het zegel (status nu '${signOff.status}'${signOff.regisseur ? `, regisseur ${signOff.regisseur}` : ""}).`);
+    } else if (signOff.seal === undefined && lastStatus?.chained) {
+      warn(addendumSheet, "A1", `Het ondertekeningsblad ('${SIGNOFF_SHEET}') heeft geen zegel, terwijl de laatste statuswijziging in het Logboek (rij ${lastStatus.row}) er een gaf: het blad is buiten de add-in om gewijzigd.`);
+    }
+    if (logStatus !== null && lastStatus && logStatus !== signOff.status) {
+      warn(addendumSheet, "A1", `De status in het ondertekeningsblad is '${signOff.status}', maar volgens het Logboek is het addendum '${logStatus}' (rij ${lastStatus.row}, ${lastStatus.at}${lastStatus.name ? `, ${lastStatus.name}` : ""})${logStatus === "Ondertekend" ? " en daarna niet heropend" : ""}: de status is buiten ${signOff.status === "Concept" ? "'heropenen'" : "de add-in"} om veranderd.`);
+    } else if (signOff.logEntry && log && !log.hashes.has(signOff.logEntry)) {
+      warn(addendumSheet, "A1", `De Logboekrij van deze ondertekening ('${signOff.status}', ${signOff.recordedAt}) staat niet meer in het Logboek: die rij is verwijderd of gewijzigd.`);
+    } else if (signOff.logEntry && lastStatus?.chained && lastStatus.hash !== signOff.logEntry) {
+      warn(addendumSheet, "A1", `Het ondertekeningsblad verwijst niet naar de laatste statuswijziging in het Logboek (rij ${lastStatus.row}): het blad is buiten de add-in om vervangen.`);
+    }
+  } else {
+    const was: Status | null = logStatus && logStatus !== "Concept" ? logStatus : !grid && head && head.status !== "Concept" ? head.status : null;
+    if (was) {
+      warn(addendumSheet, "A1", `Het ondertekeningsblad ('${SIGNOFF_SHEET}') ontbreekt, maar ${grid && lastStatus ? `volgens het Logboek (rij ${lastStatus.row}, ${lastStatus.at})` : "volgens de momentopname van de laatste rapportage"} is het addendum '${was}': het blad is verwijderd.`);
+    }
+  }
+  return problems;
 }
 
 // ---- status changes ----
@@ -295,18 +562,32 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
   const stored = readSignOff(grids);
   let signOff = stored;
-  const log: LogEntry[] = [];
+  const entries: LogEntry[] = [];
   const at = now.toISOString();
+  const grid = logGrid(grids);
+  const log = grid ? checkLog(grid) : null;
+  let logHead = log?.head ?? "";
+  let rows = log?.rows ?? 0;
   if (action) {
     const changed = applySignAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
-    signOff = changed.signOff;
     const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
     const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
-    log.push({ at, action: kind, name, ...figures, note: changed.note });
+    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note }], logHead);
+    entries.push(entry);
+    logHead = entry.hash ?? "";
+    rows++;
+    signOff = { ...changed.signOff, logEntry: entry.hash };
+    signOff.seal = sealOf(signOff);
   }
   const snapshot = takeSnapshot(grids);
   const before = readSnapshot(grids);
-  log.push({ at, action: "Rapportage", name: "", ...figures, note: describeChanges(before, diffSnapshots(before, snapshot)) });
-  return { ok: true, signOff, records: { signOff: action ? signOff ?? undefined : undefined, snapshot, log } };
+  // what the records say about themselves goes into the log too: a rebuild must not make it unseen
+  const found = integrityProblems(grids, "").map((p) => p.message);
+  const warning = found.length === 0 ? "" : `; Let op (${found.length}): ${found.join(" ").slice(0, 2000)}`;
+  const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: describeChanges(before, diffSnapshots(before, snapshot)) + warning }], logHead);
+  entries.push(build);
+  rows++;
+  const kept = withLogHead(snapshot, { rows, hash: build.hash ?? "", status: signOff?.status ?? "Concept" });
+  return { ok: true, signOff, records: { signOff: action ? signOff ?? undefined : undefined, snapshot: kept, log: entries } };
 }
