@@ -4,25 +4,36 @@
  *   dvo-addendum check invoer.xlsx
  *   dvo-addendum report invoer.xlsx -o rapport.xlsx
  *   dvo-addendum report                      (the bundled example, into out/)
- * Exit codes: 0 done; 1 the input has errors (fout) or cannot be read; 2 wrong use of the command.
+ *   dvo-addendum pdf invoer.xlsx -o addendum-2026.pdf
+ *   dvo-addendum check invoer.xlsx --vingerafdruk <hex> | --pdf getekend.pdf
+ * Exit codes: 0 done; 1 the input has errors (fout) or cannot be read, or the output cannot be written there
+ * (a folder, a missing folder); 2 wrong use of the command (also: the output exists and --overschrijven is
+ * not given).
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { parseArgs } from "node:util";
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { addendumFingerprint } from "../domain/fingerprint";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { readSignOff, signOffProblems, type SignAction } from "../input/meta";
+import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
 import { exampleWorkbook } from "../example/example";
 
 import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
+import { pdfFile } from "../pdf/file";
+import { fingerprintFromPdf } from "../pdf/read";
 import { reportFile, STAGES } from "./pipeline";
+import { COMMAND_OPTIONS, parseCommandLine } from "./args";
+import { checkOutput, writeErrorMessage } from "./output";
 
 const USAGE = `Gebruik:
   dvo-addendum template --jaar <jaar> -o <invoer.xlsx>   lege invoerwerkmap volgens het werkmapcontract
   dvo-addendum check <invoer.xlsx>                       controleer de invoer; toont elke fout en waarschuwing
+  dvo-addendum check <invoer.xlsx> --vingerafdruk <hex>  controleer ook of de invoer van het addendum nog de getekende is
+  dvo-addendum check <invoer.xlsx> --pdf <getekend.pdf>  idem, met de vingerafdruk uit het getekende PDF-document
+  dvo-addendum pdf <invoer.xlsx> [-o <addendum.pdf>] [--overschrijven]
+                                                         het addendum als PDF-document (A4) om te ondertekenen
   dvo-addendum report <invoer.xlsx> [-o <rapport.xlsx>]  invoerbladen plus de rapportbladen (DVO art. 6)
   dvo-addendum report                                    het meegeleverde voorbeeld (2025) naar out/
   dvo-addendum sign <invoer.xlsx> --accounthouder "…" --ter-ondertekening -o <uit.xlsx>
@@ -31,6 +42,8 @@ const USAGE = `Gebruik:
                                                          leg de ondertekening vast (met vingerafdruk) en beveilig het addendum
   dvo-addendum reopen <getekend.xlsx> --door "…" --reden "…" -o <uit.xlsx>
                                                          heropen een ondertekend addendum (terug naar Concept, vastgelegd in het Logboek)
+  Een bestaand bestand wordt nooit overschreven, behalve met --overschrijven (template, report, sign, reopen, pdf);
+  het voorbeeld (report zonder invoerbestand en zonder -o) vervangt alleen zijn eigen bestanden in out/.
 `;
 
 type Out = { out: (s: string) => void; err: (s: string) => void };
@@ -51,21 +64,13 @@ function euro(x: number): string {
 }
 
 export async function main(argv: string[], io: Out = stdio): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: "string", short: "o" }, jaar: { type: "string" }, help: { type: "boolean", short: "h" },
-        regisseur: { type: "string" }, accounthouder: { type: "string" }, "ter-ondertekening": { type: "boolean" },
-        door: { type: "string" }, reden: { type: "string" },
-      },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n\n${USAGE}`);
+  // The options themselves are in ./args (OPTIONS, and COMMAND_OPTIONS: which command takes which).
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) {
+    io.err(`${parsed.message}\n\n${USAGE}`);
     return 2;
   }
+  const overwrite = parsed.values.overschrijven ?? false;
   const [command, ...rest] = parsed.positionals;
   const { output, jaar, help, regisseur, accounthouder, door, reden } = parsed.values;
   if (help || command === undefined || command === "help") {
@@ -74,44 +79,99 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
   }
   switch (command) {
     case "template":
-      return template(jaar, output, io);
+      return template(jaar, output, io, overwrite);
     case "check":
       if (rest.length !== 1) break;
-      return check(rest[0], io);
-    case "report":
-      if (rest.length === 0) return example(output, io);
+      return check(rest[0], io, { fingerprint: parsed.values.vingerafdruk, pdf: parsed.values.pdf });
+    case "pdf":
       if (rest.length !== 1) break;
-      return report(rest[0], output ?? defaultOutput(rest[0]), io);
+      return signingPdf(rest[0], output ?? defaultPdfOutput(rest[0]), parsed.values.overschrijven ?? false, io);
+    case "report":
+      if (rest.length === 0) return example(output, io, overwrite);
+      if (rest.length !== 1) break;
+      return report(rest[0], output ?? defaultOutput(rest[0]), io, undefined, overwrite);
     case "sign":
       if (rest.length !== 1 || !output) break;
       return report(rest[0], output, io, parsed.values["ter-ondertekening"]
         ? { kind: "submit", accounthouder: accounthouder ?? "" }
-        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "" });
+        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "" }, overwrite);
     case "reopen":
       if (rest.length !== 1 || !output) break;
-      return report(rest[0], output, io, { kind: "reopen", by: door ?? "", reason: reden ?? "" });
+      return report(rest[0], output, io, { kind: "reopen", by: door ?? "", reason: reden ?? "" }, overwrite);
   }
-  io.err(`Onbekende opdracht of verkeerd aantal argumenten.\n\n${USAGE}`);
+  io.err(`${wrongUse(command, rest.length, output)}\n\n${USAGE}`);
   return 2;
 }
 
-async function template(jaar: string | undefined, output: string | undefined, io: Out): Promise<number> {
+/** Why a known command cannot run with these arguments, or that the command is unknown. */
+function wrongUse(command: string, inputs: number, output: string | undefined): string {
+  if (!(command in COMMAND_OPTIONS)) {
+    const all = Object.keys(COMMAND_OPTIONS);
+    return `Onbekende opdracht '${command}': kies ${all.slice(0, -1).join(", ")} of ${all[all.length - 1]}.`;
+  }
+  if (inputs === 0) return `'${command}' heeft een invoerbestand nodig, bijvoorbeeld: dvo-addendum ${command} invoer.xlsx.`;
+  if (inputs > 1) return `'${command}' neemt één invoerbestand, niet ${inputs}: zet een naam met spaties tussen aanhalingstekens.`;
+  if (!output) return `'${command}' heeft met -o de naam van het nieuwe bestand nodig, bijvoorbeeld -o ${command === "reopen" ? "heropend" : "getekend"}.xlsx.`;
+  return "Onbekende opdracht of verkeerd aantal argumenten.";
+}
+
+async function template(jaar: string | undefined, output: string | undefined, io: Out, overwrite = false): Promise<number> {
   const year = Number(jaar);
   if (!jaar || !Number.isInteger(year) || year < 2000 || year > 2100) {
     io.err("Geef het jaar op met --jaar, bijvoorbeeld --jaar 2026.");
     return 2;
   }
   const target = output ?? `invoer-${year}.xlsx`;
-  if (await exists(target)) {
-    io.err(`'${target}' bestaat al en wordt niet overschreven: kies met -o een andere naam.`);
-    return 2;
+  const where = await checkOutput(target, { overwrite, what: "De invoerwerkmap" });
+  if (!where.ok) {
+    io.err(where.message);
+    return where.code;
   }
-  await writeTemplate(target, year);
+  try {
+    await writeTemplate(target, year);
+  } catch (e) {
+    const m = writeErrorMessage(target, e);
+    if (m === null) throw e;
+    io.err(m);
+    return 1;
+  }
   io.out(`Invoerwerkmap voor ${year} geschreven naar ${target}.`);
   return 0;
 }
 
-async function check(input: string, io: Out): Promise<number> {
+/** A fingerprint as typed or copied (spaces, capitals allowed) → 64 lower-case hex characters, or null. */
+function normaliseFingerprint(x: string): string | null {
+  const fp = x.replace(/\s+/g, "").toLowerCase();
+  return /^[0-9a-f]{64}$/.test(fp) ? fp : null;
+}
+
+async function check(input: string, io: Out, signed: { fingerprint?: string; pdf?: string } = {}): Promise<number> {
+  let expected: string | null = null;
+  if (signed.fingerprint !== undefined && signed.pdf !== undefined) {
+    io.err("Geef --vingerafdruk of --pdf op, niet allebei.");
+    return 2;
+  }
+  if (signed.fingerprint !== undefined) {
+    expected = normaliseFingerprint(signed.fingerprint);
+    if (!expected) {
+      io.err(`'${signed.fingerprint}' is geen vingerafdruk: verwacht 64 tekens 0-9 en a-f, zoals onder 'Vingerafdruk van de invoer' op het getekende document.`);
+      return 2;
+    }
+  }
+  if (signed.pdf !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(signed.pdf);
+    } catch {
+      io.err(`Het PDF-document '${signed.pdf}' kan niet worden gelezen: controleer de naam en de map.`);
+      return 2;
+    }
+    expected = fingerprintFromPdf(bytes);
+    if (!expected) {
+      io.err(`In '${signed.pdf}' staat geen vingerafdruk in de documenteigenschappen: is het een addendum gemaakt met 'dvo-addendum pdf'? Geef de vingerafdruk anders op met --vingerafdruk.`);
+      return 2;
+    }
+  }
   const read = await readWorkbookFile(input);
   if (!read.ok) {
     io.err(read.message);
@@ -119,13 +179,55 @@ async function check(input: string, io: Out): Promise<number> {
   }
   const parsed = parseWorkbook(read.grids);
   const problems = [...parsed.problems];
+  let fingerprint: string | null = null;
   if (parsed.inputs) {
-    const fingerprint = addendumFingerprint(parsed.inputs);
-    problems.push(...signOffProblems(readSignOff(read.grids), fingerprint, REPORT_SHEETS.addendum(parsed.inputs.settings.year)));
+    fingerprint = addendumFingerprint(parsed.inputs);
+    const addendum = REPORT_SHEETS.addendum(parsed.inputs.settings.year);
+    const signOff = readSignOff(read.grids);
+    problems.push(...signOffProblems(signOff, fingerprint, addendum));
+    problems.push(...integrityProblems(read.grids, addendum));
+    if (expected && fingerprint !== expected) {
+      const recomputed = signOff?.fingerprint === fingerprint ? " De vingerafdruk in het ondertekeningsblad van de werkmap is bijgewerkt tot de gewijzigde invoer: dat is niet door ondertekening gebeurd." : "";
+      problems.push({
+        severity: "fout",
+        sheet: addendum,
+        cell: "A1",
+        message: `Niet de getekende invoer: de instellingen, de gebruikte salaristabel of de formatie verschillen van wat is ondertekend (getekend ${expected.slice(0, 12)}…, werkmap nu ${fingerprint.slice(0, 12)}…).${recomputed} Zet de wijziging terug, of heropen het addendum en laat het opnieuw ondertekenen.`,
+      });
+    }
   }
   for (const p of problems) io.out(formatProblem(p));
+  if (expected) {
+    io.out(fingerprint === null
+      ? `${input}: de vingerafdruk kan niet worden vergeleken zolang de invoer fouten heeft.`
+      : fingerprint === expected
+        ? `${input}: de invoer van het addendum is de getekende (vingerafdruk ${expected}).`
+        : `${input}: de invoer van het addendum is NIET de getekende.`);
+  }
   io.out(problems.length === 0 ? `${input}: geen fouten of waarschuwingen.` : `${input}: ${summary(problems)}.`);
-  return problems.some((p) => p.severity === "fout") ? 1 : 0;
+  return problems.some((p) => p.severity === "fout") || (expected !== null && fingerprint !== expected) ? 1 : 0;
+}
+
+function defaultPdfOutput(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-addendum.pdf`);
+}
+
+async function signingPdf(input: string, output: string, overwrite: boolean, io: Out): Promise<number> {
+  const outcome = await pdfFile(input, output, { overwrite });
+  if (!outcome.ok) {
+    if (outcome.message) io.err(outcome.message);
+    for (const p of outcome.problems) io.err(formatProblem(p));
+    if (outcome.problems.length > 0) io.err(`Geen PDF gemaakt: ${summary(outcome.problems)}. Herstel de fouten en probeer het opnieuw.`);
+    return outcome.message?.includes("bestaat al") ? 2 : 1;
+  }
+  for (const p of outcome.problems) io.err(formatProblem(p));
+  const c = outcome.results.ceiling;
+  io.out(`Addendum ${outcome.year} als PDF geschreven naar ${output} (${Math.round(outcome.bytes / 1024)} kB).`);
+  io.out(`  Plafond formatieve kosten  ${euro(c.ceiling)}`);
+  io.out(`  Totaal budget P&C          ${euro(c.totalBudget)}`);
+  io.out(`  Vingerafdruk               ${outcome.results.fingerprint}`);
+  return 0;
 }
 
 function defaultOutput(input: string): string {
@@ -133,12 +235,26 @@ function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}-rapport.xlsx`);
 }
 
-async function report(input: string, output: string, io: Out, action?: SignAction): Promise<number> {
+async function report(input: string, output: string, io: Out, action?: SignAction, overwrite = false): Promise<number> {
   const t0 = performance.now();
-  const outcome = await reportFile(input, output, {
-    action,
-    onStage: (i, name) => io.err(`[${i + 1}/${STAGES.length}] ${name}${i === 0 ? `: ${input}` : i === 4 ? `: ${output}` : ""} …`),
-  });
+  const where = await checkOutput(output, { input, overwrite });
+  if (!where.ok) {
+    io.err(where.message);
+    return where.code;
+  }
+  let outcome;
+  try {
+    outcome = await reportFile(input, output, {
+      action,
+      onStage: (i, name) => io.err(`[${i + 1}/${STAGES.length}] ${name}${i === 0 ? `: ${input}` : i === 4 ? `: ${output}` : ""} …`),
+    });
+  } catch (e) {
+    // A file-system failure while writing (disk full, the folder removed meanwhile): one Dutch sentence.
+    const m = writeErrorMessage(output, e);
+    if (m === null) throw e;
+    io.err(m);
+    return 1;
+  }
   if (!outcome.ok) {
     if (outcome.message) io.err(outcome.message);
     for (const p of outcome.problems) io.err(formatProblem(p));
@@ -160,18 +276,13 @@ async function report(input: string, output: string, io: Out, action?: SignActio
   return 0;
 }
 
-async function example(output: string | undefined, io: Out): Promise<number> {
+/**
+ * The bundled example (`npm run report`, the quick start, run again and again): its own files in out/ are
+ * replaced each time; an output chosen with -o is treated like any other (--overschrijven to replace it).
+ */
+async function example(output: string | undefined, io: Out, overwrite = false): Promise<number> {
   const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
   io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
   await saveAtomically(exampleWorkbook(), input);
-  return report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io);
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
+  return report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io, undefined, output === undefined || overwrite);
 }
