@@ -7,6 +7,7 @@ import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
 import { escapeXml, NS } from "./package";
 import type { StyleBook } from "./styles";
+import { isDateFormat } from "./workbook";
 
 /** The order of CT_Worksheet's children; a test holds every sheet we write to it. */
 export const WORKSHEET_ORDER = [
@@ -113,7 +114,12 @@ export interface SheetXmlOptions {
   drawingRId?: string;
   /** the sheet is the one the workbook opens on */
   selected?: boolean;
+  /** the workbook counts dates from 1904: date serials of the plan (1900 system) are moved by 1,462 days */
+  date1904?: boolean;
 }
+
+/** Days between the 1900 and the 1904 date systems. */
+const DAYS_1904 = 1462;
 
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
@@ -127,7 +133,9 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
       if (!c) return;
       const ref = `${columnLetter(col + 1)}${r + 1}`;
       const s = styles.xf(c, editable.has(ref));
-      const x = c.f !== undefined ? formulaXml(ref, s, c.f, c.r) : valueXml(ref, s, c.v);
+      const shift = opts.date1904 && c.nf !== undefined && isDateFormat(c.nf);
+      const moved = (x: Scalar | undefined) => (shift && typeof x === "number" && x > DAYS_1904 ? x - DAYS_1904 : x);
+      const x = c.f !== undefined ? formulaXml(ref, s, c.f, moved(c.r)) : valueXml(ref, s, moved(c.v));
       if (x) {
         cells.push(x);
         maxCol = Math.max(maxCol, col + 1);

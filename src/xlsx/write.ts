@@ -162,9 +162,7 @@ class PackageEditor {
     let part: string;
     if (entry) {
       part = entry.part;
-      // drop the old sheet's rels tree (drawings, charts), keep the sheet part itself
-      for (const r of this.pkg.relationships(part)) if (!r.external && r.part) this.removePartTree(r.part);
-      this.pkg.delete(relsPathOf(part));
+      this.clearChildren(sheet.name);
       if (entry.state !== sheet.state) this.setState(entry, sheet.state);
     } else {
       part = this.pkg.freeName(`${this.wbPart.slice(0, this.wbPart.lastIndexOf("/") + 1)}worksheets/sheet`, ".xml");
@@ -189,6 +187,14 @@ class PackageEditor {
       }
     }
     if (rels.length) this.pkg.set(relsPathOf(part), relsXml(rels));
+  }
+
+  /** Drop what hangs off a sheet of ours (its drawing and charts), keeping the sheet part itself. */
+  clearChildren(name: string): void {
+    const part = this.partOf(name);
+    if (!part) return;
+    for (const r of this.pkg.relationships(part)) if (!r.external && r.part) this.removePartTree(r.part);
+    this.pkg.delete(relsPathOf(part));
   }
 
   private setState(entry: SheetEntry & { xmlTag?: string }, state: SheetEntry["state"]): void {
@@ -313,6 +319,8 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
   const planNames = new Set(plan.sheets.map((s) => s.name.toLowerCase()));
   // report sheets of the earlier build that this plan does not write again
   for (const old of book.reportSheets) if (!planNames.has(old)) ed.removeSheet(old);
+  // the old report's drawings and charts go first, so the new ones take their names
+  for (const s of plan.sheets) if (book.reportSheets.has(s.name.toLowerCase())) ed.clearChildren(s.name);
   const taken = new Set<string>();
   const wasActive = new Set(book.info.sheets.map((s) => s.name.toLowerCase()));
   for (const s of plan.sheets) {
@@ -326,7 +334,7 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
         grandchildren: s.charts.map((c) => ({ part: ed.freeName(`${ed.xlFolder}charts/chart`, ".xml", taken), xml: chartXml(s, c), contentType: CONTENT_TYPE.chart, relType: REL.chart })),
       });
     }
-    const xml = planSheetXml(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined });
+    const xml = planSheetXml(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 });
     ed.putSheet({ name: s.name, state: "visible", xml, children });
   }
   ed.putSheet({ name: METADATA_SHEET, state: "veryHidden", xml: rowsSheetXml(metaRows(plan)) });
