@@ -12,6 +12,9 @@ import { SaxesParser } from "saxes";
 import { main } from "../src/cli/main";
 import { cellAt } from "../src/input/grid";
 import { readWorkbookBuffer } from "../src/xlsx/read";
+import { planSheetXml } from "../src/xlsx/sheet-write";
+import { StyleBook } from "../src/xlsx/styles";
+import type { SheetPlan } from "../src/report/plan";
 
 const WORKSHEET_ORDER = [
   "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
@@ -97,6 +100,21 @@ describe("the report package", () => {
       expect({ name, unknown: order.filter((i) => i < 0) }).toEqual({ name, unknown: [] });
       expect({ name, sorted: order.every((v, i) => i === 0 || order[i - 1] <= v) }).toEqual({ name, sorted: true });
     }
+  });
+
+  test("a sheet using every feature the plan has (merges, highlights, protection, chart, tab colour) is in order too", () => {
+    const plan: SheetPlan = {
+      name: "Alles", widths: [20, 12], freezeRows: 2, merges: ["A1:B1"], tabColor: "1F3864", editable: ["B3"],
+      cells: [[{ v: "Titel", s: "title" }], [{ v: "Kop", s: "header" }, { v: "Bedrag", s: "header" }], [{ v: "x" }, { f: "1+1", r: 2, nf: "€ #,##0.00" }]],
+      conditional: [{ range: "B3:B3", formula: "B3>1", style: "bad" }],
+      charts: [{ kind: "column", title: "T", categories: "A3:A3", series: [{ name: "S", values: "B3:B3" }], anchor: "D2", width: 300, height: 200 }],
+    };
+    const xml = planSheetXml(plan, new StyleBook(undefined), { protect: true, drawingRId: "rId1" });
+    const names = topLevel(xml);
+    for (const el of ["sheetPr", "sheetViews", "cols", "sheetData", "sheetProtection", "mergeCells", "conditionalFormatting", "pageMargins", "pageSetup", "headerFooter", "drawing"]) expect(names).toContain(el);
+    const order = names.map((el) => WORKSHEET_ORDER.indexOf(el));
+    expect(order.filter((i) => i < 0)).toEqual([]);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   test("every relationship target exists and every part is reached from the package root", async () => {
