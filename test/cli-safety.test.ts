@@ -157,6 +157,20 @@ describe("an output that cannot be written there: one Dutch sentence, exit 1, no
     expect([s.code, message(s)]).toEqual([1, expect.stringContaining("bestaat niet")]);
   });
 
+  test("pdf: a folder, a missing folder and an existing file get the same sentences", async () => {
+    const folder = at("een-map");
+    mkdirSync(folder, { recursive: true });
+    const f = await run(["pdf", input, "-o", folder]);
+    expect([f.code, message(f)]).toEqual([1, expect.stringContaining("is een map, geen bestand")]);
+    const m = await run(["pdf", input, "-o", path.join(at("geen-map"), "addendum.pdf")]);
+    expect([m.code, message(m)]).toEqual([1, expect.stringContaining("bestaat niet")]);
+    expect(existsSync(at("geen-map"))).toBe(false);
+    const { file, before } = existing("addendum.pdf");
+    const e = await run(["pdf", input, "-o", file]);
+    expect([e.code, message(e)]).toEqual([2, expect.stringContaining("--overschrijven")]);
+    expect(sha(file)).toBe(before);
+  });
+
   test("a failure while writing (a system folder that refuses files) is a Dutch sentence, not 'Onverwachte fout'", async () => {
     const r = await run(["report", input, "-o", "/sys/rapport.xlsx"]);
     expect(r.code).toBe(1);

@@ -214,7 +214,20 @@ function defaultPdfOutput(input: string): string {
 }
 
 async function signingPdf(input: string, output: string, overwrite: boolean, io: Out): Promise<number> {
-  const outcome = await pdfFile(input, output, { overwrite });
+  const where = await checkOutput(output, { input, overwrite, what: "Het PDF-document" });
+  if (!where.ok) {
+    io.err(where.message);
+    return where.code;
+  }
+  let outcome;
+  try {
+    outcome = await pdfFile(input, output, { overwrite });
+  } catch (e) {
+    const m = writeErrorMessage(output, e);
+    if (m === null) throw e;
+    io.err(m);
+    return 1;
+  }
   if (!outcome.ok) {
     if (outcome.message) io.err(outcome.message);
     for (const p of outcome.problems) io.err(formatProblem(p));
