@@ -183,6 +183,7 @@ describe("argument errors are Dutch sentences with exit 2", () => {
   test.each([
     [["report", input, "--foo"], "Onbekende optie '--foo'."],
     [["check", "-x", input], "Onbekende optie '-x'."],
+    [["check", "-rapport.xlsx"], "Onbekende optie '-r'. Een bestandsnaam die met '-' begint schrijft u als ./-rapport.xlsx."],
     [["report", input, "--overschrijf"], "Onbekende optie '--overschrijf'. Bedoelt u '--overschrijven'?"],
     [["report", input, "-o"], "De optie '-o' mist een waarde: schrijf bijvoorbeeld -o rapport.xlsx."],
     [["report", input, "-o", "--overschrijven"], "De optie '-o' mist een waarde"],

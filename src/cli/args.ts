@@ -85,7 +85,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       const near = t.name.length >= 3 ? Object.keys(OPTIONS).find((k) => k.startsWith(t.name.slice(0, 3))) : undefined;
       return {
         ok: false,
-        message: `Onbekende optie '${raw}'.${near ? ` Bedoelt u '--${near}'?` : ""} Een bestandsnaam die met '-' begint schrijft u als ./${raw}.`,
+        message: `Onbekende optie '${raw}'.${near ? ` Bedoelt u '--${near}'?` : ""} Een bestandsnaam die met '-' begint schrijft u als ./${argv[t.index] ?? raw}.`,
       };
     }
     const name = t.name;
