@@ -174,7 +174,7 @@ export function snapshotRows(s: Snapshot): (string | number)[][] {
 }
 
 export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
-  const rows = grids.meta?.[SNAPSHOT_SHEET];
+  const rows = recordRows(grids, SNAPSHOT_SHEET)?.rows;
   if (!rows) return null;
   const snap: Snapshot = new Map();
   for (const r of rows) {

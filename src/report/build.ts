@@ -7,7 +7,7 @@ import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
 import { calculationFinance, calculationInputs } from "./calculation";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
-import { readSignOff, signOffProblems, type SignOff } from "../input/meta";
+import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../input/meta";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";
@@ -95,7 +95,7 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
       message: `Er staat al een eigen werkblad '${r.wanted}' in de werkmap; dat blijft ongemoeid. Het rapportblad heet daarom '${r.used}'.`,
     })),
   ];
-  allProblems.push(...signOffProblems(signOff, results.fingerprint, names.addendum));
+  allProblems.push(...signOffProblems(signOff, results.fingerprint, names.addendum), ...integrityProblems(grids, names.addendum));
   const finalNames = names;
   const built: SheetNames = opts.namePrefix ? (Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `${opts.namePrefix}${v}`.slice(0, 31)])) as SheetNames) : names;
   const ctx: BuildContext = {

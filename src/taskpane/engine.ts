@@ -3,7 +3,7 @@ import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook, type ParseResult } from "../input/parse";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { figuresOf, readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
+import { figuresOf, integrityProblems, readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead } from "./host";
@@ -17,7 +17,8 @@ export function check(read: HostRead, reportMonth?: number): Checked {
   const parse = parseWorkbook(read.grids, { reportMonth });
   const results = parse.inputs ? computeResults(parse.inputs) : null;
   if (parse.inputs && results) {
-    parse.problems.push(...signOffProblems(readSignOff(read.grids), results.fingerprint, REPORT_SHEETS.addendum(parse.inputs.settings.year)));
+    const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
+    parse.problems.push(...signOffProblems(readSignOff(read.grids), results.fingerprint, addendum), ...integrityProblems(read.grids, addendum));
   }
   return { parse, results };
 }
@@ -34,7 +35,9 @@ export function plan(read: HostRead, checked: Checked, opts: { namePrefix?: stri
   const now = opts.now ?? new Date();
   const kept = recordsForBuild(read.grids, figuresOf(results, parse.inputs.settings.reportMonth), now, opts.action);
   if (!kept.ok) return kept;
-  const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems.filter((p) => !p.message.startsWith("Gewijzigd na ondertekening")), {
+  // buildPlan adds the sign-off and records findings itself (for Controle): not twice
+  const ownRecords = new Set(integrityProblems(read.grids, REPORT_SHEETS.addendum(parse.inputs.settings.year)).map((p) => p.message));
+  const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems.filter((p) => !p.message.startsWith("Gewijzigd na ondertekening") && !ownRecords.has(p.message)), {
     otherSheets: read.otherSheets, namePrefix: opts.namePrefix, signOff: kept.signOff, builtAt: now,
   });
   const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
