@@ -96,7 +96,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     for (let m = 1; m <= 12; m++) {
       const src = rowInForce(inputs.salaryTable, scale, s.year, m);
       cells.push({
-        f: `SUMPRODUCT(MAX((${sScale}=${cellRef(row, 1, false)})*(${sDate}<=DATE(${year},${m + 1},1)-1)*${sDate}))`,
+        f: `MAXIFS(${sDate},${sScale},${cellRef(row, 1, false)},${sDate},"<="&(DATE(${year},${m + 1},1)-1))`,
         r: src ? toExcelSerial(src.effective) : 0,
         nf: FORMATS.date,
       });
@@ -116,7 +116,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text }];
     const dRow = dateRowOf.get(scale) ?? row;
     for (let m = 1; m <= 12; m++) {
-      cells.push({ f: `SUMPRODUCT((${sScale}=${cellRef(row, 1, false)})*(${sDate}=${cellRef(dRow, m + 1, false)})*${sMax})`, r: cost.monthly[m - 1].maximum, nf: E });
+      cells.push({ f: `SUMIFS(${sMax},${sScale},${cellRef(row, 1, false)},${sDate},${cellRef(dRow, m + 1, false)})`, r: cost.monthly[m - 1].maximum, nf: E });
     }
     const S = cellRef(row, 14), I = cellRef(row, 15), W = cellRef(row, 16);
     cells.push(
@@ -311,7 +311,7 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
   const ceiling = ref(ctx, "addendum.ceiling");
   const sla = ref(ctx, "param.slaVersion");
   sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum (RULES §6)");
-  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m n", "Kosten dossier c", "Lopend totaal R vóór", "Meerkosten", "Lopend totaal R ná", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt");
+  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m n", "Kosten dossier c", "Lopend totaal R vóór", "Meerkosten", "Lopend totaal R ná", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)");
   const first = sb.row;
   f.cases.forEach((o, i) => {
     const row = sb.row;
@@ -332,7 +332,7 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
       kind,
       dateCell(ctx, "sickLeave", "start", c.row, c.start),
       numberCell(ctx, "sickLeave", "expected", c.row, c.expectedCost, E),
-      { f: `ROUND(SUMPRODUCT((${cat}="Vervanging")*(${dossier}=${C(1)})*(${month}<=${n})*${amt}),2)`, r: o.bookedToDate, nf: E },
+      { f: `ROUND(SUMIFS(${amt},${cat},"Vervanging",${dossier},${C(1)},${month},"<="&${n}),2)`, r: o.bookedToDate, nf: E },
       { f: `MAX(${C(6)},${C(5)})`, r: o.caseCost, nf: E },
       { f: before, r: o.runningBefore, nf: E },
       {
@@ -344,6 +344,7 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
       { f: `IF(${C(3)}="Kort","Teamleider",IF(OR(${sla}=2023,${C(9)}>0),"Adviesnota","Teamleider"))`, r: o.requiredDecision },
       decisionCell,
       { f: `IF(AND(${C(11)}="Adviesnota",${C(12)}<>"Adviesnota"),"Ja","Nee")`, r: o.adviceNoteMissing ? "Ja" : "Nee" },
+      { f: `COUNTIFS(${cat},"Vervanging",${dossier},${C(1)})`, r: inputs.ledger.filter((l) => l.category === "Vervanging" && l.caseId === c.caseId).length, nf: FORMATS.count },
     );
     ["caseId", "service", "kind", "start", "expected", "booked", "cost", "before", "extra", "after", "required", "decision", "missing"].forEach((k, j) =>
       ctx.refs.set(`case.${i}.${k}`, sb.ref(row, j + 1)));
@@ -353,7 +354,10 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
   registerColumn(ctx, sb, "cases.cost", 7, first, last);
   registerColumn(ctx, sb, "cases.extra", 9, first, last);
   registerColumn(ctx, sb, "cases.missing", 13, first, last);
-  if (f.cases.length > 0) registerColumn(ctx, sb, "cases.caseId", 1, first, last);
+  if (f.cases.length > 0) {
+    registerColumn(ctx, sb, "cases.caseId", 1, first, last);
+    registerColumn(ctx, sb, "cases.replacementBookings", 14, first, last);
+  }
 
   const pv = sb.line({ v: "Prognose vervanging (Σ c)", s: "label" }, { f: `ROUND(SUM(${ref(ctx, "cases.cost")}),2)`, r: f.replacementForecast, nf: E });
   ctx.refs.set("forecast.replacement", sb.ref(pv, 2));

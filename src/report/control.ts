@@ -31,7 +31,7 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
   const vervangingRows = ctx.inputs.ledger.filter((l) => l.category === "Vervanging");
   const caseIds = new Set((ctx.inputs.sickLeave ?? []).map((c) => c.caseId));
   const unknown = vervangingRows.filter((l) => !caseIds.has(l.caseId)).length;
-  const caseRange = ctx.refs.get("cases.caseId");
+  const bookingsPerCase = ctx.refs.get("cases.replacementBookings");
   const checks: Array<[string, string, boolean]> = [
     ["Plafond = Σ plafondbedragen per formatieregel", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingAmounts")},2)=0`), true],
     ["Plafond = Σ plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingByService")},2)=0`), true],
@@ -40,8 +40,8 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
     ["Totaal grootboek t/m rapportagemaand = Σ categorieën (elke boeking heeft een bekende categorie)",
       ok(`ROUND(SUMIFS(${ref(ctx, "ledger.amount")},${ref(ctx, "ledger.month")},"<="&${ref(ctx, "param.reportMonth")})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
     ["Elke boeking Vervanging heeft een bekend dossier in Verzuim",
-      caseRange
-        ? ok(`SUMPRODUCT((${ref(ctx, "ledger.category")}="Vervanging")*ISNA(MATCH(${ref(ctx, "ledger.caseId")},${caseRange},0)))=0`)
+      bookingsPerCase
+        ? ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=SUM(${bookingsPerCase})`)
         : ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=0`),
       unknown === 0],
   ];

@@ -1,0 +1,63 @@
+/**
+ * The second real engine: Gnumeric (`ssconvert --recalc`) recalculates the report and every formula cell
+ * must equal the engine's value we stored as its cached result — no #VALUE!, no other error.
+ * (Gnumeric 1.12.55 gives #VALUE! for an array expression inside MAX inside SUMPRODUCT; the report uses
+ * MAXIFS / SUMIFS / INDEX-MATCH instead, which it evaluates like Excel.)
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { reportFile } from "../src/cli/pipeline";
+import { exampleWorkbook } from "../src/example/example";
+import { findSsconvert, gnumericRequired, recalculateGnumeric } from "./support/gnumeric";
+import { compareRecalculated } from "./support/recalc-compare";
+import { setByHeader } from "./support/workbook";
+
+const ssconvert = findSsconvert();
+if (!ssconvert && gnumericRequired()) throw new Error("Gnumeric (ssconvert) is required here (CI): apt-get install gnumeric");
+if (!ssconvert) console.warn("Gnumeric not found: the second-engine check is SKIPPED. Install gnumeric to run it.");
+const maybe = ssconvert ? describe : describe.skip;
+
+maybe("Gnumeric recalculation agrees with the engine", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dvo-gnm-test-"));
+  const cases: Record<string, (wb: ExcelJS.Workbook) => void> = {
+    example: () => undefined,
+    overrun2024: (wb) => setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000),
+    overrun2023: (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
+      setByHeader(wb, "Instellingen", "Instelling", "SLA-versie", "Waarde", "2023");
+    },
+    textDates: (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Startdatum", "1-4-2025");
+      setByHeader(wb, "Realisatie", "Omschrijving", "Training identiteitsfraude", "Maand", "2025-05-20");
+    },
+  };
+
+  test("Gnumeric really recalculates (a wrong cached value is corrected)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("T");
+    ws.getCell("A1").value = 20;
+    ws.getCell("A2").value = { formula: "A1*2+1", result: 999 };
+    const file = path.join(dir, "sanity.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { mismatches } = compareRecalculated(file, recalculateGnumeric(ssconvert as string, file));
+    expect(mismatches.map((m) => [m.cell, m.other])).toEqual([["A2", 41]]);
+  });
+
+  test.each(Object.keys(cases))("%s: every formula cell equals the engine's value, no error values", async (name) => {
+    const buf = await exampleWorkbook().xlsx.writeBuffer();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as ArrayBuffer);
+    cases[name](wb);
+    const input = path.join(dir, `${name}-invoer.xlsx`);
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, `${name}.xlsx`);
+    const r = await reportFile(input, out);
+    if (!r.ok) throw new Error(`${name}: ${r.message ?? ""} ${JSON.stringify(r.problems)}`);
+    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(ssconvert as string, out));
+    expect(errors.slice(0, 20)).toEqual([]);
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(compared).toBeGreaterThan(500);
+  });
+});
