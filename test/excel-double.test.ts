@@ -172,7 +172,7 @@ describe("values, formulas and number formats", () => {
 
   test("formulasR1C1 is kept as Excel shows it in A1", async () => {
     const { xl, ctx, ws } = fresh();
-    ws.getRange("C5:C7").formulasR1C1 = "=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1";
+    ws.getRange("C5:C7").formulasR1C1 = "=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1" as unknown as string[][];
     await ctx.sync();
     expect(xl.cell("Blad1", "C5").formula).toBe("=SUM(A1:A4)*$A$1");
     expect(xl.cell("Blad1", "C7").formula).toBe("=SUM(A3:A6)*$A$1");
@@ -200,7 +200,7 @@ describe("the double's own R1C1 → A1", () => {
 
 describe("sheets renamed and deleted", () => {
   test("references follow a renamed sheet; a deleted sheet's references become #REF!", async () => {
-    const xl = new ExcelDouble({ sheets: [{ name: "Data", rows: [[1]] }, { name: "Rapport", rows: [["=Data!A1*2", "='Data'!$A$1", "=\"Data!A1\""]] }] });
+    const xl = new ExcelDouble({ sheets: [{ name: "Data", rows: [[1]] }, { name: "Rapport", formulas: { A1: "=Data!A1*2", B1: "='Data'!$A$1", C1: "=\"Data!A1\"" } }] });
     const ctx = xl.context();
     ctx.workbook.worksheets.getItem("Data").name = "Data 2025";
     await ctx.sync();
@@ -313,5 +313,18 @@ describe("export", () => {
       A1: { value: "Totaal", numberFormat: "General", style: { bold: true } },
       B1: { value: null, formula: "=SUM(C:C)", numberFormat: "#,##0" },
     });
+  });
+});
+
+describe("references to sheets", () => {
+  test("a formula that refers to a sheet that does not exist yet keeps #REF!, not the reference", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    const a = ctx.workbook.worksheets.add("Eerst");
+    a.getRange("A1:B1").formulas = [["=Later!A1+1", "=Blad1!A1"]];
+    ctx.workbook.worksheets.add("Later");
+    await ctx.sync();
+    expect(xl.cell("Eerst", "A1").formula).toBe("=#REF!+1");
+    expect(xl.cell("Eerst", "B1").formula).toBe("=Blad1!A1");
   });
 });

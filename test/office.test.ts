@@ -1,21 +1,21 @@
 /**
- * The Office.js host's call sequence, with office-addin-mock as the request context: a constant number
- * of round trips whatever the size of the plan, no write to an input sheet, user text written as text.
+ * The Office.js host against the strict Excel double (test/support/excel-double): what a build leaves in
+ * the workbook, cell for cell against the plan; round trips and request sizes as the double measures them;
+ * the swap that never touches a sheet that is not ours; the records read back by the reader.
  */
-import ExcelJS from "exceljs";
 import { computeResults } from "../src/domain/compute";
 import { readSignOff } from "../src/input/meta";
-import { applyRecords } from "../src/xlsx/records";
-import { SHEETS } from "../src/domain/glossary";
 import { parseWorkbook } from "../src/input/parse";
-import { toCellValues } from "../src/office/read";
-import { bands, compress, formulaCell, writePlan } from "../src/office/write";
+import { readExcelWorkbook } from "../src/office/read";
+import { bands, formulaCell, writePlan, WorkbookChanged } from "../src/office/write";
 import { buildPlan } from "../src/report/build";
-import type { WorkbookPlan } from "../src/report/plan";
-import { fakeExcel } from "./support/fake-excel";
+import type { CellStyle, WorkbookPlan } from "../src/report/plan";
+import { DoubleError, ExcelDouble, type ProfileName, type SheetSetup } from "./support/excel-double";
+import { setupOf } from "./support/excel-double/grids";
 import { addRow, addSheet, exampleGrids } from "./grids";
+import type { WorkbookGrids } from "../src/input/grid";
 
-function planFor(formationRows: number, withNotes = false, namePrefix?: string): WorkbookPlan {
+function gridsFor(formationRows: number, withNotes = false): WorkbookGrids {
   const grids = exampleGrids();
   for (let i = 0; i < formationRows - 9; i++) {
     addRow(grids, "Formatie", { Functie: `Extra functie ${i + 1}`, Pakket: ["Balie", "BRP", "Algemeen"][i % 3], Schaal: [7, 8, 9][i % 3], Fte: 0.5 });
@@ -29,70 +29,116 @@ function planFor(formationRows: number, withNotes = false, namePrefix?: string):
       ["Signalen", 5, "-5 klachten t.o.v. vorig jaar"],
     ]);
   }
-  const parsed = parseWorkbook(grids);
-  if (!parsed.inputs) throw new Error(JSON.stringify(parsed.problems.filter((p) => p.severity === "fout").slice(0, 3)));
-  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems, { namePrefix }).plan;
+  return grids;
 }
 
-const INPUTS = ["Instellingen", "Salaristabel", "Formatie", "Realisatie", "Verzuim"];
-const supportsAll = () => true;
+function planOf(grids: WorkbookGrids, otherSheets?: string[]): WorkbookPlan {
+  const parsed = parseWorkbook(grids);
+  if (!parsed.inputs) throw new Error(JSON.stringify(parsed.problems.filter((p) => p.severity === "fout").slice(0, 3)));
+  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems, { otherSheets }).plan;
+}
 
-describe("writePlan (Office.js host)", () => {
-  const small = planFor(9, true);
-  const large = planFor(10_000);
+/** A workbook in the double with the example inputs (plus `extra` sheets), read by the Office.js reader, and its plan. */
+async function workbook(opts: { formationRows?: number; notes?: boolean; extra?: SheetSetup[]; profile?: ProfileName } = {}) {
+  const grids = gridsFor(opts.formationRows ?? 9, opts.notes ?? false);
+  const xl = new ExcelDouble({ profile: opts.profile ?? "web", sheets: [...setupOf(grids), ...(opts.extra ?? [])] });
+  const state = await readExcelWorkbook(xl.context());
+  const plan = planOf(state.grids, state.otherSheets);
+  return { xl, state, plan };
+}
 
-  test("a full write takes two round trips (build beside, then swap), for 10 and for 10,000 formation rows alike", async () => {
-    const counts: number[] = [];
-    for (const plan of [small, large]) {
-      const fx = fakeExcel(INPUTS);
-      const sync = jest.spyOn(fx.mock, "sync");
-      const stats = await writePlan(fx.context, plan, { reportSheets: [], metaExists: false }, { supports: supportsAll });
-      counts.push(sync.mock.calls.length);
-      expect(stats.syncs).toBe(sync.mock.calls.length);
-      expect(Math.max(...stats.payloads)).toBeLessThan(5 * 1024 * 1024);
+async function build(opts: Parameters<typeof workbook>[0] = {}) {
+  const w = await workbook(opts);
+  const before = w.xl.syncs.length;
+  const stats = await writePlan(w.xl.context(), w.plan, w.state, { supports: w.xl.supports });
+  return { ...w, stats, writeSyncs: w.xl.syncs.slice(before) };
+}
+
+/** What each plan style must look like in Excel (REPORT.md's report layout), independent of the writer. */
+const LOOKS: Record<CellStyle, Partial<Record<"bold" | "italic" | "fill" | "borderTop" | "borderBottom", unknown>>> = {
+  title: { bold: true },
+  subtitle: {},
+  section: { bold: true },
+  header: { bold: true, fill: expect.stringMatching(/^#/), borderBottom: "Continuous" },
+  label: {},
+  total: { bold: true, borderTop: "Continuous" },
+  note: { italic: true },
+  warning: { bold: true },
+  banner: { bold: true, fill: expect.stringMatching(/^#/) },
+  input: { fill: expect.stringMatching(/^#/) },
+};
+
+describe("a build in the Excel double", () => {
+  test("every plan cell ends up as the plan says: A1 formula or value, number format, style", async () => {
+    const { xl, plan } = await build({ notes: true });
+    let checked = 0;
+    for (const sheet of plan.sheets) {
+      sheet.cells.forEach((row, r) => row?.forEach((c, i) => {
+        if (!c) return;
+        const at = `${sheet.name}!R${r + 1}C${i + 1}`;
+        const cell = xl.sheet(sheet.name).cells.get(`${r + 1},${i + 1}`);
+        if (c.f !== undefined) expect([at, cell?.formula]).toEqual([at, `=${c.f}`]);
+        else {
+          expect([at, cell?.formula]).toEqual([at, undefined]);
+          const v = c.v === "" || c.v === undefined ? null : c.v;
+          expect([at, cell?.value ?? null]).toEqual([at, v]);
+        }
+        expect([at, cell?.numberFormat ?? "General"]).toEqual([at, c.nf ?? "General"]);
+        if (c.s) expect([at, cell?.style]).toEqual([at, expect.objectContaining(LOOKS[c.s])]);
+        checked++;
+      }));
+      expect(xl.sheet(sheet.name).freezeRows).toBe(sheet.freezeRows ?? 4);
     }
-    expect(counts).toEqual([2, 2]);
+    expect(checked).toBeGreaterThan(500);
   });
 
-  test("only report sheets are written: never an input sheet or a user's sheet", async () => {
-    const fx = fakeExcel([...INPUTS, "Mijn eigen blad", "Addendum 2025", "6.5 Financieel", "_dvo_addendum"]);
-    await writePlan(fx.context, small, { reportSheets: ["Addendum 2025", "6.5 Financieel"], metaExists: true }, { supports: supportsAll });
-    for (const name of [...INPUTS, "Mijn eigen blad"]) {
-      expect(fx.sheet(name).ranges).toEqual([]);
-      expect(fx.sheet(name).deleted).toBe(false);
-    }
-    expect(fx.added.map((s) => s.name)).toEqual(small.sheets.map((s) => s.name));
-    expect(fx.added.map((s) => s.name)).not.toEqual(expect.arrayContaining(INPUTS));
-    // the earlier report sheets were deleted before the new ones were added; the meta sheet rewritten
-    expect(fx.touched.filter((n) => INPUTS.includes(n) || n === "Mijn eigen blad")).toEqual([]);
-    const meta = fx.sheet("_dvo_addendum");
-    expect(meta.visibility).toBe("VeryHidden");
-    expect(meta.ranges.some((r) => r.cleared)).toBe(true);
+  test("the report sheets come in the plan's order, after the inputs, visible; the meta sheet very hidden", async () => {
+    const { xl, plan } = await build();
+    const out = xl.exportWorkbook();
+    const report = out.sheets.filter((s) => plan.sheets.some((p) => p.name === s.name));
+    expect(report.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name));
+    expect(report.every((s) => s.visibility === "Visible")).toBe(true);
+    expect(out.sheets.find((s) => s.name === "_dvo_addendum")?.visibility).toBe("VeryHidden");
   });
 
-  test("user text that looks like a formula, a number or a mention is written as text", async () => {
-    const fx = fakeExcel(INPUTS);
-    await writePlan(fx.context, small, { reportSheets: [], metaExists: false }, { supports: supportsAll });
-    const written = fx.sheet("6.3 Kwalitatief").ranges.filter((r) => Array.isArray(r.formulas)).flatMap((r) => (r.formulas as unknown[][]).flat());
-    expect(written).toEqual(expect.arrayContaining([
-      "'=HYPERLINK(\"http://example.org\",\"klik\")",
-      "'+31 procent meer aanvragen",
-      "'@ommen: overleg gepland",
-      "'-5 klachten t.o.v. vorig jaar",
+  test("user text that looks like a formula, a number or a mention stays text", async () => {
+    const { xl } = await build({ notes: true });
+    const texts = [...xl.sheet("6.3 Kwalitatief").cells.values()].filter((c) => typeof c.value === "string").map((c) => c.value);
+    expect(texts).toEqual(expect.arrayContaining([
+      "=HYPERLINK(\"http://example.org\",\"klik\")",
+      "+31 procent meer aanvragen",
+      "@ommen: overleg gepland",
+      "-5 klachten t.o.v. vorig jaar",
     ]));
-    // every formula the sheet has is ours: it comes from a plan cell with a formula
-    const plan = small.sheets.find((s) => s.name === "6.3 Kwalitatief");
-    const ours = new Set(plan?.cells.flat().filter((c) => c?.f).map((c) => `=${c?.f}`));
-    for (const v of written) if (typeof v === "string" && v.startsWith("=")) expect(ours.has(v)).toBe(true);
+    expect([...xl.sheet("6.3 Kwalitatief").cells.values()].filter((c) => c.formula?.includes("HYPERLINK"))).toEqual([]);
   });
 
-  test("formulaCell: formulas get '=', text an apostrophe, numbers stay numbers", () => {
-    expect(formulaCell({ f: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
-    expect(formulaCell({ v: "=1+1" })).toBe("'=1+1");
-    expect(formulaCell({ v: "007" })).toBe("'007");
-    expect(formulaCell({ v: 3.5 })).toBe(3.5);
-    expect(formulaCell({ v: "" })).toBe("");
-    expect(formulaCell(undefined)).toBe("");
+  test.each(["excel2021", "excel2019", "m365"] as const)("on %s the build goes through (APIs above its requirement set are not used)", async (profile) => {
+    const { xl, plan } = await build({ profile });
+    expect(xl.sheetNames()).toEqual(expect.arrayContaining(plan.sheets.map((s) => s.name)));
+  });
+});
+
+describe("round trips and request sizes, as the double measures them", () => {
+  test("writing takes 3 round trips for 9 and for 10,000 formation rows; no request passes 4 MB", async () => {
+    const counts: number[] = [];
+    for (const n of [9, 10_000]) {
+      const { writeSyncs } = await build({ formationRows: n });
+      counts.push(writeSyncs.length);
+      expect(Math.max(...writeSyncs.map((s) => s.request))).toBeLessThanOrEqual(4 * 1024 * 1024);
+      expect(writeSyncs.every((s) => s.error === undefined)).toBe(true);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  test("with a small budget the writer slices its requests and every one stays under it", async () => {
+    const { xl, state, plan } = await workbook({ formationRows: 3000 });
+    const before = xl.syncs.length;
+    await writePlan(xl.context(), plan, state, { supports: xl.supports, payloadBudget: 32 * 1024 });
+    const syncs = xl.syncs.slice(before);
+    expect(syncs.length).toBeGreaterThan(3);
+    // the budget is the writer's estimate; the double measures the JSON: allow the estimate's margin
+    expect(Math.max(...syncs.map((s) => s.request))).toBeLessThanOrEqual(32 * 1024 * 1.25);
   });
 
   test("rows go in bands as wide as their widest row; rows with nothing left to send are skipped", () => {
@@ -100,124 +146,99 @@ describe("writePlan (Office.js host)", () => {
     const n = [[null, null, null], [null, null, "0"], [null, null, "0"], [null, null, null], [null, null, null], ["0", null, null]];
     expect(bands(f, n)).toEqual([{ from: 1, to: 1, width: 1 }, { from: 2, to: 3, width: 3 }, { from: 5, to: 6, width: 1 }]);
   });
-});
 
-/** R1C1 back to A1 (a separate, simple implementation to check the writer's runs against the plan). */
-function fromR1C1(f: string, row: number, col: number): string {
-  const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : "") + String.fromCharCode(65 + ((n - 1) % 26));
-  return f.split(/("(?:[^"]|"")*")/).map((part, i) => i % 2 === 1 ? part : part.replace(/R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?/g, (_m, r?: string, c?: string) => {
-    const rr = r === undefined ? `${row}` : r.startsWith("[") ? `${row + Number(r.slice(1, -1))}` : `$${r}`;
-    const cc = c === undefined ? letters(col) : c.startsWith("[") ? letters(col + Number(c.slice(1, -1))) : `$${letters(Number(c))}`;
-    return rr.startsWith("$") ? `${cc}${rr}` : `${cc}${rr}`;
-  })).join("");
-}
-
-describe("compressed writes rebuild the plan exactly", () => {
-  test.each([9, 2000])("%i formation rows: arrays + runs = every formula and format of the plan", (n) => {
-    const plan = planFor(n, true);
-    let runCount = 0;
-    for (const sheet of plan.sheets) {
-      const rows = sheet.cells.length;
-      const cols = sheet.cells.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
-      const { formulas, formats, runs } = compress(sheet, rows, cols);
-      runCount += runs.length;
-      // what Excel ends up with: nothing, then each band, then each run
-      const f: (string | number | boolean | null)[][] = formulas.map((r) => r.map(() => null));
-      const nf: (string | null)[][] = formats.map((r) => r.map(() => null));
-      for (const band of bands(formulas, formats)) {
-        for (let r = band.from; r <= band.to; r++) {
-          for (let c = 1; c <= band.width; c++) {
-            if (formulas[r - 1][c - 1] !== null) f[r - 1][c - 1] = formulas[r - 1][c - 1];
-            if (formats[r - 1][c - 1] !== null) nf[r - 1][c - 1] = formats[r - 1][c - 1];
-          }
-        }
-      }
-      for (const run of runs) {
-        for (let r = run.from; r <= run.to; r++) {
-          if (run.kind === "numberFormat") nf[r - 1][run.col - 1] = run.value;
-          else f[r - 1][run.col - 1] = fromR1C1(run.value, r, run.col);
-        }
-      }
-      sheet.cells.forEach((row, r) => row?.forEach((cell, c) => {
-        expect([sheet.name, r + 1, c + 1, f[r][c] ?? ""]).toEqual([sheet.name, r + 1, c + 1, formulaCell(cell)]);
-        expect([sheet.name, r + 1, c + 1, nf[r][c]]).toEqual([sheet.name, r + 1, c + 1, cell?.nf ?? null]);
-      }));
-    }
-    expect(runCount).toBeGreaterThan(n > 100 ? 20 : 0);
+  test("formulaCell: formulas get '=', text an apostrophe, numbers stay numbers", () => {
+    expect(formulaCell({ f: "SUM(A1:A2)" })).toBe("=SUM(A1:A2)");
+    expect(formulaCell({ v: "=1+1" })).toBe("'=1+1");
+    expect(formulaCell({ v: 3.5 })).toBe(3.5);
+    expect(formulaCell(undefined)).toBe("");
   });
 });
 
-describe("build new, then swap", () => {
-  test("the new sheets are written under temporary names, then the old ones go and the new ones are renamed", async () => {
-    const plan = planFor(9, false, "~");
-    const fx = fakeExcel([...INPUTS, "Addendum 2025", "6.5 Financieel", "_dvo_addendum"]);
-    const order: string[] = [];
-    const oldAddendum = fx.sheet("Addendum 2025");
-    oldAddendum.delete = () => void order.push("delete old Addendum 2025");
-    const sync = jest.spyOn(fx.mock, "sync").mockImplementation(async () => void order.push("sync"));
-    await writePlan(fx.context, plan, { reportSheets: ["Addendum 2025", "6.5 Financieel"], metaExists: true }, { supports: supportsAll, namePrefix: "~" });
-    expect(sync).toHaveBeenCalledTimes(2);
-    // nothing of the old report is deleted before the first round trip (all new sheets written) is done
-    expect(order.indexOf("delete old Addendum 2025")).toBeGreaterThan(order.indexOf("sync"));
-    expect(fx.added.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name.slice(1)));
-    expect(plan.sheets.every((s) => s.name.startsWith("~"))).toBe(true);
+describe("the swap: never a sheet that is not ours", () => {
+  const USER = { name: "Mijn eigen blad", rows: [["notitie", 1]], formulas: { C1: "=B1*2" } };
+
+  test("a rebuild replaces the old report; inputs and the user's own sheets are left exactly as they were", async () => {
+    const first = await build({ extra: [USER, { name: "~Controle", rows: [["eigen"]] }] });
+    const { xl } = first;
+    const keep = (name: string) => xl.exportWorkbook().sheets.find((s) => s.name === name);
+    const before = ["Instellingen", "Formatie", "Realisatie", "Mijn eigen blad", "~Controle"].map(keep);
+    const oldIds = first.plan.sheets.map((s) => xl.sheet(s.name).id);
+    const state = await readExcelWorkbook(xl.context());
+    expect(state.reportSheets).toEqual(first.plan.sheets.map((s) => s.name));
+    const plan = planOf(state.grids, state.otherSheets);
+    await writePlan(xl.context(), plan, state, { supports: xl.supports });
+    expect(["Instellingen", "Formatie", "Realisatie", "Mijn eigen blad", "~Controle"].map(keep)).toEqual(before);
+    // the report sheets are new ones (other ids), under the same names; nothing parked is left behind
+    expect(plan.sheets.map((s) => xl.sheet(s.name).id).some((id) => oldIds.includes(id))).toBe(false);
+    expect(xl.sheetNames().filter((n) => n.startsWith("_dvo_oud"))).toEqual([]);
   });
 
-  test("a write that fails half-way removes what it added and leaves the old report alone", async () => {
-    const plan = planFor(9, false, "~");
-    const fx = fakeExcel([...INPUTS, "Addendum 2025", "_dvo_addendum"]);
-    const removed: string[] = [];
-    (fx.context.workbook.worksheets as unknown as { getItemOrNullObject: (n: string) => { delete: () => void } }).getItemOrNullObject = (n: string) => ({ delete: () => void removed.push(n) });
-    let calls = 0;
-    jest.spyOn(fx.mock, "sync").mockImplementation(async () => {
-      if (++calls === 1) throw new Error("RichApi.Error: payload te groot");
-    });
-    await expect(writePlan(fx.context, plan, { reportSheets: ["Addendum 2025"], metaExists: true }, { supports: supportsAll, namePrefix: "~" })).rejects.toThrow("payload te groot");
-    expect(fx.sheet("Addendum 2025").deleted).toBe(false);
-    expect(removed).toEqual(plan.sheets.map((s) => s.name));
+  test("a build that fails half-way leaves the workbook as it was: old report back under its names, nothing new", async () => {
+    const first = await build({ extra: [USER] });
+    const { xl } = first;
+    const before = xl.exportWorkbook();
+    const state = await readExcelWorkbook(xl.context());
+    const plan = planOf(state.grids, state.otherSheets);
+    // a formula Excel refuses, in the last sheet: the batch fails after the earlier sheets went in
+    const last = plan.sheets[plan.sheets.length - 1];
+    last.cells[0] = [{ f: "SUM(A1" }];
+    const err = await writePlan(xl.context(), plan, state, { supports: xl.supports }).catch((e: unknown) => e);
+    expect((err as DoubleError).code).toBe("InvalidArgument");
+    expect(xl.exportWorkbook()).toEqual(before);
+  });
+
+  test("a sheet the user removed or renamed since the read is no error; a new user sheet with a report name stops the build untouched", async () => {
+    const first = await build();
+    const { xl } = first;
+    const state = await readExcelWorkbook(xl.context());
+    const plan = planOf(state.grids, state.otherSheets);
+    // meanwhile: the user deletes one old report sheet and renames another to keep it
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem(plan.sheets[1].name).delete();
+    ctx.workbook.worksheets.getItem(plan.sheets[2].name).name = "Bewaard";
+    await ctx.sync();
+    await writePlan(xl.context(), plan, state, { supports: xl.supports });
+    expect(xl.sheetNames()).toEqual(expect.arrayContaining([...plan.sheets.map((s) => s.name)]));
+    // a renamed report sheet is gone too (it is ours by id): the user's copy would have needed a copy, not a rename
+    expect(xl.sheetNames().filter((n) => n.startsWith("_dvo_oud"))).toEqual([]);
+
+    const again = await readExcelWorkbook(xl.context());
+    const plan2 = planOf(again.grids, again.otherSheets);
+    const c2 = xl.context();
+    c2.workbook.worksheets.getItem(plan2.sheets[3].name).delete();
+    c2.workbook.worksheets.add(plan2.sheets[3].name);
+    await c2.sync();
+    const before = xl.exportWorkbook();
+    await expect(writePlan(xl.context(), plan2, again, { supports: xl.supports })).rejects.toBeInstanceOf(WorkbookChanged);
+    expect(xl.exportWorkbook()).toEqual(before);
+  });
+
+  test("a sheet parked by a build that broke off is removed by the next build", async () => {
+    const first = await build();
+    const { xl } = first;
+    const ctx = xl.context();
+    ctx.workbook.worksheets.add("_dvo_oud_1");
+    await ctx.sync();
+    const state = await readExcelWorkbook(xl.context());
+    expect(state.parkedSheets).toEqual(["_dvo_oud_1"]);
+    await writePlan(xl.context(), planOf(state.grids, state.otherSheets), state, { supports: xl.supports });
+    expect(xl.sheetNames().filter((n) => n.startsWith("_dvo_oud"))).toEqual([]);
   });
 });
 
-describe("what the Office.js host keeps is what the CLI reads, and the other way round", () => {
-  test("the sign-off record written in Excel reads back the same; the signed addendum is protected", async () => {
-    const plan = planFor(9, false, "~");
-    const fx = fakeExcel([...INPUTS]);
+describe("what the Office.js host keeps is what its reader reads back", () => {
+  test("the sign-off record round-trips through Excel; the signed addendum is protected, also on a rebuild", async () => {
+    const { xl, state, plan } = await workbook();
     const signOff = { status: "Ondertekend" as const, regisseur: "J. de Vries", accounthouder: "A. Jansen", date: "1-7-2025", fingerprint: "ab".repeat(32), recordedAt: "2025-07-01T10:00:00.000Z" };
-    await writePlan(fx.context, plan, { reportSheets: [], metaExists: false, logRows: null }, {
-      supports: supportsAll, namePrefix: "~", records: { signOff, log: [], protect: "Addendum 2025" },
-    });
-    const sheet = fx.sheet("_dvo_ondertekening");
-    expect(sheet.visibility).toBe("VeryHidden");
-    // Excel stores '… as text without the apostrophe: read it back as the Office reader would
-    const values = (sheet.ranges.find((r) => Array.isArray(r.values))?.values as unknown[][]).map((r) => r.map((v) => (typeof v === "string" ? v.replace(/^'/, "") : v)));
-    expect(readSignOff({ sheets: [], meta: { _dvo_ondertekening: toCellValues(values, values.map((r) => r.map(() => "String"))) } })).toEqual(signOff);
-    expect(fx.sheet("Addendum 2025").protection.protected).toBe(true);
-  });
-
-  test("a workbook signed by the CLI is read by the Office.js reader's conversion into the same record", async () => {
-    const wb = new ExcelJS.Workbook();
-    const record = { status: "Ter ondertekening" as const, regisseur: "", accounthouder: "A. Jansen", date: "", fingerprint: "cd".repeat(32), recordedAt: "2025-06-30T08:00:00.000Z" };
-    applyRecords(wb, { signOff: record });
-    const ws = wb.getWorksheet("_dvo_ondertekening");
-    const values: unknown[][] = [];
-    ws?.eachRow((row) => values.push([row.getCell(1).value ?? "", row.getCell(2).value ?? ""]));
-    const types = values.map((r) => r.map((v) => (v === "" ? "Empty" : "String")));
-    expect(readSignOff({ sheets: [], meta: { _dvo_ondertekening: toCellValues(values, types) } })).toEqual(record);
-  });
-});
-
-describe("reading values from Office.js", () => {
-  test("valueTypes turn Office.js values into engine cell values", () => {
-    const cells = toCellValues(
-      [["Fte", 3.5, "", "#REF!", true, "3,5", 45658]],
-      [["String", "Double", "Empty", "Error", "Boolean", "String", "Double"]],
-    );
-    expect(cells).toEqual([["Fte", 3.5, null, { error: "#REF!" }, true, "3,5", 45658]]);
-    // read without valueTypes (half the response): error values are recognised by their code
-    expect(toCellValues([["Fte", 3.5, "", "#REF!", true, "3,5", "#N/A", "# niet"]])).toEqual([["Fte", 3.5, null, { error: "#REF!" }, true, "3,5", { error: "#N/A" }, "# niet"]]);
-  });
-
-  test("input sheet names in the glossary are the ones the reader looks for", () => {
-    expect(Object.values(SHEETS)).toEqual(expect.arrayContaining(INPUTS));
+    const addendum = plan.sheets[0].name;
+    await writePlan(xl.context(), plan, state, { supports: xl.supports, records: { signOff, log: [], protect: addendum } });
+    expect(xl.sheet("_dvo_ondertekening").visibility).toBe("VeryHidden");
+    expect(xl.sheet(addendum).protection.protected).toBe(true);
+    const back = await readExcelWorkbook(xl.context());
+    expect(readSignOff(back.grids)).toEqual(signOff);
+    // a rebuild replaces the protected addendum (a protected sheet can be deleted) and protects the new one
+    await writePlan(xl.context(), planOf(back.grids, back.otherSheets), back, { supports: xl.supports, records: { signOff, log: [], protect: addendum } });
+    expect(xl.sheet(addendum).protection.protected).toBe(true);
   });
 });

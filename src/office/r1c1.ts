@@ -5,6 +5,9 @@
  */
 
 const REF = /^(\$?)([A-Z]{1,3})(\$?)(\d+)/;
+/** Whole columns (`C:C`, `$B:$D`) and whole rows (`5:5`, `$2:$3`). */
+const COLUMNS = /^(\$?)([A-Z]{1,3}):(\$?)([A-Z]{1,3})(?![A-Za-z0-9_(!])/;
+const ROWS = /^(\$?)(\d+):(\$?)(\d+)(?![A-Za-z0-9_.(])/;
 
 function colNumber(letters: string): number {
   let n = 0;
@@ -16,6 +19,11 @@ function r1c1Part(absRow: boolean, row: number, absCol: boolean, col: number, at
   const r = absRow ? `R${row}` : row === atRow ? "R" : `R[${row - atRow}]`;
   const c = absCol ? `C${col}` : col === atCol ? "C" : `C[${col - atCol}]`;
   return r + c;
+}
+
+/** One axis in R1C1: `R5` / `C3` absolute, `R` / `C` this row or column, `R[-2]` / `C[1]` relative. */
+function axis(letter: "R" | "C", abs: boolean, n: number, at: number): string {
+  return abs ? `${letter}${n}` : n === at ? letter : `${letter}[${n - at}]`;
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9_.$]/.test(ch);
@@ -44,7 +52,21 @@ export function toR1C1(formula: string, row: number, col: number): string {
       i = j + 1;
       continue;
     }
-    const m = isWordChar(formula[i - 1]) && formula[i - 1] !== "$" ? null : REF.exec(formula.slice(i));
+    const free = !(isWordChar(formula[i - 1]) && formula[i - 1] !== "$");
+    // whole columns and rows: in R1C1 "C:C" would mean "this column", so they are converted too
+    const cm = free ? COLUMNS.exec(formula.slice(i)) : null;
+    if (cm) {
+      out += `${axis("C", cm[1] === "$", colNumber(cm[2]), col)}:${axis("C", cm[3] === "$", colNumber(cm[4]), col)}`;
+      i += cm[0].length;
+      continue;
+    }
+    const rm = free && !/[0-9.]/.test(formula[i - 1] ?? "") ? ROWS.exec(formula.slice(i)) : null;
+    if (rm) {
+      out += `${axis("R", rm[1] === "$", Number(rm[2]), row)}:${axis("R", rm[3] === "$", Number(rm[4]), row)}`;
+      i += rm[0].length;
+      continue;
+    }
+    const m = free ? REF.exec(formula.slice(i)) : null;
     if (m) {
       const after = formula[i + m[0].length];
       if (after !== "(" && !/[A-Za-z0-9_]/.test(after ?? "")) {

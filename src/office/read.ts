@@ -1,7 +1,15 @@
 /**
- * Office.js host, reading side: the input sheets as grids, in two round trips whatever their size —
- * one for the sheet and table names, one for all ranges. Report sheets the add-in made (listed in the
- * very hidden `_dvo_addendum` sheet) are not read as input.
+ * Office.js host, reading side: the input sheets (and the add-in's own records) as grids.
+ *
+ * Round trips: one for the sheet list (names, ids, visibility), the tables and the workbook protection;
+ * then the ranges in row slices, so that no response passes the budget (4 MB; Excel on the web refuses
+ * responses over 5 MB). The first slice round reads up to `firstRows` rows of every range at once — for an
+ * ordinary workbook that is everything, so reading takes 2 round trips — and measures bytes per row; later
+ * rounds fill the budget with the rows that are left. Round trips ≈ 2 + ⌈(bytes still to read after the
+ * first round) / budget⌉.
+ *
+ * Report sheets the add-in made (listed in the very hidden `_dvo_addendum` sheet, by name and sheet id)
+ * are not read as input.
  */
 import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
@@ -9,24 +17,47 @@ import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../input/meta";
 import { norm } from "../input/table";
 
 export const META_SHEET = "_dvo_addendum";
+/** Old report sheets are parked under this prefix while a build puts the new ones in place. */
+export const PARKED_PREFIX = "_dvo_oud_";
+
+export interface ExcelSheetInfo {
+  name: string;
+  id: string;
+  visibility: string;
+}
 
 export interface ExcelWorkbookState {
   grids: WorkbookGrids;
+  /** every sheet, in order */
+  sheets: ExcelSheetInfo[];
   /** every sheet name in the workbook, in order */
   sheetNames: string[];
   /** report sheets an earlier build made (from the meta sheet) that still exist */
   reportSheets: string[];
+  /** their sheet ids, in the same order */
+  reportSheetIds: string[];
+  /** old report sheets a build that broke off half-way left parked (removed by the next build) */
+  parkedSheets: string[];
   /** the sheets that are not ours: inputs and the user's own */
   otherSheets: string[];
   metaExists: boolean;
   /** the sign-off and snapshot sheets exist */
   signOffExists: boolean;
   snapshotExists: boolean;
-  /** rows in use on the Logboek sheet (0 when it does not exist yet) */
+  /** rows in use on the Logboek sheet (0 when it is empty, null when it does not exist) */
   logRows: number | null;
   /** workbook structure protected: sheets cannot be added or deleted */
   structureProtected: boolean;
   syncs: number;
+  /** response size of each round trip, bytes of JSON (as measured here) */
+  responses: number[];
+}
+
+export interface ReadOptions {
+  /** largest response to ask for in one round trip, bytes (default 4 MB) */
+  responseBudget?: number;
+  /** rows per range in the first slice round (default 1000) */
+  firstRows?: number;
 }
 
 /** Excel's error values, as `values` gives them. */
@@ -61,74 +92,241 @@ export function toCellValues(values: unknown[][], types?: string[][]): CellValue
   );
 }
 
-export async function readExcelWorkbook(context: Excel.RequestContext): Promise<ExcelWorkbookState> {
+const VISIBILITY: Record<string, "visible" | "hidden" | "veryHidden"> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+
+/** A range read in slices of sheet rows. */
+interface Wanted {
+  key: string;
+  sheet: string;
+  /** table name, when the range is an Excel table's */
+  table?: string;
+  tableProxy?: Excel.Table;
+  full?: Excel.Range;
+  /** 0-based sheet row and column of the range; rows in it */
+  rowIndex?: number;
+  columnIndex?: number;
+  rowCount?: number;
+  isNull?: boolean;
+  /** what was read: blocks of values with their 0-based sheet row and column */
+  parts: Array<{ rowIndex: number; columnIndex: number; values: unknown[][] }>;
+  columnCount?: number;
+  /** next sheet row (1-based) to read */
+  next: number;
+  bytesPerRow: number;
+}
+
+const json = (x: unknown) => JSON.stringify(x).length;
+
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** The slices of a range put together: each value in its place, "" where a slice had nothing. */
+function assemble(w: Wanted): unknown[][] {
+  const r0 = w.rowIndex ?? 0;
+  const c0 = w.columnIndex ?? 0;
+  const width = w.columnCount ?? 0;
+  const out: unknown[][] = Array.from({ length: w.rowCount ?? 0 }, () => new Array(width).fill(""));
+  for (const p of w.parts) {
+    p.values.forEach((row, i) => {
+      const target = out[p.rowIndex - r0 + i];
+      if (target) row.forEach((v, j) => {
+        const c = p.columnIndex - c0 + j;
+        if (c >= 0 && c < width) target[c] = v;
+      });
+    });
+  }
+  return out;
+}
+
+export async function readExcelWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ExcelWorkbookState> {
+  const budget = opts.responseBudget ?? 4 * 1024 * 1024;
+  let firstRows = opts.firstRows ?? 1000;
   const wb = context.workbook;
-  const sheets = wb.worksheets.load("items/name");
+  const responses: number[] = [];
+  let syncs = 0;
+  const sync = async (bytes: number) => {
+    await context.sync();
+    syncs++;
+    responses.push(bytes);
+  };
+
+  // 1. the sheet list, tables and protection
+  const sheetList = wb.worksheets.load("items/name,items/id,items/visibility");
   const tables = wb.tables.load("items/name,items/worksheet/name");
   const protection = wb.protection.load("protected");
-  await context.sync();
-
-  const sheetNames = sheets.items.map((s) => s.name);
+  await sync(0);
+  const sheets: ExcelSheetInfo[] = sheetList.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }));
+  responses[0] = json(sheets) + json(tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })));
+  const sheetNames = sheets.map((s) => s.name);
+  const has = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? null;
   const inputNames = new Set(Object.values(SHEETS).map(norm));
-  const metaExists = sheetNames.includes(META_SHEET);
-  const meta = metaExists ? wb.worksheets.getItem(META_SHEET).getUsedRangeOrNullObject(true).load("values") : null;
-  const used = (name: string) => (sheetNames.includes(name) ? wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("values,rowCount") : null);
-  const signOff = used(SIGNOFF_SHEET);
-  const snapshot = used(SNAPSHOT_SHEET);
-  const log = used(LOG_SHEET);
-  // the previous financial sheet, for the controller's toelichtingen (only kept if it turns out to be ours)
-  const previousFinance = sheetNames.filter((n) => /^~?6\.5 /.test(n)).map((n) => ({ name: n, range: used(n) }));
-  type Pending = { name: string; range: Excel.Range; table?: string };
-  const pending: Pending[] = [];
+
+  const wanted: Wanted[] = [];
+  const want = (key: string, sheet: string | null, extra: Partial<Wanted> = {}) => {
+    if (sheet) wanted.push({ key, sheet, parts: [], next: 1, bytesPerRow: 0, ...extra });
+  };
   for (const name of sheetNames) {
     if (!inputNames.has(norm(name))) continue;
     const table = tables.items.find((t) => t.worksheet.name === name && norm(t.name.replace(/_/g, " ")) === norm(name));
-    const range = table ? table.getRange() : wb.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    range.load("values,rowIndex,columnIndex");
-    pending.push({ name, range, table: table?.name });
+    want(`input:${name}`, name, { table: table?.name, tableProxy: table });
   }
-  await context.sync();
+  want("meta", has(META_SHEET));
+  want("signoff", has(SIGNOFF_SHEET));
+  want("snapshot", has(SNAPSHOT_SHEET));
+  want("log", has(LOG_SHEET));
+  // the previous financial sheet, for the controller's toelichtingen (only kept if it turns out to be ours)
+  for (const n of sheetNames.filter((x) => /^6\.5 /.test(x))) want(`previous:${n}`, n);
 
-  const recorded = new Set<string>();
-  if (meta && !meta.isNullObject) {
-    for (const row of meta.values) if (row[0] === "rapportblad" && typeof row[1] === "string") recorded.add(row[1]);
+  // 2. the first slice of every range, with the range's size
+  const rangeOf = (w: Wanted): Excel.Range => {
+    if (w.tableProxy) return w.tableProxy.getRange();
+    return wb.worksheets.getItem(w.sheet).getUsedRangeOrNullObject(true);
+  };
+  // A slice is the used part of some sheet rows: never a method on an object that may be null.
+  const slice = (w: Wanted, from: number, to: number) => {
+    const part = w.tableProxy
+      ? w.tableProxy.getRange().getIntersectionOrNullObject(`${from}:${to}`)
+      : wb.worksheets.getItem(w.sheet).getRange(`${from}:${to}`).getUsedRangeOrNullObject(true);
+    part.load("values,rowIndex,columnIndex");
+    return { w, part, from, to };
+  };
+  const take = (s: ReturnType<typeof slice>): number => {
+    if (s.part.isNullObject) return 0;
+    const values = s.part.values;
+    s.w.parts.push({ rowIndex: s.part.rowIndex, columnIndex: s.part.columnIndex, values });
+    const b = json(values);
+    s.w.bytesPerRow = Math.max(s.w.bytesPerRow, b / Math.max(1, values.length));
+    return b;
+  };
+  for (;;) {
+    for (const w of wanted) {
+      w.full = rangeOf(w);
+      w.full.load("rowIndex,columnIndex,rowCount,columnCount");
+    }
+    const first = wanted.map((w) => slice(w, 1, firstRows));
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isRetryable(e) && firstRows > 50) {
+        firstRows = Math.floor(firstRows / 4);
+        continue;
+      }
+      throw e;
+    }
+    syncs++;
+    let bytes = 0;
+    for (const w of wanted) {
+      const full = w.full as Excel.Range;
+      w.isNull = full.isNullObject;
+      if (w.isNull) continue;
+      w.rowIndex = full.rowIndex;
+      w.columnIndex = full.columnIndex;
+      w.rowCount = full.rowCount;
+      w.columnCount = full.columnCount;
+      w.next = Math.max(firstRows + 1, full.rowIndex + 1);
+      w.bytesPerRow = 8;
+    }
+    for (const s of first) bytes += take(s);
+    for (const w of wanted) if (w.parts.length === 0 && !w.isNull) w.bytesPerRow = (w.columnCount ?? 1) * 24 + 4;
+    responses.push(bytes);
+    break;
   }
+
+  // 3. what is left, in rounds that each stay under the budget
+  const end = (w: Wanted) => (w.rowIndex ?? 0) + (w.rowCount ?? 0);
+  const left = () => wanted.filter((w) => !w.isNull && w.next <= end(w));
+  let roundBudget = budget;
+  while (left().length > 0) {
+    const round: Array<ReturnType<typeof slice>> = [];
+    let room = roundBudget;
+    for (const w of left()) {
+      const perRow = Math.ceil(w.bytesPerRow * 1.25) + 2;
+      const n = Math.min(end(w) - w.next + 1, Math.floor(room / perRow));
+      if (n <= 0) continue;
+      round.push(slice(w, w.next, w.next + n - 1));
+      room -= n * perRow;
+    }
+    if (round.length === 0) {
+      // one row is bigger than the budget: read it alone
+      const w = left()[0];
+      round.push(slice(w, w.next, w.next));
+    }
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isRetryable(e) && roundBudget > 64 * 1024) {
+        roundBudget = Math.floor(roundBudget / 2);
+        continue;
+      }
+      throw e;
+    }
+    syncs++;
+    let bytes = 0;
+    for (const s of round) {
+      s.w.next = s.to + 1;
+      bytes += take(s);
+    }
+    responses.push(bytes);
+  }
+
+  const byKey = (k: string) => wanted.find((w) => w.key === k);
+  const rowsOf = (w: Wanted | undefined) => (w && !w.isNull ? toCellValues(assemble(w)) : null);
+
+  const recorded: Array<{ name: string; id: string }> = [];
+  for (const row of rowsOf(byKey("meta")) ?? []) {
+    if (row[0] === "rapportblad" && typeof row[1] === "string") recorded.push({ name: row[1], id: typeof row[2] === "string" ? row[2] : "" });
+  }
+  // Ours: recorded by name and by sheet id. When no recorded id matches any sheet (a workbook whose meta sheet
+  // the file host wrote, or ids that did not survive), the name alone decides, as before ids were recorded.
+  const idsMatch = recorded.some((r) => r.id !== "" && sheets.some((s) => s.id === r.id));
+  const ours = (s: ExcelSheetInfo) =>
+    !inputNames.has(norm(s.name)) && recorded.some((r) => r.name.toLowerCase() === s.name.toLowerCase() && (!idsMatch || r.id === s.id));
+  const report = sheets.filter(ours);
+  const reportSheets = report.map((s) => s.name);
+  const parkedSheets = sheetNames.filter((n) => n.toLowerCase().startsWith(PARKED_PREFIX));
+
   const grids: SheetGrid[] = [];
-  for (const p of pending) {
-    if (p.range.isNullObject) {
-      grids.push({ name: p.name, rows: [] });
+  for (const w of wanted) {
+    // the input sheets, and the Logboek (its hash chain is checked like an input)
+    if (!w.key.startsWith("input:") && w.key !== "log") continue;
+    if (w.isNull) {
+      grids.push({ name: w.sheet, rows: [] });
       continue;
     }
-    const origin = { row: p.range.rowIndex + 1, col: p.range.columnIndex + 1 };
-    grids.push({
-      name: p.name,
-      rows: toCellValues(p.range.values),
-      origin,
-      table: p.table ? { name: p.table, ...origin } : undefined,
-    });
+    const origin = { row: (w.rowIndex ?? 0) + 1, col: (w.columnIndex ?? 0) + 1 };
+    grids.push({ name: w.sheet, rows: toCellValues(assemble(w)), origin, table: w.table ? { name: w.table, ...origin } : undefined });
   }
-  const reportSheets = sheetNames.filter((n) => recorded.has(n) && !inputNames.has(norm(n)));
-  const asRows = (r: Excel.Range | null) => (r && !r.isNullObject ? toCellValues(r.values) : null);
   const metaGrids: Record<string, CellValue[][]> = {};
-  const so = asRows(signOff);
+  const so = rowsOf(byKey("signoff"));
   if (so) metaGrids[SIGNOFF_SHEET] = so;
-  const sn = asRows(snapshot);
+  const sn = rowsOf(byKey("snapshot"));
   if (sn) metaGrids[SNAPSHOT_SHEET] = sn;
+  const mt = rowsOf(byKey("meta"));
+  if (mt) metaGrids[META_SHEET] = mt;
   const previous: Record<string, CellValue[][]> = {};
-  for (const p of previousFinance) {
-    const rows = asRows(p.range);
-    if (rows && reportSheets.includes(p.name)) previous[p.name] = rows;
+  for (const w of wanted.filter((x) => x.key.startsWith("previous:"))) {
+    const rows = rowsOf(w);
+    if (rows && reportSheets.includes(w.sheet)) previous[w.sheet] = rows;
   }
+  const log = byKey("log");
+  const visibility: Record<string, "visible" | "hidden" | "veryHidden"> = {};
+  for (const s of sheets) visibility[s.name] = VISIBILITY[s.visibility] ?? "visible";
   return {
-    grids: { sheets: grids, meta: metaGrids, previous },
+    grids: { sheets: grids, meta: metaGrids, previous, visibility },
+    sheets,
     sheetNames,
     reportSheets,
-    otherSheets: sheetNames.filter((n) => !n.startsWith("_dvo") && n !== LOG_SHEET && !reportSheets.includes(n)),
-    metaExists,
-    signOffExists: sheetNames.includes(SIGNOFF_SHEET),
-    snapshotExists: sheetNames.includes(SNAPSHOT_SHEET),
-    logRows: log ? (log.isNullObject ? 0 : log.rowCount) : null,
+    reportSheetIds: report.map((s) => s.id),
+    parkedSheets,
+    otherSheets: sheetNames.filter((n) => !n.toLowerCase().startsWith("_dvo") && n !== LOG_SHEET && !reportSheets.includes(n)),
+    metaExists: has(META_SHEET) !== null,
+    signOffExists: has(SIGNOFF_SHEET) !== null,
+    snapshotExists: has(SNAPSHOT_SHEET) !== null,
+    logRows: log ? (log.isNull ? 0 : end(log)) : null,
     structureProtected: protection.protected,
-    syncs: 2,
+    syncs,
+    responses,
   };
 }

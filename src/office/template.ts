@@ -14,6 +14,9 @@ function cellValue(v: TemplateValue): string | number {
   return v;
 }
 
+/** A one-column 2-D array of `rows` times the same value. */
+const column = (rows: number, v: string): string[][] => Array.from({ length: rows }, () => [v]);
+
 function renderSheet(context: Excel.RequestContext, t: TemplateSheet, supports: (v: string) => boolean): void {
   const ws = context.workbook.worksheets.add(t.name);
   const cols = t.headers.length;
@@ -24,7 +27,8 @@ function renderSheet(context: Excel.RequestContext, t: TemplateSheet, supports: 
   t.columns.forEach((c, i) => {
     const col = columnLetter(i + 1);
     ws.getRange(`${col}:${col}`).format.columnWidth = Math.round(c.width * 6);
-    if (c.numFmt && !t.settingCells) ws.getRange(`${col}2:${col}${t.lastRow}`).numberFormat = [[c.numFmt]];
+    // one format per cell: a 2-D array the size of the range (a 1×1 array on a bigger range is refused)
+    if (c.numFmt && !t.settingCells) ws.getRange(`${col}2:${col}${t.lastRow}`).numberFormat = column(t.lastRow - 1, c.numFmt);
     if (c.list && supports("1.8")) {
       ws.getRange(`${col}2:${col}${t.lastRow}`).dataValidation.rule = { list: { inCellDropDown: true, source: c.list.join(",") } };
     }
@@ -36,15 +40,16 @@ function renderSheet(context: Excel.RequestContext, t: TemplateSheet, supports: 
   });
   ws.getRange(`A1:${last}${body.length}`).values = body;
   const table = ws.tables.add(`A1:${last}${body.length}`, true);
-  table.name = t.name;
+  // table names cannot hold spaces; the reader matches "_" to " "
+  table.name = t.name.replace(/\s+/g, "_");
   table.style = "TableStyleMedium2";
   ws.freezePanes.freezeRows(1);
   if (t.note) {
     const col = columnLetter(cols + 2);
     ws.getRange(`${col}:${col}`).format.columnWidth = 360;
-    ws.getRange(`${col}1`).values = [[t.note.title]];
+    ws.getRange(`${col}1`).values = [[`'${t.note.title}`]];
     ws.getRange(`${col}1`).format.font.bold = true;
-    ws.getRange(`${col}2`).values = [[t.note.text]];
+    ws.getRange(`${col}2`).values = [[`'${t.note.text}`]];
     const note = ws.getRange(`${col}2:${col}16`);
     note.merge(false);
     note.format.wrapText = true;

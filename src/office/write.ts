@@ -1,8 +1,8 @@
 /**
  * Office.js host, writing side: put a WorkbookPlan into the open workbook in a constant number of
- * round trips. Values and formulas go as one 2-D array per sheet, formats per block, calculation and
- * screen updating are suspended while writing, and requests are split only when one would pass the
- * payload budget (Excel on the web refuses requests over 5 MB).
+ * round trips (see writePlan). Values and formulas go as 2-D arrays per band of rows, formats per block,
+ * calculation and screen updating are suspended while writing, and requests are split only when one would
+ * pass the payload budget (4 MB; Excel on the web refuses requests over 5 MB).
  *
  * Only sheets the add-in made are replaced; input sheets and the user's own sheets are never written.
  * User text is written with a leading apostrophe, so '=…', '+…', '-…', '@…' and numbers-as-text stay text.
@@ -10,7 +10,7 @@
 import { columnLetter } from "../input/grid";
 import type { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
 import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
-import { META_SHEET } from "./read";
+import { META_SHEET, PARKED_PREFIX, type ExcelSheetInfo } from "./read";
 import { toR1C1 } from "./r1c1";
 
 export interface WriteOptions {
@@ -223,7 +223,9 @@ class Batch {
   syncs = 0;
   payloads: number[] = [];
   private pending = 0;
-  constructor(private readonly context: Excel.RequestContext, private readonly budget: number) {}
+  /** queued again after every round trip (e.g. suspending calculation, which lasts until the next sync) */
+  onFlushed: (() => void) | null = null;
+  constructor(private readonly context: Excel.RequestContext, readonly budget: number) {}
   /** Account for a request of about `bytes`; sync first when it would not fit in this batch. */
   async add(bytes: number): Promise<void> {
     if (this.pending > 0 && this.pending + bytes > this.budget) await this.flush();
@@ -234,33 +236,55 @@ class Batch {
     this.pending = 0;
     this.syncs++;
     await this.context.sync();
+    this.onFlushed?.();
   }
 }
 
 const size = (x: unknown) => JSON.stringify(x).length;
 
-async function writeSheet(context: Excel.RequestContext, batch: Batch, plan: SheetPlan, supports: (v: string) => boolean): Promise<number> {
-  const ws = context.workbook.worksheets.add(plan.name);
-  await batch.add(plan.name.length);
+/** Rows [from, to) of a 2-D array in chunks of at most `max` bytes of JSON each (at least one row per chunk). */
+export function rowChunks(rows: unknown[][], max: number): Array<{ from: number; to: number }> {
+  const out: Array<{ from: number; to: number }> = [];
+  let from = 0;
+  let bytes = 2;
+  for (let i = 0; i < rows.length; i++) {
+    const b = size(rows[i]) + 1;
+    if (i > from && bytes + b > max) {
+      out.push({ from, to: i });
+      from = i;
+      bytes = 2;
+    }
+    bytes += b;
+  }
+  if (from < rows.length) out.push({ from, to: rows.length });
+  return out;
+}
+
+async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetPlan, supports: (v: string) => boolean): Promise<number> {
   const rows = plan.cells.length;
   const cols = plan.cells.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
   if (rows === 0 || cols === 0) return 0;
   const { formulas, formats, runs, cells } = compress(plan, rows, cols);
   // In bands of rows, each as wide as its widest row, so a long narrow block (the ledger mirror) is not
   // padded to the width of the sheet; rows with nothing left after the runs are not sent at all.
-  for (const band of bands(formulas, formats)) {
+  // A band bigger than a quarter of the budget goes in slices of rows, so no request passes the budget.
+  const slices = bands(formulas, formats).flatMap((band) => {
+    const f = formulas.slice(band.from - 1, band.to).map((r) => r.slice(0, band.width));
+    return rowChunks(f, batch.budget / 4).map((c) => ({ from: band.from + c.from, to: band.from + c.to - 1, width: band.width }));
+  });
+  for (const band of slices) {
     const range = ws.getRange(`A${band.from}:${columnLetter(band.width)}${band.to}`);
     const f = formulas.slice(band.from - 1, band.to).map((r) => r.slice(0, band.width));
     const n = formats.slice(band.from - 1, band.to).map((r) => r.slice(0, band.width));
     // Number formats first: a value then lands in a cell that already shows it right. null leaves a cell
     // as it is; the runs fill those cells below, one value for a whole stretch of a column.
     if (n.some((r) => r.some((x) => x !== null))) {
-      range.numberFormat = n;
       await batch.add(size(n));
+      range.numberFormat = n;
     }
     if (f.some((r) => r.some((x) => x !== null))) {
-      range.formulas = f;
       await batch.add(size(f));
+      range.formulas = f;
     }
   }
   for (const run of runs) {
@@ -324,115 +348,170 @@ async function writeSheet(context: Excel.RequestContext, batch: Batch, plan: She
 
 export type OfficeRecords = KeptRecords;
 
+/** What the writer needs from the read at the start of the build. */
 export interface PreviousState {
-  reportSheets: string[];
-  metaExists: boolean;
-  signOffExists?: boolean;
-  snapshotExists?: boolean;
-  /** rows in use on Logboek; null when the sheet does not exist */
+  /** sheet ids of the report sheets an earlier build made (only these are ever replaced) */
+  reportSheetIds: string[];
+  /** rows in use on Logboek; null when the sheet did not exist */
   logRows?: number | null;
 }
 
-/** Write `rows` into a (very) hidden sheet of ours, replacing what was there. */
-function replaceHidden(sheets: Excel.WorksheetCollection, name: string, exists: boolean, rows: (string | number)[][], visibility: "VeryHidden" | "Hidden"): number {
-  const ws = exists ? sheets.getItem(name) : sheets.add(name);
-  if (exists) ws.getRange("A:Z").clear();
-  if (rows.length > 0) {
-    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-    const body = rows.map((r) => Array.from({ length: width }, (_, i) => { const v = r[i]; return v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v; }));
-    ws.getRange(`A1:${columnLetter(width)}${rows.length}`).values = body;
+export class WorkbookChanged extends Error {}
+
+/** Write `rows` (text gets its apostrophe) from row `first` on, in slices that stay under the budget. */
+async function writeRows(ws: Excel.Worksheet, batch: Batch, first: number, rows: (string | number)[][], width: number): Promise<void> {
+  const body = rows.map((r) => Array.from({ length: width }, (_, i) => {
+    const v = r[i];
+    return v === undefined || v === "" ? "" : typeof v === "string" ? `'${v}` : v;
+  }));
+  for (const c of rowChunks(body, batch.budget / 4)) {
+    const part = body.slice(c.from, c.to);
+    await batch.add(size(part));
+    ws.getRange(`A${first + c.from}:${columnLetter(width)}${first + c.to - 1}`).values = part;
   }
-  ws.visibility = visibility as Excel.SheetVisibility;
-  return size(rows);
 }
 
+/** Write `rows` into a (very) hidden sheet of ours, replacing what was there. */
+async function replaceHidden(sheets: Excel.WorksheetCollection, batch: Batch, name: string, existing: ExcelSheetInfo | undefined, rows: (string | number)[][], visibility: "VeryHidden" | "Hidden"): Promise<void> {
+  const ws = existing ? sheets.getItem(existing.id) : sheets.add(name);
+  if (existing) ws.getRange().clear();
+  if (rows.length > 0) await writeRows(ws, batch, 1, rows, rows.reduce((w, r) => Math.max(w, r.length), 0));
+  ws.visibility = visibility as Excel.SheetVisibility;
+  await batch.add(100);
+}
+
+const lower = (s: string) => s.toLowerCase();
+
 /**
- * Build the new report sheets beside the old ones (under the plan's temporary names, e.g. "~6.5
- * Financieel"), and only when all of that has gone through, delete the old ones and give the new ones
- * their names — Excel updates the formulas that refer to them. A build that fails half-way leaves the
- * earlier report as it was. Two round trips for the whole write.
+ * Put the report in place without ever touching a sheet that is not ours, in three steps:
+ *
+ * 0. one round trip for the sheet list as it is now (the user may have changed sheets since the read): the
+ *    old report sheets are the ones an earlier build recorded, by sheet id; a sheet with a name the new
+ *    report needs that is not one of them stops the build before anything is changed;
+ * 1. the old report sheets are parked under temporary names (`_dvo_oud_1`, …) and the new ones are written
+ *    under their own names (all added first, so formulas that refer to a later sheet find it). If this
+ *    fails, the sheets this build added (by id) are deleted and the parked ones get their names back;
+ * 2. the records (meta sheet with names and ids, sign-off, snapshot, Logboek) are written, the signed
+ *    addendum protected, and only then the parked sheets (by id) deleted. A parked sheet the user removed
+ *    meanwhile is no error; one left behind by a broken-off build is removed by the next.
+ *
+ * Round trips: 3, plus one per 4 MB of request beyond the first in steps 1 and 2.
  */
 export async function writePlan(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
   previous: PreviousState,
-  opts: WriteOptions & { namePrefix?: string; records?: OfficeRecords } = {},
+  opts: WriteOptions & { records?: OfficeRecords } = {},
 ): Promise<WriteStats> {
   const supports = opts.supports ?? defaultSupports;
-  const prefix = opts.namePrefix ?? "";
-  const finalName = (n: string) => (prefix && n.startsWith(prefix) ? n.slice(prefix.length) : n);
   const batch = new Batch(context, opts.payloadBudget ?? 4 * 1024 * 1024);
-  context.application.suspendApiCalculationUntilNextSync();
-  if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
   const sheets = context.workbook.worksheets;
 
-  // Without a prefix the new sheets cannot stand beside the old ones: delete those first (no swap).
-  if (!prefix) {
-    for (const name of previous.reportSheets) sheets.getItem(name).delete();
-    await batch.add(previous.reportSheets.length * 100);
+  // 0. the sheets as they are now
+  const list = sheets.load("items/name,items/id,items/visibility");
+  await batch.flush();
+  const now: ExcelSheetInfo[] = list.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }));
+  const oldReport = now.filter((s) => previous.reportSheetIds.includes(s.id));
+  const leftovers = now.filter((s) => lower(s.name).startsWith(PARKED_PREFIX));
+  const ourOld = new Set([...oldReport, ...leftovers].map((s) => s.id));
+  for (const p of plan.sheets) {
+    const clash = now.find((s) => lower(s.name) === lower(p.name) && !ourOld.has(s.id));
+    if (clash) throw new WorkbookChanged(`Er staat intussen een eigen werkblad '${clash.name}' in de werkmap, met de naam van een rapportblad. Klik op Controleren om de werkmap opnieuw in te lezen; het rapportblad krijgt dan een andere naam.`);
   }
-  const oldSheets = prefix ? previous.reportSheets : [];
+  const taken = new Set([...now.map((s) => lower(s.name)), ...plan.sheets.map((s) => lower(s.name))]);
+  let k = 1;
+  const parked = oldReport.map((s) => {
+    while (taken.has(`${PARKED_PREFIX}${k}`)) k++;
+    taken.add(`${PARKED_PREFIX}${k}`);
+    return { ...s, parkedAs: `${PARKED_PREFIX}${k++}` };
+  });
+  const calc = () => {
+    if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+  };
+  const find = (name: string) => now.find((s) => lower(s.name) === lower(name));
 
-  // 1. the new sheets, beside the old
+  // 1. park the old report, write the new one under its own names
+  const added: Array<{ plan: SheetPlan; ws: Excel.Worksheet }> = [];
   let cells = 0;
-  let protection: Excel.WorksheetProtection | null = null;
   try {
-    for (const [i, s] of plan.sheets.entries()) {
-      opts.onProgress?.(`Blad ${i + 1} van ${plan.sheets.length}: ${finalName(s.name)}`);
-      cells += await writeSheet(context, batch, s, supports);
+    calc();
+    if (supports("1.9")) context.application.suspendScreenUpdatingUntilNextSync();
+    batch.onFlushed = calc;
+    for (const p of parked) sheets.getItem(p.id).name = p.parkedAs;
+    await batch.add(parked.length * 120);
+    for (const s of plan.sheets) added.push({ plan: s, ws: sheets.add(s.name) });
+    await batch.add(plan.sheets.length * 120);
+    for (const [i, a] of added.entries()) {
+      opts.onProgress?.(`Blad ${i + 1} van ${plan.sheets.length}: ${a.plan.name}`);
+      cells += await writeSheet(a.ws, batch, a.plan, supports);
     }
-    const toProtect = opts.records?.protect ? plan.sheets.find((s) => finalName(s.name) === opts.records?.protect) : undefined;
-    protection = toProtect ? sheets.getItem(toProtect.name).protection.load("protected") : null;
+    for (const a of added) a.ws.load("id");
     await batch.flush();
   } catch (e) {
-    // leave the workbook as it was: remove what was added of the new report, keep the old one
-    try {
-      for (const s of plan.sheets) sheets.getItemOrNullObject(s.name).delete();
-      await context.sync();
-    } catch {
-      /* the original error is the one to report */
-    }
+    batch.onFlushed = null;
+    await rollback(context, now, plan, parked);
     throw e;
   }
+  batch.onFlushed = null;
 
-  // 2. swap: delete the old report, rename the new, record what was made
-  for (const name of oldSheets) sheets.getItem(name).delete();
-  await batch.add(oldSheets.length * 100);
-  if (prefix) for (const s of plan.sheets) sheets.getItem(s.name).name = finalName(s.name);
-  await batch.add(plan.sheets.length * 120);
+  // 2. the records, then the old report goes
   const metaRows: (string | number)[][] = [
     ["product", plan.marker.product],
     ["versie", plan.marker.version],
     ["vingerafdruk", plan.marker.fingerprint],
     ["gemaakt", plan.marker.builtAt],
     ["rapportagemaand", plan.marker.reportMonth],
-    ...plan.sheets.map((s) => ["rapportblad", finalName(s.name)]),
+    ...added.map((a) => ["rapportblad", a.plan.name, a.ws.id]),
   ];
-  await batch.add(replaceHidden(sheets, META_SHEET, previous.metaExists, metaRows, "VeryHidden"));
+  await replaceHidden(sheets, batch, META_SHEET, find(META_SHEET), metaRows, "VeryHidden");
   const r = opts.records ?? {};
-  if (r.signOff) await batch.add(replaceHidden(sheets, SIGNOFF_SHEET, previous.signOffExists ?? false, signOffRows(r.signOff), "VeryHidden"));
-  if (r.snapshot) await batch.add(replaceHidden(sheets, SNAPSHOT_SHEET, previous.snapshotExists ?? false, snapshotRows(r.snapshot), "VeryHidden"));
+  if (r.signOff) await replaceHidden(sheets, batch, SIGNOFF_SHEET, find(SIGNOFF_SHEET), signOffRows(r.signOff), "VeryHidden");
+  if (r.snapshot) await replaceHidden(sheets, batch, SNAPSHOT_SHEET, find(SNAPSHOT_SHEET), snapshotRows(r.snapshot), "VeryHidden");
   if (r.log && r.log.length > 0) {
     // append-only: new rows go below the last row in use; nothing above is written
-    const exists = previous.logRows !== null && previous.logRows !== undefined;
-    const log = exists ? sheets.getItem(LOG_SHEET) : sheets.add(LOG_SHEET);
-    let first = (previous.logRows ?? 0) + 1;
-    if (!exists || previous.logRows === 0) {
-      log.getRange(`A1:${columnLetter(LOG_HEADERS.length)}1`).values = [LOG_HEADERS.map((h) => `'${h}`)];
-      log.getRange("A1:J1").format.font.bold = true;
+    const existing = find(LOG_SHEET);
+    const log = existing ? sheets.getItem(existing.id) : sheets.add(LOG_SHEET);
+    let first = (existing ? previous.logRows ?? 0 : 0) + 1;
+    const width = LOG_HEADERS.length;
+    if (first === 1) {
+      await writeRows(log, batch, 1, [LOG_HEADERS], width);
+      log.getRange(`A1:${columnLetter(width)}1`).format.font.bold = true;
       first = 2;
     }
-    const rows = r.log.map((e) => logRow(e).map((v) => (typeof v === "string" && v !== "" ? `'${v}` : v)));
-    log.getRange(`A${first}:${columnLetter(LOG_HEADERS.length)}${first + rows.length - 1}`).values = rows;
-    log.visibility = "Hidden" as Excel.SheetVisibility;
-    await batch.add(size(rows));
-  }
-  if (r.protect && protection && !protection.protected) {
-    // checked before protecting: protect the signed addendum against accidental edits (no password)
-    sheets.getItem(r.protect).protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+    await writeRows(log, batch, first, r.log.map(logRow), width);
+    if (!existing) log.visibility = "Hidden" as Excel.SheetVisibility;
     await batch.add(200);
   }
-  if (plan.sheets[0]) sheets.getItem(finalName(plan.sheets[0].name)).activate();
-  await batch.flush();
+  const toProtect = r.protect ? added.find((a) => lower(a.plan.name) === lower(r.protect ?? "")) : undefined;
+  // a fresh sheet is never protected yet: protect the signed addendum against accidental edits (no password)
+  if (toProtect) toProtect.ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+  if (added[0]) added[0].ws.activate();
+  await batch.add(400);
+  for (const s of [...parked, ...leftovers]) sheets.getItem(s.id).delete();
+  await batch.add((parked.length + leftovers.length) * 100);
+  try {
+    await batch.flush();
+  } catch (e) {
+    // the deletes come last: a parked sheet the user removed meanwhile stops only the deletes after it
+    if ((e as { code?: unknown }).code !== "ItemNotFound") throw e;
+  }
   return { syncs: batch.syncs, payloads: batch.payloads, cells };
+}
+
+/** Undo step 1: delete the sheets this build added (by id), give the parked sheets their names back. */
+async function rollback(context: Excel.RequestContext, before: ExcelSheetInfo[], plan: WorkbookPlan, parked: Array<ExcelSheetInfo & { parkedAs: string }>): Promise<void> {
+  try {
+    const list = context.workbook.worksheets.load("items/name,items/id");
+    await context.sync();
+    const existed = new Set(before.map((s) => s.id));
+    const planned = new Set(plan.sheets.map((s) => lower(s.name)));
+    for (const s of list.items) if (!existed.has(s.id) && planned.has(lower(s.name))) context.workbook.worksheets.getItem(s.id).delete();
+    for (const p of parked) {
+      const cur = list.items.find((s) => s.id === p.id);
+      if (cur && cur.name !== p.name) context.workbook.worksheets.getItem(p.id).name = p.name;
+    }
+    await context.sync();
+  } catch {
+    /* the original error is the one to report; parked sheets left behind are removed by the next build */
+  }
 }

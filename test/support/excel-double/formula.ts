@@ -155,3 +155,15 @@ export function renameSheetRefs(formula: string, from: string, to: string | null
   }
   return out;
 }
+
+/** The sheet names a formula refers to ('quoted'!… and bare!…), outside string literals. */
+export function sheetRefs(formula: string): string[] {
+  const ps = pieces(formula);
+  const out: string[] = [];
+  ps.forEach((p, i) => {
+    const next = ps[i + 1];
+    if (p.quoted && p.text.startsWith("'") && next && !next.quoted && next.text.startsWith("!")) out.push(unquote(p.text));
+    if (!p.quoted) for (const m of p.text.matchAll(/(?:^|[^A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_.]*)!/g)) out.push(m[1]);
+  });
+  return out;
+}

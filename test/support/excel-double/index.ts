@@ -27,7 +27,7 @@
  * Where the documentation is silent the double is stricter than Excel, never laxer: a method call or a
  * property set on a null object fails the sync (ItemNotFound).
  */
-import { r1c1ToA1, renameSheetRefs } from "./formula";
+import { r1c1ToA1, renameSheetRefs, sheetRefs } from "./formula";
 import {
   cols, colLetters, emptyCell, isBlank, key, newSheet, parseAddress, rectAddress, rows, usedRect,
   type CellModel, type CellStyle, type ChartModel, type Rect, type SheetModel, type TableModel,
@@ -81,8 +81,10 @@ export interface SyncRecord {
 
 export interface SheetSetup {
   name: string;
-  /** cell values from A1 (or from `origin`); strings starting with "=" are formulas; null = empty */
+  /** cell values from A1 (or from `origin`), stored as they are (text stays text); null = empty */
   rows?: Array<Array<string | number | boolean | null>>;
+  /** formulas by A1 address, e.g. { B2: "=A1*2" } */
+  formulas?: Record<string, string>;
   origin?: string;
   /** a table over the rows, with this name */
   table?: string;
@@ -264,11 +266,17 @@ export class ExcelDouble {
       row.forEach((v, c) => {
         if (v === null || v === "") return;
         const cell = emptyCell();
-        if (typeof v === "string" && v.startsWith("=")) cell.formula = v;
-        else cell.value = v;
+        cell.value = v;
         sheet.cells.set(key(o.r1 + r, o.c1 + c), cell);
       }),
     );
+    for (const [a, f] of Object.entries(s.formulas ?? {})) {
+      const at = parseAddress(a);
+      if (!at) throw new Error(`not an address: ${a}`);
+      const cell = sheet.cells.get(key(at.r1, at.c1)) ?? emptyCell();
+      cell.formula = f;
+      sheet.cells.set(key(at.r1, at.c1), cell);
+    }
     if (s.table) {
       const width = Math.max(1, ...(s.rows ?? []).map((r) => r.length));
       this.tables.push({ name: s.table, sheetId: sheet.id, rect: { r1: o.r1, c1: o.c1, r2: o.r1 + Math.max(1, (s.rows ?? []).length) - 1, c2: o.c1 + width - 1 } });
@@ -383,7 +391,7 @@ function checkFormula(f: string): void {
 type Entry = "values" | "formulas" | "formulasR1C1";
 
 /** What Excel stores when `v` is entered in `cell` (at row, col) through values / formulas / formulasR1C1. */
-function enter(cell: CellModel, v: unknown, how: Entry, row: number, col: number): void {
+function enter(cell: CellModel, v: unknown, how: Entry, row: number, col: number, d?: ExcelDouble): void {
   const clear = () => {
     cell.value = null;
     delete cell.formula;
@@ -409,8 +417,11 @@ function enter(cell: CellModel, v: unknown, how: Entry, row: number, col: number
     return;
   }
   if (v.startsWith("=") ) {
-    const a1 = how === "formulasR1C1" ? r1c1ToA1(v, row, col) : v;
+    let a1 = how === "formulasR1C1" ? r1c1ToA1(v, row, col) : v;
     checkFormula(a1);
+    // a reference to a sheet that does not exist (yet) is not kept: Excel would make it an external link
+    // or #REF!; the double makes it #REF!, so a formula written before its sheet was added shows
+    for (const name of d ? sheetRefs(a1) : []) if (!d?.find(name)) a1 = renameSheetRefs(a1, name, null);
     cell.formula = a1;
     cell.value = null;
     return;
@@ -887,16 +898,16 @@ class RangeProxy extends Proxy {
     return this.got("values");
   }
   set values(v: unknown) {
-    this.op(1, "values", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "values", r, c)));
+    this.op(1, "values", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "values", r, c, this.d)));
   }
   get formulas(): unknown[][] {
     return this.got("formulas");
   }
   set formulas(v: unknown) {
-    this.op(1, "formulas", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulas", r, c)));
+    this.op(1, "formulas", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulas", r, c, this.d)));
   }
   set formulasR1C1(v: unknown) {
-    this.op(2, "formulasR1C1", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulasR1C1", r, c)));
+    this.op(2, "formulasR1C1", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulasR1C1", r, c, this.d)));
   }
   get numberFormat(): unknown[][] {
     return this.got("numberFormat");
@@ -1008,6 +1019,32 @@ class RangeProxy extends Proxy {
       const t = this.target();
       if (t.sheet.id !== this.d.activeSheetId) throw new DoubleError("InvalidSelection", "Select a range on the active sheet.");
     });
+  }
+
+  /** The used cells within this range (ExcelApi 1.4); a null object when there are none. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.d, this.ws, true, "getUsedRangeOrNullObject", valuesOnly, () => {
+      const t = this.target();
+      let r: Rect | null = null;
+      for (const [k, c] of t.sheet.cells) {
+        if (valuesOnly ? c.value === null && c.formula === undefined : isBlank(c)) continue;
+        const [row, col] = k.split(",").map(Number);
+        if (row < t.rect.r1 || row > t.rect.r2 || col < t.rect.c1 || col > t.rect.c2) continue;
+        r = r ? { r1: Math.min(r.r1, row), c1: Math.min(r.c1, col), r2: Math.max(r.r2, row), c2: Math.max(r.c2, col) } : { r1: row, c1: col, r2: row, c2: col };
+      }
+      return r;
+    }, 4, () => this.target().sheet);
+  }
+
+  /** The overlap with another range or an address on the same sheet (ExcelApi 1.4); a null object when none. */
+  getIntersectionOrNullObject(other: string | RangeProxy): RangeProxy {
+    return new RangeProxy(this.d, this.ws, true, "getIntersectionOrNullObject", typeof other === "string" ? other : null, () => {
+      const t = this.target();
+      const o = typeof other === "string" ? parseAddress(other) : other.target().rect;
+      if (!o) throw new DoubleError("InvalidArgument", `Not a range address: ${String(other)}`);
+      const r = { r1: Math.max(t.rect.r1, o.r1), c1: Math.max(t.rect.c1, o.c1), r2: Math.min(t.rect.r2, o.r2), c2: Math.min(t.rect.c2, o.c2) };
+      return r.r1 <= r.r2 && r.c1 <= r.c2 ? r : null;
+    }, 4, () => this.target().sheet);
   }
 
   getCell(row: number, column: number): RangeProxy {
