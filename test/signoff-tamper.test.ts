@@ -111,6 +111,35 @@ describe("no false alarms", () => {
   });
 });
 
+describe("a workbook signed by the previous version (no chain, no seal, no head)", () => {
+  const legacyScript = `lg = wb["Logboek"]
+lg.delete_cols(11, 2)
+so = wb["_dvo_ondertekening"]
+for key in ("zegel", "logboek"):
+    so.delete_rows(row_of(so, 1, key))
+sn = wb["_dvo_momentopname"]
+for r in range(sn.max_row, 0, -1):
+    if str(sn.cell(r, 1).value).startswith("#"):
+        sn.delete_rows(r)`;
+
+  test("reads as 'no chain yet': checks clean, and a build starts the chain after the old rows", async () => {
+    const legacy = openpyxl(rebuilt, "oude-versie.xlsx", legacyScript);
+    expect(findings((await run(["check", legacy])).out)).toEqual([]);
+    const next = path.join(dir, "oude-versie-herbouwd.xlsx");
+    expect((await run(["report", legacy, "-o", next])).code).toBe(0);
+    expect(findings((await run(["check", next])).out)).toEqual([]);
+    // an edit of an old row (before the chain) is caught by the first chained row below it
+    const edited = openpyxl(next, "oude-versie-bewerkt.xlsx", `wb["Logboek"].cell(2, 3).value = "iemand anders"`);
+    expect(findings((await run(["check", edited])).out).join("\n")).toContain("Logboek rij 5 (Rapportage van");
+  });
+
+  test("the status set back to Concept in an old workbook is still caught by the Logboek", async () => {
+    const f = openpyxl(rebuilt, "oude-versie-concept.xlsx", `${legacyScript}
+so.cell(row_of(so, 1, "status"), 2).value = "Concept"`);
+    expect(findings((await run(["check", f])).out)).toEqual([expect.stringContaining("De status in het ondertekeningsblad is 'Concept', maar volgens het Logboek is het addendum 'Ondertekend'")]);
+  });
+});
+
 describe("the sign-off record, edited with openpyxl", () => {
   test("status set to Concept (alone)", async () => {
     const f = openpyxl(signed, "status-concept.xlsx", `ws = wb["_dvo_ondertekening"]
