@@ -24,8 +24,6 @@ export interface BuildOptions {
   builtAt?: Date;
   /** names of sheets in the workbook that the add-in did not make (input sheets, the user's own) */
   otherSheets?: string[];
-  /** prefix for the sheet names while a host builds the new sheets beside the old ones (then renames) */
-  namePrefix?: string;
   /** the sign-off record to show, when it changes in this build (else the one stored in the workbook) */
   signOff?: SignOff | null;
 }
@@ -97,7 +95,8 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   ];
   allProblems.push(...signOffProblems(signOff, results.fingerprint, names.addendum), ...integrityProblems(grids, names.addendum));
   const finalNames = names;
-  const built: SheetNames = opts.namePrefix ? (Object.fromEntries(Object.entries(names).map(([k, v]) => [k, `${opts.namePrefix}${v}`.slice(0, 31)])) as SheetNames) : names;
+  // the sheets get their own names: the Office.js host swaps old for new itself (src/office/write.ts)
+  const built: SheetNames = names;
   const ctx: BuildContext = {
     inputs, results, layout, grids, problems: allProblems, names: built, builtAt, refs: new Map(),
     signOff, carried: carriedEntries(grids, finalNames, built),

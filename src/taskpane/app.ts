@@ -227,7 +227,7 @@ export class App {
       if (results) renderDashboard(inputs, results);
       mark(3);
       await tick();
-      const built = plan(this.read, this.checked, { namePrefix: host.namePrefix, action });
+      const built = plan(this.read, this.checked, { action });
       if (!built.ok) throw new Error(built.message);
       if (!results) throw new Error("Geen rapport gemaakt.");
       mark(4);
@@ -250,7 +250,7 @@ export class App {
         td.textContent = euro(value);
       }
       const p = document.createElement("p");
-      p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name.replace(/^~/, "")).join(", ")}.`;
+      p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name).join(", ")}.`;
       result.replaceChildren(p, table);
     });
     button.disabled = false;

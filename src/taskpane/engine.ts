@@ -28,7 +28,7 @@ export function signOffOf(read: HostRead): SignOff | null {
 }
 
 /** The plan and what the build keeps (snapshot, log, sign-off), or a Dutch sentence why not. */
-export function plan(read: HostRead, checked: Checked, opts: { namePrefix?: string; action?: SignAction; now?: Date } = {}):
+export function plan(read: HostRead, checked: Checked, opts: { action?: SignAction; now?: Date } = {}):
   { ok: true; plan: WorkbookPlan; problems: Problem[]; records: KeptRecords; signOff: SignOff | null } | { ok: false; message: string } {
   const { parse, results } = checked;
   if (!parse.inputs || !results) return { ok: false, message: "Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren." };
@@ -38,10 +38,10 @@ export function plan(read: HostRead, checked: Checked, opts: { namePrefix?: stri
   // buildPlan adds the sign-off and records findings itself (for Controle): not twice
   const ownRecords = new Set(integrityProblems(read.grids, REPORT_SHEETS.addendum(parse.inputs.settings.year)).map((p) => p.message));
   const built = buildPlan(parse.inputs, results, parse.layout, read.grids, parse.problems.filter((p) => !p.message.startsWith("Gewijzigd na ondertekening") && !ownRecords.has(p.message)), {
-    otherSheets: read.otherSheets, namePrefix: opts.namePrefix, signOff: kept.signOff, builtAt: now,
+    otherSheets: read.otherSheets, signOff: kept.signOff, builtAt: now,
   });
   const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
-  const finalAddendum = built.plan.sheets[0]?.name.replace(/^~/, "") ?? addendum;
+  const finalAddendum = built.plan.sheets[0]?.name ?? addendum;
   return {
     ok: true, plan: built.plan, problems: built.problems, signOff: kept.signOff,
     records: { ...kept.records, protect: kept.signOff?.status === "Ondertekend" ? finalAddendum : undefined },

@@ -14,8 +14,6 @@ export interface WorkbookHost {
   /** e.g. "deze werkmap" or the file name */
   describe(): string;
   read(): Promise<HostRead>;
-  /** sheet-name prefix while building beside the old report (Excel swaps afterwards) */
-  readonly namePrefix?: string;
   /** write the report and what the build keeps; returns a Dutch sentence about what was done */
   write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void): Promise<string>;
   /** select a cell of an input sheet (Excel only) */
