@@ -19,7 +19,7 @@ import { reportFile } from "../src/cli/pipeline";
 import { SHEETS } from "../src/domain/glossary";
 import { isBlank } from "../src/input/grid";
 import { parseWorkbook } from "../src/input/parse";
-import { gridsOf } from "../src/xlsx/read";
+import { readWorkbookBuffer } from "../src/xlsx/read";
 import { caseWorkbook, type CaseSize } from "./generate";
 import { startSampler } from "./sampler";
 import { STAGE_KEYS, type GenerateMeasure, type OursMeasure, type RunMeasure, type SheetCells, type StageKey } from "./types";
@@ -39,7 +39,10 @@ async function generate(sizeFile: string, input: string, resultFile: string): Pr
   const size = JSON.parse(await fs.readFile(sizeFile, "utf8")) as CaseSize;
   const t0 = performance.now();
   const wb = caseWorkbook(size);
-  const grids = gridsOf(wb);
+  const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const read = await readWorkbookBuffer(buf, input);
+  if (!read.ok) throw new Error(read.message);
+  const grids = read.grids;
   const parsed = parseWorkbook(grids);
   const errors = parsed.problems.filter((p) => p.severity === "fout");
   if (!parsed.inputs || errors.length > 0) {
@@ -51,7 +54,6 @@ async function generate(sizeFile: string, input: string, resultFile: string): Pr
   }
   let inputCells = 0;
   for (const g of grids.sheets) for (const row of g.rows) for (const v of row) if (!isBlank(v)) inputCells++;
-  const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   await fs.writeFile(input, buf);
   const result: GenerateMeasure = {
     size, parsed: counts, warnings: parsed.problems.length, inputBytes: buf.length, inputCells, ms: ms(performance.now() - t0),

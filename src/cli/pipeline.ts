@@ -1,5 +1,6 @@
 /** The report job in stages (read, check, compute, plan, write), shared by the CLI and the benchmark. */
 import * as path from "node:path";
+import "./native";
 import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";

@@ -3,8 +3,7 @@
  * that shape the budget, the Salaristabel rows used, and the Formatie. Row numbers and cell formats do not
  * count; values do.
  */
-import { sha256 } from "@noble/hashes/sha256";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { sha256Hex } from "./hash";
 import { compareDates, isoDate } from "./dates";
 import { rowInForce } from "./salary";
 import type { Inputs, SalaryRow } from "./types";
@@ -46,5 +45,5 @@ export function canonicalAddendum(inputs: Pick<Inputs, "settings" | "salaryTable
 }
 
 export function addendumFingerprint(inputs: Pick<Inputs, "settings" | "salaryTable" | "formation">): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalAddendum(inputs))));
+  return sha256Hex(canonicalAddendum(inputs));
 }

@@ -3,8 +3,7 @@
  * of the input rows at the last build (to list what changed), and the audit log's rows. Hosts store them
  * in sheets (the sign-off and snapshot very hidden, the log hidden) and hand them back as grids.
  */
-import { sha256 } from "@noble/hashes/sha256";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { sha256Hex } from "../domain/hash";
 import type { Results } from "../domain/compute";
 import { SHEETS } from "../domain/glossary";
 import { isCellError, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
@@ -44,7 +43,7 @@ const KEYS: Record<keyof SignOff, string> = {
   seal: "zegel",
 };
 
-const hex = (parts: string[]): string => bytesToHex(sha256(utf8ToBytes(JSON.stringify(parts))));
+const hex = (parts: string[]): string => sha256Hex(JSON.stringify(parts));
 
 /** The seal of a sign-off record: a hash over its content and the log row it points at. */
 export function sealOf(s: SignOff): string {
@@ -113,7 +112,7 @@ export type Snapshot = Map<string, Map<number, string>>;
 function rowHash(values: CellValue[]): string {
   const canon = values.map((v) => (v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(Number(v.toPrecision(15))) : String(v)));
   while (canon.length > 0 && canon[canon.length - 1] === "") canon.pop();
-  return canon.length === 0 ? "" : bytesToHex(sha256(utf8ToBytes(JSON.stringify(canon)))).slice(0, 16);
+  return canon.length === 0 ? "" : sha256Hex(JSON.stringify(canon)).slice(0, 16);
 }
 
 /** Per input sheet, per non-empty row number, a hash of the row's values. */

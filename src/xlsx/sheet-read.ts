@@ -4,9 +4,9 @@
  * name is the sheet's, and why some blank-looking cells are blank (covered by a merge, or a formula whose
  * result was not saved). Nothing else in the sheet (drawings, comments, validations…) is looked at.
  */
-import { SaxesParser } from "saxes";
 import { isBlank, type BlankReason, type CellValue, type SheetGrid } from "../input/grid";
-import { attr, findTags, Package, REL } from "./package";
+import { findTags, Package } from "./package";
+import { attrByLocal, attrValue, scanXml } from "./xml-scan";
 import { decodeEscapes } from "./workbook";
 
 export interface CellContext {
@@ -29,11 +29,6 @@ const EPOCH_1904_SHIFT = 1_462;
 export function serialToDate(serial: number, date1904: boolean): Date {
   const days = serial + (date1904 ? EPOCH_1904_SHIFT : 0) - EPOCH_1900;
   return new Date(Math.round(days * MS_PER_DAY));
-}
-
-function localName(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
 }
 
 /** "AB12" → {row: 12, col: 28}; null when not a cell reference. */
@@ -102,7 +97,6 @@ function scan(xml: string, ctx: CellContext): SheetScan {
   const blank: Record<string, BlankReason> = {};
   const merges: string[] = [];
   const tableRIds: string[] = [];
-  const p = new SaxesParser({ position: false });
   let rowNum = 0;
   let values: CellValue[] = [];
   let rowLast = 0;
@@ -117,76 +111,69 @@ function scan(xml: string, ctx: CellContext): SheetScan {
   let text: "v" | "f" | "t" | "" = "";
   let inIs = false;
   let phonetic = 0;
-  let inData = false;
-  const endRow = () => {
-    if (rowLast > 0) {
-      values.length = rowLast;
-      sparse.push({ row: rowNum, values });
-    }
-  };
-  p.on("opentag", (t) => {
-    const n = localName(t.name);
-    const a = t.attributes as Record<string, string>;
-    switch (n) {
-      case "sheetData": inData = true; break;
-      case "row": {
-        const r = Number(a.r);
-        rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-        values = [];
-        rowLast = 0;
-        col = 0;
-        break;
-      }
-      case "c": {
-        const at = a.r ? parseRef(a.r) : null;
-        col = at ? at.col : col + 1;
-        if (at && at.row !== rowNum && inData && rowNum === 0) rowNum = at.row;
-        type = a.t ?? "n";
-        style = a.s ? Number(a.s) : 0;
-        ref = `${colLetters(col)}${rowNum}`;
-        raw = "";
-        inline = "";
-        formula = null;
-        break;
-      }
-      case "v": text = "v"; break;
-      case "f": text = "f"; formula = formula ?? ""; break;
-      case "is": inIs = true; break;
-      case "rPh": phonetic++; break;
-      case "t": if (inIs && phonetic === 0) text = "t"; break;
-      case "mergeCell": if (a.ref) merges.push(a.ref); break;
-      case "tablePart": { const id = attr(a, "id"); if (id) tableRIds.push(id); break; }
-    }
-  });
-  const onText = (s: string) => {
-    if (text === "v") raw += s;
-    else if (text === "t") inline += s;
-    else if (text === "f") formula += s;
-  };
-  p.on("text", onText);
-  p.on("cdata", onText);
-  p.on("closetag", (t) => {
-    const n = localName(t.name);
-    switch (n) {
-      case "v": case "f": case "t": text = ""; break;
-      case "is": inIs = false; break;
-      case "rPh": phonetic--; break;
-      case "c": {
-        const v = cellValue(type, raw, inline, style, ctx);
-        if (v === null) {
-          if (formula !== null) blank[ref] = { formula };
-          return;
+  scanXml(xml, {
+    open(n, a) {
+      switch (n) {
+        case "row": {
+          const r = Number(attrValue(a, "r"));
+          rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
+          values = [];
+          rowLast = 0;
+          col = 0;
+          break;
         }
-        values[col - 1] = v;
-        if (!isBlank(v)) rowLast = Math.max(rowLast, col);
-        if (formula !== null && typeof v === "string" && v === "") blank[ref] = { formula };
-        break;
+        case "c": {
+          const r = attrValue(a, "r");
+          const at = r ? parseRef(r) : null;
+          col = at ? at.col : col + 1;
+          type = attrValue(a, "t") ?? "n";
+          const st = attrValue(a, "s");
+          style = st ? Number(st) : 0;
+          ref = `${colLetters(col)}${rowNum}`;
+          raw = "";
+          inline = "";
+          formula = null;
+          break;
+        }
+        case "v": text = "v"; break;
+        case "f": text = "f"; formula = formula ?? ""; break;
+        case "is": inIs = true; break;
+        case "rPh": phonetic++; break;
+        case "t": if (inIs && phonetic === 0) text = "t"; break;
+        case "mergeCell": { const m = attrValue(a, "ref"); if (m) merges.push(m); break; }
+        case "tablePart": { const id = attrByLocal(a, "id"); if (id) tableRIds.push(id); break; }
       }
-      case "row": endRow(); break;
-      case "sheetData": inData = false; break;
-    }
-  });
-  p.write(xml).close();
+    },
+    text(s) {
+      if (text === "v") raw += s;
+      else if (text === "t") inline += s;
+      else if (text === "f") formula += s;
+    },
+    close(n) {
+      switch (n) {
+        case "v": case "f": case "t": text = ""; break;
+        case "is": inIs = false; break;
+        case "rPh": phonetic--; break;
+        case "c": {
+          const v = cellValue(type, raw, inline, style, ctx);
+          if (v === null) {
+            if (formula !== null) blank[ref] = { formula };
+            return;
+          }
+          values[col - 1] = v;
+          if (!isBlank(v)) rowLast = Math.max(rowLast, col);
+          if (formula !== null && typeof v === "string" && v === "") blank[ref] = { formula };
+          break;
+        }
+        case "row":
+          if (rowLast > 0) {
+            values.length = rowLast;
+            sparse.push({ row: rowNum, values });
+          }
+          break;
+      }
+    },
+  }, () => text !== "");
   return { sparse, blank, merges, tableRIds };
 }
 
@@ -201,7 +188,7 @@ function matchingTable(pkg: Package, sheetPart: string, sheetName: string, rIds:
   const want = nameKey(sheetName);
   for (const id of rIds) {
     const rel = rels.find((r) => r.id === id && r.type.endsWith("/table"));
-    if (!rel || rel.external || rel.type !== REL.table && !rel.type.endsWith("/table")) continue;
+    if (!rel || rel.external) continue;
     const xml = pkg.text(rel.part);
     if (!xml) continue;
     const t = findTags(xml, "table")[0]?.attrs;

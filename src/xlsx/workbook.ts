@@ -2,7 +2,7 @@
  * What the file host needs to know of a workbook package before it reads any cell: where the workbook part
  * is, its sheets (name, state, part), the date system, the shared strings and which cell styles show dates.
  */
-import { SaxesParser } from "saxes";
+import { scanXml } from "./xml-scan";
 import { attr, findTags, Package, REL, type Relationship } from "./package";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
@@ -68,36 +68,28 @@ export function workbookInfo(pkg: Package): WorkbookInfo {
   return { part, sheets, date1904, rels, sharedStringsPart: find(REL.sharedStrings), stylesPart: find(REL.styles) };
 }
 
-function localName(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 /** The shared strings: rich-text runs joined, phonetic runs (rPh) left out. */
 export function sharedStrings(pkg: Package, part: string | undefined): string[] {
   const xml = part ? pkg.text(part) : undefined;
   if (!xml) return [];
   const out: string[] = [];
-  const p = new SaxesParser({ position: false });
   let inSi = false;
   let inT = false;
   let phonetic = 0;
   let cur = "";
-  p.on("opentag", (t) => {
-    const n = localName(t.name);
-    if (n === "si") { inSi = true; cur = ""; }
-    else if (n === "rPh") phonetic++;
-    else if (n === "t" && inSi && phonetic === 0) inT = true;
-  });
-  p.on("text", (s) => { if (inT) cur += s; });
-  p.on("cdata", (s) => { if (inT) cur += s; });
-  p.on("closetag", (t) => {
-    const n = localName(t.name);
-    if (n === "t") inT = false;
-    else if (n === "rPh") phonetic--;
-    else if (n === "si") { out.push(decodeEscapes(cur)); inSi = false; }
-  });
-  p.write(xml).close();
+  scanXml(xml, {
+    open(n) {
+      if (n === "si") { inSi = true; cur = ""; }
+      else if (n === "rPh") phonetic++;
+      else if (n === "t" && inSi && phonetic === 0) inT = true;
+    },
+    text(s) { cur += s; },
+    close(n) {
+      if (n === "t") inT = false;
+      else if (n === "rPh") phonetic--;
+      else if (n === "si") { out.push(decodeEscapes(cur)); inSi = false; }
+    },
+  }, () => inT);
   return out;
 }
 

@@ -160,7 +160,8 @@ function dosDateTime(d: Date): { time: number; date: number } {
 /** A new entry from uncompressed bytes (deflated unless tiny). */
 export function newEntry(name: string, data: Uint8Array, when = new Date()): ZipEntry {
   const deflate = data.length > 64;
-  const raw = deflate ? deflateSync(data, { level: 6 }) : data;
+  // large parts (the snapshot, a long Berekening) are deflated faster at a small cost in size
+  const raw = deflate ? deflateSync(data, { level: data.length > 262_144 ? 1 : 6 }) : data;
   const nameBytes = utf8e.encode(name);
   const ascii = nameBytes.length === name.length;
   const { time, date } = dosDateTime(when);

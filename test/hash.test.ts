@@ -1,0 +1,16 @@
+/** The platform's SHA-256 (Node's, plugged in by the CLI) and the portable one give the same digests. */
+import { createHash } from "crypto";
+import { sha256 } from "@noble/hashes/sha256";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
+import { sha256Hex, useSha256 } from "../src/domain/hash";
+
+const TEXTS = ["", "abc", "Realisatie|12|€ 1.234,56|Ĳsselmuiden", "x".repeat(100_000)];
+
+test("the portable digests, then Node's plugged in: the same hex for every text", () => {
+  // known answer for "abc" (FIPS 180-2, appendix B.1)
+  expect(sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const portable = TEXTS.map(sha256Hex);
+  expect(portable).toEqual(TEXTS.map((t) => bytesToHex(sha256(utf8ToBytes(t)))));
+  useSha256((t) => createHash("sha256").update(t, "utf8").digest("hex"));
+  expect(TEXTS.map(sha256Hex)).toEqual(portable);
+});
