@@ -59,7 +59,7 @@ const CORPUS: Record<string, Expected> = {
   "afgebroken-zip": { what: "the first 60% of the example's bytes (a truncated zip)", exit: 1, unreadable: "is beschadigd of onvolledig" },
   "beschadigd-zip-onderdeel": { what: "garbage in the compressed bytes of the Formatie part", exit: 1, unreadable: "is beschadigd of onvolledig" },
   "oud-xls": { what: "an OLE2 compound file (.xls)", exit: 1, unreadable: "is een oud Excel-bestand (.xls)" },
-  "zip-zonder-werkmap": { what: "a zip with a Word document part only", exit: 1, unreadable: "is geen Excel-werkmap (.xlsx): het is een zip-archief zonder werkbladen" },
+  "zip-zonder-werkmap": { what: "a zip with a Word document part only", exit: 1, unreadable: "is geen Excel-werkmap (.xlsx): het is een Word-document" },
   "werkmap-zonder-bladen": { what: "an .xlsx with zero worksheets", exit: 1, unreadable: "is een Excel-werkmap zonder werkbladen" },
 
   // --- empty workbooks, missing sheets and columns
