@@ -196,7 +196,7 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
   book.reportSheets = skip;
   const sheets: SheetGrid[] = [];
   const previous: Record<string, CellValue[][]> = {};
-  const visibility: Record<string, SheetEntry["state"]> = {};
+  const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
   for (const s of info.sheets) visibility[s.name] = s.state;
   for (const s of worksheets) {
     if (isMetadataSheet(s)) continue;
@@ -208,9 +208,7 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
     }
     sheets.push(readSheetGrid(pkg, s.part, s.name, ctx));
   }
-  const grids: WorkbookGrids & { visibility?: Record<string, SheetEntry["state"]> } = { sheets, meta, previous };
-  grids.visibility = visibility;
-  return grids;
+  return { sheets, meta, previous, visibility };
 }
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */
