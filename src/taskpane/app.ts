@@ -4,7 +4,9 @@ import type { Problem } from "../input/grid";
 import { euro, renderDashboard, resizeDashboard } from "./dashboard";
 import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
 import { check, plan, signOffOf, type Checked } from "./engine";
-import { downloadTemplate, FileHost } from "./file-host";
+import { download, downloadTemplate, FileHost } from "./file-host";
+import { signingDocument } from "../pdf/document";
+import { renderPdfBlob } from "../pdf/browser";
 import type { HostRead, WorkbookHost } from "./host";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -56,6 +58,38 @@ export class App {
     $("submit-signoff").addEventListener("click", () => this.buildReport({ kind: "submit", accounthouder: value("sign-accounthouder") }));
     $("sign").addEventListener("click", () => this.buildReport({ kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
     $("reopen").addEventListener("click", () => this.buildReport({ kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
+    this.addPdfButton();
+  }
+
+  /** "PDF om te ondertekenen": the signing document of the inputs as they are now, as a download. */
+  private addPdfButton(): void {
+    const anchor = document.getElementById("submit-signoff")?.parentElement;
+    if (!anchor) return;
+    const button = Object.assign(document.createElement("button"), { id: "signing-pdf", type: "button", textContent: "PDF om te ondertekenen" });
+    const result = Object.assign(document.createElement("p"), { id: "signing-pdf-result" });
+    result.setAttribute("role", "status");
+    anchor.append(button);
+    anchor.after(result);
+    button.addEventListener("click", () => this.guard("signing-pdf-result", async () => {
+      button.disabled = true;
+      try {
+        const host = this.requireHost();
+        result.textContent = "De PDF wordt gemaakt…";
+        this.read = await host.read();
+        this.checked = check(this.read, this.chosenMonth());
+        this.showProblems(this.checked.parse.problems);
+        this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
+        const { inputs } = this.checked.parse;
+        const results = this.checked.results;
+        if (!inputs || !results) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
+        const blob = await renderPdfBlob(signingDocument(inputs, results, { signOff: signOffOf(this.read) }));
+        const name = `addendum-${inputs.settings.year}.pdf`;
+        download(blob, name);
+        result.textContent = `'${name}' staat in uw downloads (vingerafdruk ${results.fingerprint.slice(0, 12)}…). Laat dit document ondertekenen en bewaar het: met de vingerafdruk erop is later na te gaan of de werkmap nog het getekende addendum bevat.`;
+      } finally {
+        button.disabled = false;
+      }
+    }));
   }
 
   private year(id: string): number {

@@ -1,0 +1,91 @@
+/**
+ * The signing document from the task pane, outside Excel, in headless Chromium: choose the example
+ * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the RULES.md figures and the
+ * fingerprint, with fonts embedded. pdfmake and its fonts are loaded only when the button is pressed, from
+ * the page's own origin. The production build goes to a private folder (not dist/, which others use).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { exampleWorkbook } from "../src/example/example";
+import { serve } from "./support/server";
+
+const CHROMIUM = "/usr/bin/chromium";
+const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
+if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
+const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+const OFFICE_DIST = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
+const ROOT = path.join(__dirname, "..");
+
+maybe("the signing PDF from the task pane (outside Excel)", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  const requests: string[] = [];
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-browser-"));
+  const input = path.join(dir, "voorbeeld-invoer-2025.xlsx");
+  const out = path.join(dir, "dist");
+
+  beforeAll(async () => {
+    await exampleWorkbook().xlsx.writeFile(input);
+    execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
+    server = await serve(out);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (u.protocol === "data:" || u.protocol === "blob:") return;
+      if (`${u.protocol}//${u.host}/` === server.url) return void requests.push(u.pathname);
+      if (u.host !== "appsforoffice.microsoft.com") foreign.push(r.url());
+    });
+    await page.route("https://appsforoffice.microsoft.com/**", async (route) => {
+      const file = path.join(OFFICE_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
+      if (existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
+      else await route.fulfill({ status: 404, body: "" });
+    });
+    await page.goto(`${server.url}taskpane.html`);
+    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test("pdfmake is a separate chunk, not loaded at start", () => {
+    const chunks = readdirSync(out).filter((f) => /^pdfmake.*\.js$/.test(f));
+    expect(chunks.length).toBe(2);
+    for (const c of chunks) expect(statSync(path.join(out, c)).size).toBeGreaterThan(500_000);
+    expect(requests.filter((r) => r.includes("pdfmake"))).toEqual([]);
+  });
+
+  test("the button downloads the signing document with every addendum figure and the fingerprint", async () => {
+    await page.setInputFiles("#file-picker", input);
+    await page.waitForFunction(() => document.getElementById("input-result")?.textContent?.includes("gelezen"));
+    await page.click("#tab-rapport");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#signing-pdf")]);
+    expect(download.suggestedFilename()).toBe("addendum-2025.pdf");
+    const file = path.join(dir, "addendum-2025.pdf");
+    await download.saveAs(file);
+    await page.waitForFunction(() => document.getElementById("signing-pdf-result")?.textContent?.includes("staat in uw downloads"));
+    await page.screenshot({ path: path.join(dir, "rapport-pdf.png"), fullPage: true });
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    // RULES.md worked example
+    for (const figure of ["€ 649.519,35", "€ 116.913,48", "€ 786.432,83", "€ 12.568,22", "€ 636.951,13", "€ 214.009,42", "€ 8.000,00", "€ 12.000,00"]) expect(text).toContain(figure);
+    expect(text).toMatch(/Opdrachtgever\s+Gemeente Ommen/);
+    const fp = /vingerafdruk ([0-9a-f]{12})…/.exec((await page.textContent("#signing-pdf-result")) ?? "")?.[1];
+    expect(fp).toBeDefined();
+    expect(text).toMatch(new RegExp(`^${fp}[0-9a-f]{52}$`, "m"));
+    const fonts = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
+    expect(requests.filter((r) => r.includes("pdfmake")).length).toBe(2);
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
