@@ -10,6 +10,9 @@
  *   child floor    <input.xlsx> <output.xlsx> <cells.json> <result.json>
  *                                                           exceljs alone: read the input, write the same
  *                                                           number of formula and value cells, save
+ *   child pkgfloor <input.xlsx> <output.xlsx> <result.json>
+ *                                                           the package floor: unzip every part, parse every
+ *                                                           sheet's XML, zip the same parts back
  */
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
@@ -20,6 +23,8 @@ import { SHEETS } from "../src/domain/glossary";
 import { isBlank } from "../src/input/grid";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookBuffer } from "../src/xlsx/read";
+import { scanXml } from "../src/xlsx/xml-scan";
+import { strFromU8, unzipSync, zipSync } from "fflate";
 import { caseWorkbook, type CaseSize } from "./generate";
 import { startSampler } from "./sampler";
 import { STAGE_KEYS, type GenerateMeasure, type OursMeasure, type RunMeasure, type SheetCells, type StageKey } from "./types";
@@ -231,12 +236,42 @@ async function floor(input: string, output: string, cellsFile: string, resultFil
   await fs.writeFile(resultFile, JSON.stringify(run));
 }
 
+/**
+ * The package floor: what any tool must do that reads every sheet of the package and writes it back —
+ * unzip every part, parse every worksheet's XML (counting cells), zip the same parts again (deflate level 6).
+ */
+async function packageFloor(input: string, output: string, resultFile: string): Promise<void> {
+  const base = await baseline();
+  const order = ["read", "write"] as const;
+  const sampler = await startSampler(order.length + 2);
+  const t0 = begin();
+  const times: Partial<Record<StageKey, number>> = {};
+  sampler.stage(1);
+  let t = performance.now();
+  const parts = unzipSync(new Uint8Array(await fs.readFile(input)));
+  let cells = 0;
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    scanXml(strFromU8(bytes), { open: (n) => { if (n === "c") cells++; }, close: () => undefined, text: () => undefined }, () => false);
+  }
+  if (cells === 0) throw new Error("package floor read no cells");
+  times.read = ms(performance.now() - t);
+  sampler.stage(2);
+  t = performance.now();
+  await fs.writeFile(output, zipSync(parts, { level: 6 }));
+  times.write = ms(performance.now() - t);
+  sampler.stage(3);
+  const run = finish(t0, base, await sampler.stop(), times, order, order);
+  await fs.writeFile(resultFile, JSON.stringify(run));
+}
+
 async function main(argv: string[]): Promise<void> {
   const [mode, ...args] = argv;
   if (mode === "generate" && args.length === 3) return generate(args[0], args[1], args[2]);
   if (mode === "ours" && args.length === 3) return ours(args[0], args[1], args[2]);
   if (mode === "ours" && args.length === 4) return ours(args[0], args[1], args[3], args[2]);
   if (mode === "floor" && args.length === 4) return floor(args[0], args[1], args[2], args[3]);
+  if (mode === "pkgfloor" && args.length === 3) return packageFloor(args[0], args[1], args[2]);
   if (mode === "count" && args.length === 2) return fs.writeFile(args[1], JSON.stringify(await addedCells(args[0])));
   throw new Error(`usage: child generate|ours|floor … (got ${argv.join(" ")})`);
 }

@@ -1,8 +1,10 @@
 /**
- * `npm run bench` (issue 5): speed and memory at scale, side by side with the floor.
+ * `npm run bench` (issues 5 and 9): speed and memory at scale, side by side with two floors.
  *
  * One function per part of the issue:
- *   1. benchCliHost     the exceljs host (`dvo-addendum report`), stage by stage, against exceljs alone
+ *   1. benchCliHost     the file host (`dvo-addendum report`), stage by stage, against exceljs alone (what a
+ *                       user would otherwise script) and against the package floor (unzip, parse every
+ *                       sheet's XML, zip the same parts back)
  *   2. benchOfficeSync  the Office.js host: syncs and largest request payload (not yet: placeholder)
  *   3. benchTaskpane    the task pane: bundle size and time to interactive (not yet: placeholder)
  * and `evaluateTargets` for the targets of item 4. Results go to bench/results.json and into the marked
@@ -59,6 +61,9 @@ const RUNS = 5;
  */
 const RUNS_LARGEST = 3;
 const LARGEST = 100_000;
+/** 200,000 rows: one run each (the exceljs floor alone takes ~25 s and ~2 GB there) */
+const RUNS_HUGE = 1;
+const HUGE = 200_000;
 
 function seriesOf(dimension: keyof CaseSize, label: string, sizes: number[]): { series: SeriesDef; sizes: CaseSize[] } {
   const all = sizes.map((n) => ({ ...BASE, [dimension]: n }));
@@ -67,7 +72,7 @@ function seriesOf(dimension: keyof CaseSize, label: string, sizes: number[]): { 
 
 const SERIES_SPEC = [
   seriesOf("formation", "Formatie rows", [10, 100, 1000, 10000]),
-  seriesOf("ledger", "Realisatie rows", [1000, 10000, 100000]),
+  seriesOf("ledger", "Realisatie rows", [1000, 10000, 100000, 200000]),
   seriesOf("products", "Producten rows", [1000, 10000, 100000]),
 ];
 
@@ -76,7 +81,7 @@ export const SERIES: SeriesDef[] = SERIES_SPEC.map((s) => s.series);
 export const CASES: CaseDef[] = (() => {
   const seen = new Map<string, CaseDef>();
   for (const s of SERIES_SPEC) for (const size of s.sizes) if (!seen.has(caseId(size))) {
-    seen.set(caseId(size), { id: caseId(size), size, runs: Math.max(size.ledger, size.products) >= LARGEST ? RUNS_LARGEST : RUNS });
+    seen.set(caseId(size), { id: caseId(size), size, runs: Math.max(size.ledger, size.products) >= HUGE ? RUNS_HUGE : Math.max(size.ledger, size.products) >= LARGEST ? RUNS_LARGEST : RUNS });
   }
   return [...seen.values()];
 })();
@@ -118,7 +123,11 @@ export interface CaseResult {
   warnings: number;
   ours: SideResult;
   floor: SideResult;
+  /** the package floor: unzip, parse every sheet's XML, zip the same parts back */
+  packageFloor: SideResult;
   ratio: { time: number; memory: number };
+  /** ours / package floor */
+  packageRatio: { time: number; memory: number };
 }
 
 export interface GrowthStep {
@@ -295,6 +304,7 @@ async function measureCase(c: CaseDef, runs: number, progress: string, waitQuiet
   const gen = await child<GenerateMeasure>(["generate", sizeFile, input], path.join(dir, "generate.json"));
   const ours: OursMeasure[] = [];
   const floor: RunMeasure[] = [];
+  const pkgFloor: RunMeasure[] = [];
   for (let i = 0; i < runs; i++) {
     // the first run also counts the cells it added (after its measurement), for the floor to reproduce
     const count = i === 0 ? [cellsFile] : [];
@@ -302,12 +312,15 @@ async function measureCase(c: CaseDef, runs: number, progress: string, waitQuiet
     ours.push({ ...o.result, otherCores: o.otherCores });
     const f = await child<RunMeasure>(["floor", input, path.join(dir, "floor.xlsx"), cellsFile], path.join(dir, `floor-${i}.json`), waitQuiet);
     floor.push({ ...f.result, otherCores: f.otherCores });
-    log(`${progress} ${c.id}: run ${i + 1}/${runs}: ours ${o.result.totalMs} ms (cpu ${o.result.cpuMs}), ${o.result.maxRssMb} MB; floor ${f.result.totalMs} ms (cpu ${f.result.cpuMs}), ${f.result.maxRssMb} MB; other processes ${o.otherCores} / ${f.otherCores} cores`);
+    const p = await child<RunMeasure>(["pkgfloor", input, path.join(dir, "pkgfloor.xlsx")], path.join(dir, `pkgfloor-${i}.json`), waitQuiet);
+    pkgFloor.push({ ...p.result, otherCores: p.otherCores });
+    log(`${progress} ${c.id}: run ${i + 1}/${runs}: ours ${o.result.totalMs} ms (cpu ${o.result.cpuMs}), ${o.result.maxRssMb} MB; floor ${f.result.totalMs} ms (cpu ${f.result.cpuMs}), ${f.result.maxRssMb} MB; package floor ${p.result.totalMs} ms, ${p.result.maxRssMb} MB; other processes ${o.otherCores} / ${f.otherCores} cores`);
   }
   const first = ours[0];
   const cells = JSON.parse(await fs.readFile(cellsFile, "utf8")) as SheetCells[];
   const oursSide = side(ours, STAGE_KEYS);
   const floorSide = side(floor, ["read", "write"]);
+  const pkgSide = side(pkgFloor, ["read", "write"]);
   const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     id: c.id,
@@ -322,7 +335,9 @@ async function measureCase(c: CaseDef, runs: number, progress: string, waitQuiet
     warnings: first.warnings,
     ours: oursSide,
     floor: floorSide,
+    packageFloor: pkgSide,
     ratio: { time: round2(oursSide.totalMs.median / floorSide.totalMs.median), memory: round2(oursSide.maxRssMb.median / floorSide.maxRssMb.median) },
+    packageRatio: { time: round2(oursSide.totalMs.median / pkgSide.totalMs.median), memory: round2(oursSide.maxRssMb.median / pkgSide.maxRssMb.median) },
   };
 }
 
@@ -345,7 +360,7 @@ function growth(series: SeriesDef, cases: CaseResult[]): GrowthStep[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Part 1: the exceljs host (command line)
+// Part 1: the file host (command line)
 
 export async function benchCliHost(opts: Options): Promise<CliHostResult> {
   const t0 = performance.now();
@@ -380,11 +395,11 @@ export async function benchTaskpane(_opts: Options): Promise<PendingPart> {
 // ---------------------------------------------------------------------------------------------------
 // Item 4: targets
 
-const RATIO_LIMIT = 1.5;
+/** issue 9: at 100,000 ledger rows, end to end at most this fraction of the exceljs floor in the same run */
+const RATIO_LIMIT = 0.25;
 /** a step is linear when time grows no faster than size^1.1 (fixed costs keep small steps well below 1) */
 const LINEAR_EXPONENT = 1.1;
-const E2E_MS = 10_000;
-const E2E_MB = 1024;
+const PEAK_MIB = 250;
 const LARGE_LEDGER = 100_000;
 
 function stageExcess(c: CaseResult): string {
@@ -403,41 +418,28 @@ const fmtS = (msv: number) => `${(msv / 1000).toFixed(2)} s`;
 
 export function evaluateTargets(cli: CliHostResult, office: PendingPart, taskpane: PendingPart): TargetResult[] {
   const t: TargetResult[] = [];
-  const over = cli.cases.filter((c) => c.ratio.time > RATIO_LIMIT);
-  t.push({
-    target: `ours ≤ ${RATIO_LIMIT}× the floor at every size (end-to-end time)`,
-    status: over.length === 0 ? "met" : "missed",
-    measured: cli.cases.map((c) => `${c.id} ${c.ratio.time}×`).join(", "),
-    cause: over.length === 0 ? undefined : over.map((c) => `${c.id}: ${stageExcess(c)}`).join(" | "),
-  });
-  const memOver = cli.cases.filter((c) => c.ratio.memory > RATIO_LIMIT);
-  t.push({
-    target: `ours ≤ ${RATIO_LIMIT}× the floor at every size (peak memory)`,
-    status: memOver.length === 0 ? "met" : "missed",
-    measured: cli.cases.map((c) => `${c.id} ${c.ratio.memory}×`).join(", "),
-    cause: memOver.length === 0 ? undefined : memOver.map((c) => `${c.id}: ours ${c.ours.maxRssMb.median} MB vs floor ${c.floor.maxRssMb.median} MB; largest stage peak ${largestStage(c)}`).join(" | "),
-  });
+  const large = cli.cases.find((c) => c.size.ledger === LARGE_LEDGER && c.size.products < LARGE_LEDGER);
+  if (large) {
+    t.push({
+      target: `${LARGE_LEDGER.toLocaleString("en")} ledger rows: end to end ≤ ${RATIO_LIMIT}× the exceljs floor in the same run (${large.id})`,
+      status: large.ratio.time <= RATIO_LIMIT ? "met" : "missed",
+      measured: `${large.ratio.time}× (ours ${fmtS(large.ours.totalMs.median)}, exceljs floor ${fmtS(large.floor.totalMs.median)}, package floor ${fmtS(large.packageFloor.totalMs.median)})`,
+      cause: large.ratio.time <= RATIO_LIMIT ? undefined : stageExcess(large),
+    });
+    t.push({
+      target: `${LARGE_LEDGER.toLocaleString("en")} ledger rows: peak RSS ≤ ${PEAK_MIB} MiB (${large.id})`,
+      status: large.ours.maxRssMb.median <= PEAK_MIB ? "met" : "missed",
+      measured: `${large.ours.maxRssMb.median} MiB (of which ${large.ours.baseMb.median} MiB node and modules after start-up; exceljs floor ${large.floor.maxRssMb.median} MiB, package floor ${large.packageFloor.maxRssMb.median} MiB)`,
+      cause: large.ours.maxRssMb.median <= PEAK_MIB ? undefined : `largest stage peak ${largestStage(large)}`,
+    });
+  }
   const steep = cli.series.flatMap((s) => s.steps.filter((st) => st.ours.exponent > LINEAR_EXPONENT).map((st) => ({ s, st })));
   t.push({
-    target: `linear growth (time grows at most as size^${LINEAR_EXPONENT} per step)`,
+    target: `linear growth (time grows at most as size^${LINEAR_EXPONENT} per step; ledger 1k to 200k)`,
     status: steep.length === 0 ? "met" : "missed",
     measured: cli.series.map((s) => `${s.name}: ${s.steps.map((st) => st.ours.exponent).join(", ")}`).join("; "),
     cause: steep.length === 0 ? undefined : steep.map(({ s, st }) => `${s.name} ${st.from}→${st.to}: exponent ${st.ours.exponent} (floor ${st.floor.exponent})`).join(" | "),
   });
-  const large = cli.cases.find((c) => c.size.ledger === LARGE_LEDGER);
-  if (large) {
-    const okT = large.ours.processMs.median < E2E_MS, okM = large.ours.maxRssMb.median < E2E_MB;
-    const floorT = large.floor.processMs.median, floorM = large.floor.maxRssMb.median;
-    const floorMisses = [floorT >= E2E_MS ? `${fmtS(floorT)}` : "", floorM >= E2E_MB ? `${floorM} MB` : ""].filter((x) => x !== "").join(" and ");
-    t.push({
-      target: `${LARGE_LEDGER.toLocaleString("en")} ledger rows end to end < ${E2E_MS / 1000} s and < 1 GB (${large.id}; 1 GB taken as ${E2E_MB} MiB)`,
-      status: okT && okM ? "met" : "missed",
-      measured: `${okT ? "time met" : "time missed"}: ${fmtS(large.ours.processMs.median)} (process, node start-up included; floor ${fmtS(floorT)}); ` +
-        `${okM ? "memory met" : "memory missed"}: peak ${large.ours.maxRssMb.median} MiB (floor ${floorM} MiB)`,
-      cause: okT && okM ? undefined
-        : `${floorMisses ? `the floor alone misses it too (${floorMisses}): exceljs reading this input and writing the same cells; ` : ""}ours: ${stageExcess(large)}; peak ${largestStage(large)}`,
-    });
-  }
   t.push({ target: "syncs constant (≤ 4) at every size", status: office.status, measured: office.note });
   t.push({ target: "no request over 4 MB", status: office.status, measured: office.note });
   t.push({ target: "task pane ≤ 300 KB gzipped", status: taskpane.status, measured: taskpane.note });
@@ -473,8 +475,9 @@ const METHOD: Record<string, string> = {
   cases: "one series per size dimension, each varying one size from the base formation 100, ledger 1,000, products 1,000 (not the full cross product)",
   inputs: "synthetic workbooks from buildInputWorkbook (the template), year 2025, Rapportagemaand 9, 12 sick-leave cases; every row passes parseWorkbook without a fout (checked before measuring)",
   ours: "reportFile (src/cli/pipeline.ts) in a fresh `node --expose-gc` process per run: read, check, compute, plan, write; time per stage from reportFile, peak RSS per stage from a sampling worker thread (every 4 ms)",
+  packageFloor: "fflate and our XML scanner in a fresh process: unzip every part of the same input, parse every worksheet's XML, zip all parts back at deflate level 6 (the least a tool that reads every sheet and writes the package again must do)",
   floor: "exceljs alone in a fresh process: load the same input file, add per sheet that our run added (report sheets and the add-in's records: metadata, input snapshot, log) the same number of rows, formula cells (each with a cached result, as many of them text), number cells and string cells (as many distinct), save; its formulas are references to input cells padded to our formulas' mean length, its strings padded to our strings' mean length",
-  statistic: "median of the runs per case; ours and floor runs interleaved",
+  statistic: "median of the runs per case; ours and floor runs interleaved (one run at 200,000 rows)",
   memory: "peak resident set size of the whole process (getrusage maxrss), node and exceljs included",
   processTime: "from the start of the measuring process to the end of the run (node start-up and module loading included)",
   contention: "per run, the CPU used by other processes (machine busy time from /proc/stat minus the measuring process's own CPU time); with --wait-quiet each run waits (up to 3 minutes) until other processes use less than 0.25 cores",
