@@ -1,3 +1,5 @@
+// the declarations must reach every tsconfig (cli, test, webpack) that compiles this file through an import
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./pdfmake.d.ts" />
 /**
  * Renders the signing document in Node with pdfmake and the Roboto TTF files that ship in its npm package
