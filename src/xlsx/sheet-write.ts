@@ -121,8 +121,15 @@ export interface SheetXmlOptions {
 /** Days between the 1900 and the 1904 date systems. */
 const DAYS_1904 = 1462;
 
+/** What the planner may say about a sheet's look beyond the cells (row heights, print setup). */
+export interface SheetLook {
+  heights?: (number | undefined)[];
+  print?: { area: string; landscape: boolean; fitWidth: number; repeatRows?: string; pageNumbers: boolean };
+}
+
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
+  const look = plan as SheetPlan & SheetLook;
   const editable = new Set(plan.editable);
   const parts: string[] = [];
   let maxCol = 0;
@@ -142,8 +149,11 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
       }
     });
     if (cells.length === 0) return;
+    // the planner's height when it chose one from the content, else enough lines for the wrapped text
     const lines = wrappedLines(row, plan.widths);
-    const ht = lines > 1 ? ` ht="${Math.min(409, 13.5 * lines + 2)}" customHeight="1"` : "";
+    const chosen = look.heights?.[r];
+    const height = chosen !== undefined ? chosen : lines > 1 ? 13.5 * lines + 2 : undefined;
+    const ht = height !== undefined ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
     parts.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   });
   const freeze = plan.freezeRows ?? 4;
@@ -154,9 +164,11 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
   const cf = plan.conditional.map((c, i) =>
     `<conditionalFormatting sqref="${escapeXml(c.range)}"><cfRule type="expression" dxfId="${styles.dxf(c.style)}" priority="${i + 1}"><formula>${escapeXml(fileFormula(c.formula))}</formula></cfRule></conditionalFormatting>`).join("");
   const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join("")}</mergeCells>` : "";
+  const print = look.print;
+  const setup = `<pageSetup paperSize="9" orientation="${print && !print.landscape ? "portrait" : "landscape"}" fitToWidth="${print?.fitWidth ?? 1}" fitToHeight="0"${print?.pageNumbers ? ' useFirstPageNumber="1" firstPageNumber="1"' : ""}/>`;
   const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>${parts.join("")}</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`;
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>${parts.join("")}</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`;
 }
 
 /** Rows of plain values (the record sheets), optionally with a bold header row and column widths. */

@@ -10,7 +10,7 @@ import type { Scalar, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, escapeXml, findTags, Package, REL, relativeTarget, relsPathOf } from "./package";
 import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
-import { appendRowsXml, planSheetXml, rowsSheetXml } from "./sheet-write";
+import { appendRowsXml, planSheetXml, rowsSheetXml, type SheetLook } from "./sheet-write";
 import { StyleBook } from "./styles";
 import type { SheetEntry } from "./workbook";
 
@@ -223,7 +223,7 @@ class PackageEditor {
   }
 
   /** Write the workbook part, its relationships, the content types and app.xml back. */
-  finish(activeName: string | undefined, styles: StyleBook, stylesPart: string | undefined): void {
+  finish(activeName: string | undefined, styles: StyleBook, stylesPart: string | undefined, printNames: PrintName[] = []): void {
     // the sheet list
     const sheetsMatch = /<([\w.-]+:)?sheets(?:\s[^>]*)?>[\s\S]*?<\/\1?sheets>/.exec(this.workbookXml);
     const p = sheetsMatch?.[1] ?? "";
@@ -248,6 +248,7 @@ class PackageEditor {
       const now = map.get(Number(m[1]));
       return now === undefined ? "" : whole.replace(/localSheetId="\d+"/, `localSheetId="${now}"`);
     });
+    this.setPrintNames(printNames, p);
     this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
     // which sheet the workbook opens on
     const view = findTags(this.workbookXml, "workbookView")[0];
@@ -278,6 +279,33 @@ class PackageEditor {
     this.updateAppXml();
   }
 
+  /**
+   * The print areas and print titles of our sheets (`_xlnm.Print_Area`, `_xlnm.Print_Titles`, local to the
+   * sheet): the ones an earlier build left on the sheets we wrote are replaced; the user's are left alone.
+   */
+  private setPrintNames(names: PrintName[], p: string): void {
+    const ours = new Set(names.map((n) => this.sheets.findIndex((s) => s.name === n.sheet)).filter((i) => i >= 0));
+    this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedName\b([^>]*)>([\s\S]*?)<\/\1?definedName>/g, (whole, _q: string, attrs: string) => {
+      const id = /localSheetId="(\d+)"/.exec(attrs);
+      return id && ours.has(Number(id[1])) && /name="_xlnm\.Print_(Area|Titles)"/.test(attrs) ? "" : whole;
+    });
+    const add = names.map((n) => {
+      const i = this.sheets.findIndex((s) => s.name === n.sheet);
+      return i < 0 ? "" : `<${p}definedName name="${n.name}" localSheetId="${i}">${escapeXml(n.ref)}</${p}definedName>`;
+    }).join("");
+    if (!add) return;
+    const close = new RegExp(`</${p}definedNames>`).exec(this.workbookXml);
+    if (close) {
+      this.workbookXml = this.workbookXml.slice(0, close.index) + add + this.workbookXml.slice(close.index);
+      return;
+    }
+    // CT_Workbook: definedNames comes after sheets, functionGroups and externalReferences
+    const after = [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`].map((t) => ({ t, i: this.workbookXml.indexOf(t) })).find((x) => x.i >= 0);
+    if (!after) return;
+    const at = after.i + after.t.length;
+    this.workbookXml = `${this.workbookXml.slice(0, at)}<${p}definedNames>${add}</${p}definedNames>${this.workbookXml.slice(at)}`;
+  }
+
   /** docProps/app.xml lists the worksheet titles; keep it in step with the sheet list. */
   private updateAppXml(): void {
     const part = this.pkg.resolve("docProps/app.xml");
@@ -301,6 +329,21 @@ function metaRows(plan: WorkbookPlan): Scalar[][] {
     ["rapportagemaand", plan.marker.reportMonth],
     ...plan.sheets.map((s) => [REPORT_SHEET_KIND, s.name]),
   ];
+}
+
+interface PrintName {
+  sheet: string;
+  name: "_xlnm.Print_Area" | "_xlnm.Print_Titles";
+  ref: string;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "A1:I60" → $A$1:$I$60; "1:4" → $1:$4 */
+function absolute(range: string): string {
+  return range.split(":").map((r) => r.replace(/^([A-Za-z]*)(\d*)$/, (_, c: string, n: string) => `${c ? `$${c.toUpperCase()}` : ""}${n ? `$${n}` : ""}`)).join(":");
 }
 
 export interface WriteOptions {
@@ -337,6 +380,13 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
     const xml = planSheetXml(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 });
     ed.putSheet({ name: s.name, state: "visible", xml, children });
   }
+  const printNames: PrintName[] = [];
+  for (const s of plan.sheets) {
+    const print = (s as typeof s & SheetLook).print;
+    if (!print) continue;
+    printNames.push({ sheet: s.name, name: "_xlnm.Print_Area", ref: `${quoteSheet(s.name)}!${absolute(print.area)}` });
+    if (print.repeatRows) printNames.push({ sheet: s.name, name: "_xlnm.Print_Titles", ref: `${quoteSheet(s.name)}!${absolute(print.repeatRows)}` });
+  }
   ed.putSheet({ name: METADATA_SHEET, state: "veryHidden", xml: rowsSheetXml(metaRows(plan)) });
   if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetXml(signOffRows(records.signOff)) });
   if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetXml(snapshotRows(records.snapshot)) });
@@ -351,7 +401,7 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
       ed.putSheet({ name: LOG_SHEET, state: "hidden", xml: rowsSheetXml([LOG_HEADERS, ...rows], { headerXf: styles.xf({ s: "header" }), widths: LOG_WIDTHS }) });
     }
   }
-  ed.finish(plan.sheets[0]?.name, styles, book.info.stylesPart);
+  ed.finish(plan.sheets[0]?.name, styles, book.info.stylesPart, printNames);
   return pkg.toBytes(opts.now);
 }
 
