@@ -3,10 +3,11 @@
  *
  * Round trips: one for the sheet list (names, ids, visibility), the tables and the workbook protection;
  * then the ranges in row slices, so that no response passes the budget (4 MB; Excel on the web refuses
- * responses over 5 MB). The first slice round reads up to `firstRows` rows of every range at once — for an
+ * responses over 5 MB). The first slice round reads up to 2,000 rows of every range at once — for an
  * ordinary workbook that is everything, so reading takes 2 round trips — and measures bytes per row; later
- * rounds fill the budget with the rows that are left. Round trips ≈ 2 + ⌈(bytes still to read after the
- * first round) / budget⌉.
+ * rounds fill the budget with the rows that are left, planned with the most bytes per row seen so far plus
+ * 10 %. Round trips = 2 + ⌈(bytes still to read after the first round) / (budget / 1.1)⌉, give or take one
+ * when rows grow longer further down (a response over the limit is retried with half the budget).
  *
  * Report sheets the add-in made (listed in the very hidden `_dvo_addendum` sheet, by name and sheet id)
  * are not read as input.
@@ -56,7 +57,7 @@ export interface ExcelWorkbookState {
 export interface ReadOptions {
   /** largest response to ask for in one round trip, bytes (default 4 MB) */
   responseBudget?: number;
-  /** rows per range in the first slice round (default 1000) */
+  /** rows per range in the first slice round (default 2000) */
   firstRows?: number;
 }
 
@@ -116,6 +117,10 @@ interface Wanted {
 }
 
 const json = (x: unknown) => JSON.stringify(x).length;
+/** Rows of every range read in the first slice round. */
+export const FIRST_ROWS = 2000;
+/** Later rounds plan with the most bytes per row seen so far in a range, times this margin. */
+export const MARGIN = 1.1;
 
 function isRetryable(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
@@ -142,7 +147,7 @@ function assemble(w: Wanted): unknown[][] {
 
 export async function readExcelWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ExcelWorkbookState> {
   const budget = opts.responseBudget ?? 4 * 1024 * 1024;
-  let firstRows = opts.firstRows ?? 1000;
+  let firstRows = opts.firstRows ?? FIRST_ROWS;
   const wb = context.workbook;
   const responses: number[] = [];
   let syncs = 0;
@@ -242,7 +247,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     const round: Array<ReturnType<typeof slice>> = [];
     let room = roundBudget;
     for (const w of left()) {
-      const perRow = Math.ceil(w.bytesPerRow * 1.25) + 2;
+      const perRow = Math.ceil(w.bytesPerRow * MARGIN) + 2;
       const n = Math.min(end(w) - w.next + 1, Math.floor(room / perRow));
       if (n <= 0) continue;
       round.push(slice(w, w.next, w.next + n - 1));
