@@ -16,6 +16,8 @@ export const SHEETS = {
   selfEvaluation: "Zelfevaluatie",
   elections: "Verkiezingen",
   privacy: "Privacy",
+  /** optional: account numbers (and cost centres) of a ledger export → cost category */
+  ledgerMap: "Grootboek",
 } as const;
 export type InputSheetKey = keyof typeof SHEETS;
 

@@ -81,6 +81,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
+  ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(COST_CATEGORIES, 28), description: TEXT(40) },
 };
 
 export const SETTING_FORMATS: Record<string, string | undefined> = {

@@ -15,6 +15,7 @@ import { COST_CATEGORIES, type Settings } from "../domain/types";
 import { cellRef, rangeRef, sheetRef, str } from "./a1";
 import { dateCell, excelTrim, formOf, hasColumn, monthCell, numberCell, rawInput, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
+import { ledgerMapBlock, ledgerRowCells } from "./ledger-export";
 import type { SheetBuilder } from "./sheet";
 
 const E = FORMATS.euro;
@@ -195,17 +196,12 @@ function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): void {
     for (const f of ["month", "category", "amount", "caseId"]) ctx.refs.set(`ledger.${f}`, direct[f]);
     return;
   }
+  ledgerMapBlock(ctx, sb);
   sb.section("Realisatie (genormaliseerd)");
   sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier");
   const first = sb.row;
   for (const l of ctx.inputs.ledger) {
-    sb.line(
-      { v: l.row },
-      monthCell(ctx, "ledger", "month", l.row, l.month),
-      trimmedText(ctx, "ledger", "category", l.row),
-      numberCell(ctx, "ledger", "amount", l.row, l.amount, E),
-      trimmedText(ctx, "ledger", "caseId", l.row, true),
-    );
+    sb.line({ v: l.row }, ...ledgerRowCells(ctx, l), trimmedText(ctx, "ledger", "caseId", l.row, true));
   }
   if (ctx.inputs.ledger.length === 0) sb.line({ v: "(geen boekingen)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" });
   const last = sb.row - 1;

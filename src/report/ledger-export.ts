@@ -1,0 +1,68 @@
+/**
+ * Realisatie as a financial system exports it (WORKBOOK.md): per booking the month from `Boekdatum`, the
+ * category looked up in `Grootboek` by account (and cost centre), the amount as `Debet − Credit` — all as
+ * live formulas on Berekening, so a controller can follow a realised figure back to the export's rows.
+ */
+import type { LedgerRow } from "../domain/types";
+import { rangeRef } from "./a1";
+import { hasColumn, inputRef, monthCell, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { FORMATS, type PlanCell } from "./plan";
+import type { SheetBuilder } from "./sheet";
+
+/** True when Realisatie names accounts instead of categories. */
+export function ledgerByAccount(ctx: BuildContext): boolean {
+  return !hasColumn(ctx, "ledger", "category") && hasColumn(ctx, "ledger", "account");
+}
+
+/** `TRIM(a&"")&"|"&TRIM(b&"")` and its value: the key the Grootboek lookup matches on. */
+function keyCell(ctx: BuildContext, sheet: "ledger" | "ledgerMap", row: number): PlanCell {
+  const a = trimmedText(ctx, sheet, "account", row);
+  const b = hasColumn(ctx, sheet, "costCentre") ? trimmedText(ctx, sheet, "costCentre", row) : null;
+  return {
+    f: b ? `${a.f}&"|"&${b.f}` : `${a.f}&"|"`,
+    r: `${String(a.r)}|${b ? String(b.r) : ""}`,
+    nf: FORMATS.text,
+  };
+}
+
+/**
+ * The Grootboek, one row per mapping with its key, on Berekening (before the ledger block). Registers
+ * `ledgerMap.key` and `ledgerMap.category`. Nothing when Realisatie has categories.
+ */
+export function ledgerMapBlock(ctx: BuildContext, sb: SheetBuilder): void {
+  const l = ctx.layout.sheets.ledgerMap;
+  if (!ledgerByAccount(ctx) || !l) return;
+  sb.section("Grootboek (rekening|kostenplaats → categorie)");
+  sb.header("Bronrij", "Sleutel", "Categorie");
+  const first = sb.row;
+  for (const row of l.dataRows) sb.line({ v: row }, keyCell(ctx, "ledgerMap", row), trimmedText(ctx, "ledgerMap", "category", row));
+  if (l.dataRows.length === 0) sb.line({ v: "(geen regels)", s: "note" }, { v: "" }, { v: "" });
+  const last = sb.row - 1;
+  ctx.refs.set("ledgerMap.key", rangeRef(sb.name, 2, first, last));
+  ctx.refs.set("ledgerMap.category", rangeRef(sb.name, 3, first, last));
+}
+
+/** Month, category and amount of one booking as formulas, whichever columns the Realisatie sheet has. */
+export function ledgerRowCells(ctx: BuildContext, l: LedgerRow): [PlanCell, PlanCell, PlanCell] {
+  const month = hasColumn(ctx, "ledger", "month")
+    ? monthCell(ctx, "ledger", "month", l.row, l.month)
+    : monthCell(ctx, "ledger", "bookingDate", l.row, l.month);
+  let category: PlanCell;
+  if (!ledgerByAccount(ctx)) category = trimmedText(ctx, "ledger", "category", l.row);
+  else {
+    const keys = ref(ctx, "ledgerMap.key"), cats = ref(ctx, "ledgerMap.category");
+    const key = keyCell(ctx, "ledger", l.row).f as string;
+    const account = `${trimmedText(ctx, "ledger", "account", l.row).f as string}&"|"`;
+    const byAccount = `INDEX(${cats},MATCH(${account},${keys},0))`;
+    category = hasColumn(ctx, "ledger", "costCentre")
+      ? { f: `IFERROR(INDEX(${cats},MATCH(${key},${keys},0)),${byAccount})`, r: l.category }
+      : { f: byAccount, r: l.category };
+  }
+  let amount: PlanCell;
+  if (hasColumn(ctx, "ledger", "amount")) amount = numberCell(ctx, "ledger", "amount", l.row, l.amount, FORMATS.euro);
+  else {
+    const side = (k: string) => (hasColumn(ctx, "ledger", k) ? inputRef(ctx, "ledger", k, l.row) : "0");
+    amount = { f: `${side("debit")}-${side("credit")}`, r: l.amount, nf: FORMATS.euro };
+  }
+  return [month, category, amount];
+}
