@@ -565,8 +565,10 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const at = now.toISOString();
   const grid = logGrid(grids);
   const log = grid ? checkLog(grid) : null;
-  let logHead = log?.head ?? "";
-  let rows = log?.rows ?? 0;
+  // a host that does not hand over the Logboek's rows still continues the chain, from the head kept at the last build
+  const kept = log ? null : logHeadOf(readSnapshot(grids));
+  let logHead = log?.head ?? kept?.hash ?? "";
+  let rows = log?.rows ?? kept?.rows ?? 0;
   if (action) {
     const changed = applySignAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
@@ -587,6 +589,6 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: describeChanges(before, diffSnapshots(before, snapshot)) + warning }], logHead);
   entries.push(build);
   rows++;
-  const kept = withLogHead(snapshot, { rows, hash: build.hash ?? "", status: signOff?.status ?? "Concept" });
-  return { ok: true, signOff, records: { signOff: action ? signOff ?? undefined : undefined, snapshot: kept, log: entries } };
+  const withHead = withLogHead(snapshot, { rows, hash: build.hash ?? "", status: signOff?.status ?? "Concept" });
+  return { ok: true, signOff, records: { signOff: action ? signOff ?? undefined : undefined, snapshot: withHead, log: entries } };
 }
