@@ -27,6 +27,9 @@ module.exports = async (env, options) => {
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
+    // ES2022, like tsconfig: the supported Excel (2021 and later, Microsoft 365, the web; ExcelApi 1.14 in the
+    // manifest) runs add-ins in WebView2 / Chromium or Safari 15+. Older webviews get webview-check.js's message.
+    target: ["web", "es2022"],
     resolve: { extensions: [".ts", ".js"] },
     module: {
       rules: [
@@ -45,6 +48,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

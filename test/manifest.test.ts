@@ -96,9 +96,9 @@ describe("manifest.xml", () => {
     for (const size of [16, 32, 64, 80]) expect(existsSync(path.join(ROOT, "assets", `icon-${size}.png`))).toBe(true);
   });
 
-  test("needs ExcelApi 1.7, which the task pane checks before it starts", () => {
+  test("needs ExcelApi 1.14 (Excel 2021 and later, Microsoft 365, the web), which the task pane checks before it starts", () => {
     const set = all(doc, (n) => n.name === "Set" && n.attrs.Name === "ExcelApi")[0];
-    expect(set.attrs.MinVersion).toBe("1.7");
+    expect(set.attrs.MinVersion).toBe("1.14");
     expect(readFileSync(path.join(ROOT, "src", "office", "host.ts"), "utf8")).toContain(`MIN_API = "${set.attrs.MinVersion}"`);
   });
 
