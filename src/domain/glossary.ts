@@ -37,6 +37,7 @@ export const SETTING_LABELS = {
   varianceThresholdAmount: "Drempel verschil bedrag",
   varianceThresholdRate: "Drempel verschil percentage",
   slaVersion: "SLA-versie",
+  varianceSign: "Verschil positief",
 } as const;
 
 export const REPORT_SHEETS = {

@@ -78,7 +78,16 @@ export interface Settings {
   varianceThresholdAmount: number;
   varianceThresholdRate: number;
   slaVersion: SlaVersion;
+  /**
+   * How the report shows a difference between realised and budget: "nadeel" (default) = realised minus
+   * budget, so a positive difference is an overspend; "voordeel" = budget minus realised. Presentation
+   * only: not part of the addendum's fingerprint.
+   */
+  varianceSign?: VarianceSign;
 }
+
+export type VarianceSign = "nadeel" | "voordeel";
+export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
 
 export interface SalaryRow {
   row: number;

@@ -1,18 +1,20 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (WORKBOOK.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import type { Settings, SlaVersion } from "../domain/types";
+import { VARIANCE_SIGNS, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
 
 export type SettingKey = keyof Settings;
 
-type Kind = "integer" | "text" | "fraction" | "euro" | "sla";
+type Kind = "integer" | "text" | "fraction" | "euro" | "sla" | "choice";
 interface SettingSpec {
   kind: Kind;
   default?: Settings[SettingKey];
   min?: number;
   max?: number;
+  /** kind "choice": the values allowed (compared without regard to case) */
+  options?: readonly string[];
 }
 
 export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
@@ -28,6 +30,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   varianceThresholdAmount: { kind: "euro", default: 10000 },
   varianceThresholdRate: { kind: "fraction", default: 0.1 },
   slaVersion: { kind: "sla", default: 2024 },
+  varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -50,6 +53,15 @@ function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: Sett
       return readText(v);
     case "fraction":
       return readFraction(v);
+    case "choice": {
+      const options = spec.options ?? [];
+      if (isCellError(v)) return { ok: false, message: `bevat de foutwaarde ${v.error}: kies ${options.join(" of ")}.` };
+      const t = typeof v === "string" ? v.trim().toLowerCase() : "";
+      const hit = options.find((o) => o.toLowerCase() === t);
+      if (hit !== undefined) return { ok: true, value: hit, form: "text" };
+      const found = typeof v === "string" ? (v.length > 40 ? `${v.slice(0, 40)}…` : v) : typeof v === "number" ? nl(v) : shown(v);
+      return { ok: false, message: `'${found}' is geen keuze: kies ${options.join(" of ")}.` };
+    }
     case "sla": {
       if (isCellError(v)) return { ok: false, message: `bevat de foutwaarde ${v.error}: typ 2023 of 2024.` };
       const t = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
@@ -148,6 +160,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       varianceThresholdAmount: values.varianceThresholdAmount as number,
       varianceThresholdRate: values.varianceThresholdRate as number,
       slaVersion: values.slaVersion as SlaVersion,
+      varianceSign: values.varianceSign as VarianceSign,
     },
     cells,
   };

@@ -90,6 +90,7 @@ export const SETTING_FORMATS: Record<string, string | undefined> = {
   euro: FORMAT.euro,
   text: undefined,
   sla: undefined,
+  choice: undefined,
 };
 
 interface CaoTable {
@@ -211,7 +212,7 @@ function settingsSheet(opts: TemplateOptions): TemplateSheet {
     const key = typeof label === "string" ? byLabel.get(norm(label)) : undefined;
     if (!key) return {};
     const kind = SETTING_SPECS[key].kind;
-    return { numFmt: kind === "text" ? FORMAT.text : SETTING_FORMATS[kind], list: kind === "sla" ? ["2023", "2024"] : undefined };
+    return { numFmt: kind === "text" ? FORMAT.text : SETTING_FORMATS[kind], list: kind === "sla" ? ["2023", "2024"] : SETTING_SPECS[key].options };
   });
   return {
     key: "settings", name: SHEETS.settings, headers, rows: tableRows(SHEETS.settings, headers, rows),

@@ -4,7 +4,7 @@ import { changedSinceSigning } from "../input/meta";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
-import { calculationJanuary } from "./calculation";
+import { calculationJanuary, scaleOrder } from "./calculation";
 import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
@@ -17,7 +17,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const s = inputs.settings;
   const c = results.ceiling;
   const sb = new SheetBuilder(ctx.names.addendum);
-  sb.widthsFrom([42, 26, 16, 10, 17, 14, 17, 16, 16, 12]);
+  sb.widthsFrom([30, 30, 8, 8, 12, 10, 12, 12, 12, 10]);
   titleBlock(ctx, sb, `Addendum ${s.year} bij de DVO Publieksdienst ${s.provider.replace(/^Gemeente /, "")} – ${s.client.replace(/^Gemeente /, "")}`);
   if (changedSinceSigning(ctx.signOff, results.fingerprint)) {
     sb.set(5, 1, { v: `Gewijzigd na ondertekening: dit addendum is ${ctx.signOff?.status === "Ondertekend" ? `ondertekend op ${ctx.signOff.date}` : "ter ondertekening aangeboden"}, daarna is de invoer veranderd.`, s: "warning" });
@@ -47,7 +47,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
     sb.line(
       { v: f.functionName },
       trimmedText(ctx, "formation", "service", f.row),
-      { ...trimmedText(ctx, "formation", "scale", f.row, true), nf: FORMATS.text },
+      { ...trimmedText(ctx, "formation", "scale", f.row, true), nf: FORMATS.text, align: "center" },
       numberCell(ctx, "formation", "fte", f.row, f.fte, FORMATS.fte),
       { f: `INDEX(${ref(ctx, "scale.S")},MATCH(${C(3)},${ref(ctx, "scale.labels")},0))`, r: line.cost.annualSalary, nf: E },
       { f: `${C(5)}*${ref(ctx, "param.ikbRate")}`, r: line.cost.ikb, nf: E },
@@ -100,15 +100,16 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   ctx.refs.set("addendum.totalBudget", sb.ref(tb, 2));
 
   calculationJanuary(ctx, calc, rowOf, sb.name);
-  sb.section("Cao-effect (RULES §3)");
+  sb.section("Cao-effect");
   const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ref(ctx, "ceilingJanuary"), r: c.ceilingJanuary, nf: E });
   const ce = sb.line({ v: "Cao-effect (af te stemmen met de opdrachtgever)", s: "total" }, { f: `ROUND(${cellRef(pl, 2)}-${cellRef(jan, 2)},2)`, r: c.caoEffect, nf: E, s: "total" });
   ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
   sb.header("Schaal", "Ingangsdatum", "Maximum per maand");
-  for (const r of salaryRowsUsed(inputs)) {
-    sb.line({ ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text }, dateCell(ctx, "salaryTable", "effective", r.row, r.effective),
+  const used = [...salaryRowsUsed(inputs)].sort((a, b) => scaleOrder(a.scale, b.scale) || a.row - b.row);
+  for (const r of used) {
+    sb.line({ ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text, align: "center" }, { ...dateCell(ctx, "salaryTable", "effective", r.row, r.effective), align: "center" },
       numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E));
   }
 
@@ -120,10 +121,26 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: so?.regisseur ?? "" });
   sb.line({ v: "Datum ondertekening", s: "label" }, { v: so?.status === "Ondertekend" ? so.date : "" });
   sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: so?.accounthouder ?? "" });
-  sb.line({ v: "Vingerafdruk invoer (SHA-256)", s: "label" }, { v: results.fingerprint, s: "note" });
-  if (so && so.status !== "Concept") sb.line({ v: "Vingerafdruk bij ondertekening", s: "label" }, { v: so.fingerprint, s: "note" });
+  const fp = sb.line({ v: "Vingerafdruk invoer (SHA-256)", s: "label" }, { v: results.fingerprint, s: "note" });
+  sb.spanToEnd(fp, 2);
+  if (so && so.status !== "Concept") sb.spanToEnd(sb.line({ v: "Vingerafdruk bij ondertekening", s: "label" }, { v: so.fingerprint, s: "note" }), 2);
   if (changed) {
     sb.line({ v: "GEWIJZIGD NA ONDERTEKENING", s: "warning" }, { v: "De invoer van het addendum is veranderd na ondertekening; zie Controle.", s: "warning" });
   }
+  signatureBlock(ctx, sb, `Voor de opdrachtgever, ${s.client}`, "Regisseur", so?.regisseur ?? "", so?.status === "Ondertekend" ? so.date : "");
+  signatureBlock(ctx, sb, `Voor de opdrachtnemer, ${s.provider}`, "Accounthouder", so?.accounthouder ?? "", "");
   return sb;
+}
+
+/** Lines to sign on paper: name, function, place, date and the signature itself. */
+function signatureBlock(ctx: BuildContext, sb: SheetBuilder, title: string, role: string, name: string, date: string): void {
+  sb.blank();
+  sb.line({ v: title, s: "label" });
+  const lines: Array<[string, string]> = [["Naam", name], ["Functie", role], ["Plaats", ""], ["Datum", date], ["Handtekening", ""]];
+  for (const [label, value] of lines) {
+    const row = sb.line({ v: label, s: "label" }, { v: value, s: "input" });
+    if (label === "Handtekening") sb.minHeight(row, 42);
+    sb.allowEditing(row, 2);
+  }
+  void ctx;
 }

@@ -43,7 +43,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   const s = inputs.settings;
   sb.line({ v: "Berekening", s: "title" });
   sb.line({ v: "Tussenstappen van de rapportformules. Dit blad wordt bij elke rapportage opnieuw gemaakt; wijzig de invoerbladen, niet dit blad.", s: "note" });
-  sb.widthsFrom([34, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16]);
+  sb.widthsFrom([20, ...new Array<number>(16).fill(10)]);
 
   // Parameters
   sb.section("Parameters (Instellingen)");
@@ -75,7 +75,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     sb.line(
       { v: r.row },
       dateCell(ctx, "salaryTable", "effective", r.row, r.effective),
-      trimmedText(ctx, "salaryTable", "scale", r.row, true),
+      { ...trimmedText(ctx, "salaryTable", "scale", r.row, true), align: "center" },
       numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E),
     );
   }
@@ -87,13 +87,13 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   // Salary in force per scale and month (RULES §1) and cost per fte (§2)
   const scales = [...ctx.results.ceiling.scales.keys()].sort(scaleOrder);
   const year = ref(ctx, "param.year");
-  sb.section("Ingangsdatum van het geldende maximum per schaal en maand (RULES §1)");
+  sb.section("Ingangsdatum van het geldende maximum per schaal en maand");
   sb.header("Schaal", ...MONTH_SHORT);
   const dateRowOf = new Map<string, number>();
   for (const scale of scales) {
     const row = sb.row;
     dateRowOf.set(scale, row);
-    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text }];
+    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text, align: "center" }];
     for (let m = 1; m <= 12; m++) {
       const src = rowInForce(inputs.salaryTable, scale, s.year, m);
       cells.push({
@@ -105,8 +105,8 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     sb.line(...cells);
   }
 
-  sb.section("Maximum salaris per maand en kosten per fte (RULES §1-§2)");
-  sb.header("Schaal", ...MONTH_SHORT, "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
+  sb.section("Maximum salaris per maand en kosten per fte");
+  sb.header("Schaal", ...MONTH_SHORT, "Jaarsalaris (som van de maanden)", "IKB", "Werkgeverslasten", "Kosten per fte");
   const ikb = ref(ctx, "param.ikbRate");
   const wg = ref(ctx, "param.employerChargesRate");
   const mFirst = sb.row;
@@ -114,7 +114,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     const row = sb.row;
     const cost = ctx.results.ceiling.scales.get(scale);
     if (!cost) continue;
-    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text }];
+    const cells: PlanCell[] = [{ v: scale, nf: FORMATS.text, align: "center" }];
     const dRow = dateRowOf.get(scale) ?? row;
     for (let m = 1; m <= 12; m++) {
       cells.push({ f: `SUMIFS(${sMax},${sScale},${cellRef(row, 1, false)},${sDate},${cellRef(dRow, m + 1, false)})`, r: cost.monthly[m - 1].maximum, nf: E });
@@ -132,8 +132,8 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   registerColumn(ctx, sb, "scale.labels", 1, mFirst, mLast);
   registerColumn(ctx, sb, "scale.S", 14, mFirst, mLast);
 
-  sb.section("Kosten per fte met de januaritabel het hele jaar (voor het cao-effect, RULES §3)");
-  sb.header("Schaal", "Maximum januari", "Jaarsalaris S", "IKB I", "Werkgeverslasten W", "Kosten per fte K");
+  sb.section("Kosten per fte met de januaritabel het hele jaar (voor het cao-effect)");
+  sb.header("Schaal", "Maximum januari", "Jaarsalaris (12 × januari)", "IKB", "Werkgeverslasten", "Kosten per fte");
   const jFirst = sb.row;
   for (const scale of scales) {
     const row = sb.row;
@@ -142,7 +142,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     if (!cost) continue;
     const S = cellRef(row, 3), I = cellRef(row, 4), W = cellRef(row, 5);
     sb.line(
-      { v: scale, nf: FORMATS.text },
+      { v: scale, nf: FORMATS.text, align: "center" },
       { f: cellRef(mRow, 2), r: cost.monthly[0].maximum, nf: E },
       { f: `${cellRef(row, 2)}*12`, r: cost.annualSalary, nf: E },
       { f: `${S}*${ikb}`, r: cost.ikb, nf: E },
@@ -259,8 +259,8 @@ function optionalBlocks(ctx: BuildContext, sb: SheetBuilder): void {
 
 /** Formation rows with the January table (RULES §3 cao-effect). Needs the Addendum's scale column. */
 export function calculationJanuary(ctx: BuildContext, sb: SheetBuilder, addendumRows: Map<number, number>, addendumSheet: string): void {
-  sb.section("Plafond met de januaritabel het hele jaar, per formatieregel (RULES §3)");
-  sb.header("Bronrij Formatie", "Schaal", "Fte", "Kosten per fte K (januari)", "Plafondbedrag (januari)");
+  sb.section("Plafond met de januaritabel het hele jaar, per formatieregel");
+  sb.header("Bronrij Formatie", "Schaal", "Fte", "Kosten per fte (januari)", "Plafondbedrag (januari)");
   const first = sb.row;
   for (const line of ctx.results.ceiling.lines) {
     const f = line.formation;
@@ -288,8 +288,8 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
   const n = ref(ctx, "param.reportMonth");
   const month = ref(ctx, "ledger.month"), cat = ref(ctx, "ledger.category"), amt = ref(ctx, "ledger.amount"), dossier = ref(ctx, "ledger.caseId");
 
-  sb.section("Gerealiseerd t/m rapportagemaand per categorie (RULES §4)");
-  sb.header("Categorie", "Gerealiseerd t/m n");
+  sb.section("Gerealiseerd t/m de rapportagemaand per categorie");
+  sb.header("Categorie", "Gerealiseerd t/m rapportagemaand");
   for (const c of COST_CATEGORIES) {
     const row = sb.line({ v: c, s: "label" }, { f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},"<="&${n}),2)`, r: results.realised[c], nf: E });
     ctx.refs.set(`realised.${c}`, sb.ref(row, 2));
@@ -298,7 +298,7 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
     { f: `ROUND(${ref(ctx, "addendum.overhead")}*${n}/12,2)`, r: round2((results.ceiling.overhead * inputs.settings.reportMonth) / 12), nf: E });
   ctx.refs.set("realised.overhead", sb.ref(oh, 2));
 
-  sb.section("Prognose en ruimte onder het plafond (RULES §5)");
+  sb.section("Prognose en ruimte onder het plafond");
   const f = results.forecast;
   const pl = sb.line({ v: "Prognose loonkosten (lineair)", s: "label" }, { f: `ROUND(${ref(ctx, "realised.Loonkosten")}/${n}*12,2)`, r: f.salaryForecast, nf: E });
   ctx.refs.set("forecast.salary", sb.ref(pl, 2));
@@ -306,8 +306,8 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
   // The sick-leave chain
   const ceiling = ref(ctx, "addendum.ceiling");
   const sla = ref(ctx, "param.slaVersion");
-  sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum (RULES §6)");
-  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m n", "Kosten dossier c", "Lopend totaal R vóór", "Meerkosten", "Lopend totaal R ná", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)");
+  sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum");
+  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m rapportagemaand", "Kosten dossier (hoogste van geboekt en verwacht)", "Formatieve kosten vóór dit dossier", "Meerkosten", "Formatieve kosten na dit dossier", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)");
   const first = sb.row;
   f.cases.forEach((o, i) => {
     const row = sb.row;
@@ -355,13 +355,13 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
     registerColumn(ctx, sb, "cases.replacementBookings", 14, first, last);
   }
 
-  const pv = sb.line({ v: "Prognose vervanging (Σ c)", s: "label" }, { f: `ROUND(SUM(${ref(ctx, "cases.cost")}),2)`, r: f.replacementForecast, nf: E });
+  const pv = sb.line({ v: "Prognose vervanging (som kosten dossiers)", s: "label" }, { f: `ROUND(SUM(${ref(ctx, "cases.cost")}),2)`, r: f.replacementForecast, nf: E });
   ctx.refs.set("forecast.replacement", sb.ref(pv, 2));
-  const pf = sb.line({ v: "Prognose formatieve kosten F", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
+  const pf = sb.line({ v: "Prognose formatieve kosten (loonkosten + vervanging)", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
   ctx.refs.set("forecast.formation", sb.ref(pf, 2));
   const room = sb.line({ v: "Ruimte onder plafond", s: "total" }, { f: `ROUND(${ceiling}-${cellRef(pf, 2)},2)`, r: f.roomUnderCeiling, nf: E, s: "total" });
   ctx.refs.set("forecast.room", sb.ref(room, 2));
-  const extra = sb.line({ v: "Meerkosten voor opdrachtgever (Σ meerkosten)", s: "total" }, { f: `ROUND(SUM(${ref(ctx, "cases.extra")}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
+  const extra = sb.line({ v: "Meerkosten voor opdrachtgever (som meerkosten)", s: "total" }, { f: `ROUND(SUM(${ref(ctx, "cases.extra")}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
   ctx.refs.set("forecast.extra", sb.ref(extra, 2));
   sb.freeze(0);
 }

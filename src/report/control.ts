@@ -12,8 +12,11 @@ const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
 export function controlSheet(ctx: BuildContext): SheetBuilder {
   const { results, problems } = ctx;
   const sb = new SheetBuilder(ctx.names.control);
-  sb.widthsFrom([72, 16, 16, 14, 12]);
+  sb.widthsFrom([40, 14, 12, 12, 10]);
   titleBlock(ctx, sb, "Controle");
+  // the overall verdict, filled in below once the ranges of the checks are known
+  const verdictRow = sb.line({ v: "Oordeel", s: "section" });
+  sb.blank();
 
   sb.section("Bevindingen in de invoer");
   if (problems.length === 0) sb.line({ v: "Geen fouten of waarschuwingen gevonden.", s: "note" });
@@ -33,11 +36,11 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
   const unknown = vervangingRows.filter((l) => !caseIds.has(l.caseId)).length;
   const bookingsPerCase = ctx.refs.get("cases.replacementBookings");
   const checks: Array<[string, string, boolean]> = [
-    ["Plafond = Σ plafondbedragen per formatieregel", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingAmounts")},2)=0`), true],
-    ["Plafond = Σ plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingByService")},2)=0`), true],
+    ["Plafond = som van de plafondbedragen per formatieregel", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingAmounts")},2)=0`), true],
+    ["Plafond = som van de plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingByService")},2)=0`), true],
     ["Totaal budget P&C = plafond + overhead + opleiding + aanvullende dienstverlening",
       ok(`ROUND(${ref(ctx, "addendum.totalBudget")}-(${ref(ctx, "addendum.ceiling")}+${ref(ctx, "addendum.overhead")}+${ref(ctx, "addendum.training")}+${ref(ctx, "addendum.additional")}),2)=0`), true],
-    ["Totaal grootboek t/m rapportagemaand = Σ categorieën (elke boeking heeft een bekende categorie)",
+    ["Totaal grootboek t/m rapportagemaand = som van de categorieën (elke boeking heeft een bekende categorie)",
       ok(`ROUND(SUMIFS(${ref(ctx, "ledger.amount")},${ref(ctx, "ledger.month")},"<="&${ref(ctx, "param.reportMonth")})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
     ["Elke boeking Vervanging heeft een bekend dossier in Verzuim",
       bookingsPerCase
@@ -46,12 +49,15 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
       unknown === 0],
   ];
   for (const [label, f, pass] of checks) sb.line({ v: label }, { f, r: pass ? "OK" : "AFWIJKING" });
+  let checksPass = checks.every(([, , pass]) => pass);
   const so = ctx.signOff;
   if (so && so.status !== "Concept") {
     const same = !changedSinceSigning(so, results.fingerprint);
+    checksPass &&= same;
     sb.line({ v: `Invoer van het addendum ongewijzigd sinds '${so.status}' (${so.recordedAt.slice(0, 10)})` }, { v: same ? "OK" : "GEWIJZIGD NA ONDERTEKENING", s: same ? undefined : "warning" });
   }
-  sb.highlight(`B${first}:B${sb.row - 1}`, `B${first}<>"OK"`, "bad");
+  const checksLast = sb.row - 1;
+  sb.highlight(`B${first}:B${checksLast}`, `B${first}<>"OK"`, "bad");
 
   sb.section("Engine tegen formule (kerncijfers)");
   sb.header("Kerncijfer", "Engine", "Formule", "Verschil", "Uitkomst");
@@ -72,7 +78,23 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
       { f: `ROUND(${cellRef(row, 3)}-${cellRef(row, 2)},2)`, r: 0, nf: FORMATS.euro },
       { f: ok(`ABS(${cellRef(row, 4)})<0.005`), r: "OK" });
   }
-  sb.highlight(`E${kFirst}:E${sb.row - 1}`, `E${kFirst}<>"OK"`, "bad");
+  const kLast = sb.row - 1;
+  sb.highlight(`E${kFirst}:E${kLast}`, `E${kFirst}<>"OK"`, "bad");
+
+  const fouten = problems.filter((p) => p.severity === "fout").length;
+  const warnings = problems.length - fouten;
+  const n = (k: number, one: string, more: string) => `${k} ${k === 1 ? one : more}`;
+  const verdict = ok(`AND(COUNTIF(B${first}:B${checksLast},"OK")=${checksLast - first + 1},COUNTIF(E${kFirst}:E${kLast},"OK")=${kLast - kFirst + 1}${fouten > 0 ? ",FALSE()" : ""})`)
+    .replace('"OK","AFWIJKING"', '"IN ORDE","NIET IN ORDE"');
+  const pass = checksPass && fouten === 0;
+  sb.set(verdictRow, 2, { f: verdict, r: pass ? "IN ORDE" : "NIET IN ORDE", s: "banner", align: "center" });
+  sb.set(verdictRow, 3, {
+    v: `${pass ? "Alle aansluitingen en kerncijfers kloppen" : "Zie de aansluitingen en kerncijfers hieronder"}; ${n(fouten, "fout", "fouten")} en ${n(warnings, "waarschuwing", "waarschuwingen")} in de invoer.`,
+    s: "note",
+  });
+  sb.spanToEnd(verdictRow, 3);
+  sb.highlight(`B${verdictRow}`, `B${verdictRow}<>"IN ORDE"`, "bad");
+  sb.highlight(`B${verdictRow}`, `B${verdictRow}="IN ORDE"`, "good");
   sb.line({ v: "De kolom Engine is door dvo-addendum zelf berekend; de kolom Formule rekent Excel uit de invoerbladen. Ze moeten op de cent gelijk zijn.", s: "note" });
   return sb;
 }

@@ -1,4 +1,4 @@
-/** `6.5 Financieel`: the variance table of RULES §4, forecast and ceiling (§5), sick leave (§6), months. */
+/** `6.5 Financieel`: budget against realised, forecast and ceiling, sick leave against the ceiling, months. */
 import { MONTH_NAMES, MONTH_SHORT as SHORT } from "../domain/dates";
 import { round2 } from "../domain/money";
 import { COST_CATEGORIES } from "../domain/types";
@@ -16,12 +16,15 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
   const s = inputs.settings;
   const n = s.reportMonth;
   const sb = new SheetBuilder(ctx.names.finance);
-  sb.widthsFrom([34, 16, 16, 16, 18, 14, 16, 44, 16]);
+  sb.widthsFrom([20, 12, 12, 12, 12, 10, 10, 40, 12]);
   titleBlock(ctx, sb, "6.5 Financiële informatie");
   const N = ref(ctx, "param.reportMonth");
+  // Instellingen 'Verschil positief': nadeel = realised minus budget (an overspend is positive), voordeel = the other way.
+  const voordeel = s.varianceSign === "voordeel";
+  const sign = voordeel ? -1 : 1;
 
-  sb.section(`Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]} (RULES §4)`);
-  sb.header("Regel", "Jaarbudget", `Begroot t/m ${SHORT[n - 1]}`, `Gerealiseerd t/m ${SHORT[n - 1]}`, "Verschil (+ = nadeel)", "Verschil %", "Toelichting vereist", "Toelichting (controller)");
+  sb.section(`Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]}`);
+  sb.header("Regel", "Jaarbudget", `Begroot t/m ${SHORT[n - 1]}`, `Gerealiseerd t/m ${SHORT[n - 1]}`, voordeel ? "Verschil (+ = voordeel)" : "Verschil (+ = nadeel)", "Verschil %", "Toelichting vereist", "Toelichting (controller)");
   const annual: Record<string, PlanCell> = {
     "Formatieve kosten": { f: ref(ctx, "addendum.ceiling") },
     Opleiding: { f: ref(ctx, "addendum.training") },
@@ -51,8 +54,8 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
       a.f ? { f: a.f, r: l.annualBudget, nf: E, s: style } : { v: 0, nf: E, s: style },
       { f: `ROUND(${C(2)}*${N}/12,2)`, r: l.budgetToDate, nf: E, s: style },
       { f: realised.f, r: l.realisedToDate, nf: E, s: style },
-      { f: `ROUND(${C(4)}-${C(3)},2)`, r: l.difference, nf: E, s: style },
-      { f: `IF(${C(3)}=0,"",${C(5)}/${C(3)})`, r: l.differenceRate ?? "", nf: FORMATS.percent, s: style },
+      { f: voordeel ? `ROUND(${C(3)}-${C(4)},2)` : `ROUND(${C(4)}-${C(3)},2)`, r: round2(sign * l.difference), nf: E, s: style },
+      { f: `IF(${C(3)}=0,"",${C(5)}/${C(3)})`, r: l.differenceRate === null ? "" : sign * l.differenceRate, nf: FORMATS.percent, s: style },
       {
         f: `IF(OR(ABS(${C(5)})>=${ref(ctx, "param.varianceThresholdAmount")},IF(${C(3)}=0,FALSE(),ABS(${C(5)}/${C(3)})>=${ref(ctx, "param.varianceThresholdRate")})),"Ja","Nee")`,
         r: l.explanationRequired ? "Ja" : "Nee",
@@ -65,8 +68,11 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
   }
   const last = sb.row - 1;
   sb.highlight(`G${first}:G${last}`, `G${first}="Ja"`, "attention");
-  sb.highlight(`E${first}:E${last}`, `E${first}>0`, "bad");
+  // colour means the same whatever the sign: nadeel red, voordeel green
+  sb.highlight(`E${first}:F${last}`, voordeel ? `$E${first}<0` : `$E${first}>0`, "bad");
+  sb.highlight(`E${first}:F${last}`, voordeel ? `$E${first}>0` : `$E${first}<0`, "good");
   ctx.refs.set("finance.totalRealised", sb.ref(last, 4));
+  sb.line({ v: `Verschil: ${voordeel ? "begroot min gerealiseerd, dus positief = voordeel (minder uitgegeven dan begroot)" : "gerealiseerd min begroot, dus positief = nadeel (meer uitgegeven dan begroot)"}; rood = nadeel, groen = voordeel (instelling 'Verschil positief' op Instellingen).`, s: "note" });
   sb.line({ v: `Toelichting vereist bij een verschil van ten minste het drempelbedrag of het drempelpercentage (Instellingen). Vul de kolom Toelichting zelf in.`, s: "note" });
   sb.chart({
     kind: "column", title: `Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]}`, categories: `A${first}:A${last - 1}`,
@@ -74,7 +80,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     anchor: "J8", width: 520, height: 300,
   });
 
-  sb.section("Jaarbudget, prognose en plafond (RULES §5)");
+  sb.section("Jaarbudget, prognose en plafond");
   const f = results.forecast;
   const pairs: Array<[string, string, number, boolean?]> = [
     ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
@@ -82,19 +88,20 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     ["Prognose loonkosten (lineair)", "forecast.salary", f.salaryForecast],
     ["Prognose vervanging", "forecast.replacement", f.replacementForecast],
     ["Prognose formatieve kosten", "forecast.formation", f.formationCostForecast],
-    ["Ruimte onder plafond (negatief = plafond overschreden)", "forecast.room", f.roomUnderCeiling, true],
+    ["Ruimte onder plafond", "forecast.room", f.roomUnderCeiling, true],
     ["Meerkosten voor opdrachtgever", "forecast.extra", f.extraCostForClient, true],
   ];
   for (const [label, key, value, total] of pairs) {
     const row = sb.line({ v: label, s: total ? "total" : "label" }, { f: ref(ctx, key), r: value, nf: E, s: total ? "total" : undefined });
     if (key === "forecast.room") {
+      sb.set(row, 3, { v: "negatief = plafond overschreden (nadeel)", s: "note" });
       sb.highlight(`B${row}`, `B${row}<0`, "bad");
       ctx.refs.set("finance.room", sb.ref(row, 2));
     }
     if (key === "forecast.extra") ctx.refs.set("finance.extra", sb.ref(row, 2));
   }
 
-  sb.section("Verzuimvervanging en het plafond (RULES §6)");
+  sb.section("Verzuimvervanging en het plafond");
   if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
   else if (f.cases.length === 0) sb.line({ v: "geen verzuimdossiers", s: "note" });
   else {

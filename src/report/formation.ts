@@ -11,7 +11,7 @@ import { titleBlock } from "./title";
 export function formationSheet(ctx: BuildContext): SheetBuilder {
   const { results } = ctx;
   const sb = new SheetBuilder(ctx.names.formation);
-  sb.widthsFrom([40, 16, 16, 60]);
+  sb.widthsFrom([24, 10, 12, 14]);
   titleBlock(ctx, sb, "6.1 Formatie en organisatie / teamontwikkelingen");
 
   sb.section("Formatie per pakket");

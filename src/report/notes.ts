@@ -18,7 +18,9 @@ export function notesSection(ctx: BuildContext, sb: SheetBuilder, title: string,
   }
   sb.header("Onderwerp", "Maand", "Tekst");
   for (const n of rows) {
-    sb.line({ v: n.topic }, { v: n.month === null ? "" : MONTH_NAMES[n.month - 1] }, { v: n.text, wrap: true });
+    const row = sb.line({ v: n.topic }, { v: n.month === null ? "" : MONTH_NAMES[n.month - 1] }, { v: n.text, wrap: true });
+    // the text runs over the columns to its right (merged), wrapped, with the row as high as it needs
+    sb.spanToEnd(row, 3);
   }
 }
 

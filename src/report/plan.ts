@@ -20,6 +20,8 @@ export interface PlanCell {
   s?: CellStyle;
   /** wrap text */
   wrap?: boolean;
+  /** horizontal alignment; absent = the spreadsheet's default (text left, numbers right) */
+  align?: "left" | "center" | "right";
 }
 
 export interface ConditionalFormat {
@@ -53,6 +55,11 @@ export interface SheetPlan {
   cells: (PlanCell | undefined)[][];
   /** column widths in characters, index 0 = column A */
   widths: number[];
+  /**
+   * row heights in points, index 0 = row 1, chosen from the content (wrapped text, larger fonts);
+   * absent or undefined = the default height
+   */
+  heights?: (number | undefined)[];
   /** number of frozen rows at the top */
   freezeRows?: number;
   merges: string[];
@@ -61,6 +68,20 @@ export interface SheetPlan {
   /** cells meant for people to type in (e.g. Toelichting): left unlocked */
   editable: string[];
   tabColor?: string;
+  /** how the sheet prints; the report sheets print as one pack, each sheet numbering its own pages */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  /** print area, e.g. "A1:I60" (the used range with the charts) */
+  area: string;
+  landscape: boolean;
+  /** fit to this many pages wide (height: as many pages as needed) */
+  fitWidth: number;
+  /** rows repeated at the top of every page, e.g. "1:4" (the title block) */
+  repeatRows?: string;
+  /** footer: sheet name left, "Pagina &P van &N" right, page numbers starting at 1 on every sheet */
+  pageNumbers: boolean;
 }
 
 export interface WorkbookPlan {
@@ -70,7 +91,8 @@ export interface WorkbookPlan {
 }
 
 export const FORMATS = {
-  euro: "€ #,##0.00;[Red]-€ #,##0.00",
+  /** no colour in the format: red and green come from conditional formats that know nadeel and voordeel */
+  euro: "€ #,##0.00;-€ #,##0.00",
   percent: "0.00%",
   percent0: "0%",
   count: "#,##0",

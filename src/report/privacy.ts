@@ -11,7 +11,7 @@ export function privacySheet(ctx: BuildContext): SheetBuilder {
   const { inputs } = ctx;
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.privacy);
-  sb.widthsFrom([20, 16, 22, 22, 60]);
+  sb.widthsFrom([12, 10, 12, 12, 40]);
   titleBlock(ctx, sb, "6.6 Informatiebeveiliging en privacy");
   sb.section(`Datalekken en gegevensverstrekkingen per maand t/m ${MONTH_NAMES[n - 1]}`);
   const rows = inputs.privacy;

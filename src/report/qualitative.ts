@@ -9,7 +9,7 @@ import { titleBlock } from "./title";
 
 export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.qualitative);
-  sb.widthsFrom([28, 14, 80, 16]);
+  sb.widthsFrom([16, 10, 10, 12]);
   titleBlock(ctx, sb, "6.3 Kwalitatief");
   notesSection(ctx, sb, "Signalen, actualiteiten en knelpunten", ["Signalen", "Overig"]);
 

@@ -13,7 +13,7 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
   const { inputs } = ctx;
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.quantitative);
-  sb.widthsFrom([28, 36, ...new Array(13).fill(11)]);
+  sb.widthsFrom([14, 24, ...new Array(13).fill(9)]);
   titleBlock(ctx, sb, "6.2 Kwantitatief burgerzaken");
 
   sb.section("Publieksopeningstijden");
