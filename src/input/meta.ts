@@ -525,7 +525,7 @@ export function applySignAction(current: SignOff | null, action: SignAction, fin
   }
 }
 
-/** What a build keeps in the workbook beside the report; hosts write it (xlsx/records.ts, office/write.ts). */
+/** What a build keeps in the workbook beside the report; hosts write it (xlsx/write.ts, office/write.ts). */
 export interface KeptRecords {
   /** the new sign-off record; undefined leaves the stored one as it is */
   signOff?: SignOff;
