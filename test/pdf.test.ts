@@ -151,6 +151,16 @@ describe("dvo-addendum pdf", () => {
     expect(again.code).toBe(0);
   });
 
+  test("without an input: the bundled example into out/, replacing its own file there", async () => {
+    const target = path.join("out", "voorbeeld-addendum-2025.pdf");
+    for (let i = 0; i < 2; i++) {
+      const r = await run(["pdf"]);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(`als PDF geschreven naar ${target}`);
+    }
+    expect(execFileSync("pdftotext", ["-layout", target, "-"], { encoding: "utf8" })).toMatch(/Totaal budget P&C\s+€ 786\.432,83/);
+  });
+
   test("a workbook with errors gives no PDF", async () => {
     const out = path.join(dir, "fout.pdf");
     const r = await run(["pdf", path.join(dir, "bestaat-niet.xlsx"), "-o", out]);

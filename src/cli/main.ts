@@ -34,6 +34,7 @@ const USAGE = `Gebruik:
   dvo-addendum check <invoer.xlsx> --pdf <getekend.pdf>  idem, met de vingerafdruk uit het getekende PDF-document
   dvo-addendum pdf <invoer.xlsx> [-o <addendum.pdf>] [--overschrijven]
                                                          het addendum als PDF-document (A4) om te ondertekenen
+  dvo-addendum pdf                                       idem voor het meegeleverde voorbeeld (2025), naar out/
   dvo-addendum report <invoer.xlsx> [-o <rapport.xlsx>]  invoerbladen plus de rapportbladen (DVO art. 6)
   dvo-addendum report                                    het meegeleverde voorbeeld (2025) naar out/
   dvo-addendum sign <invoer.xlsx> --accounthouder "…" --ter-ondertekening -o <uit.xlsx>
@@ -84,6 +85,13 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       if (rest.length !== 1) break;
       return check(rest[0], io, { fingerprint: parsed.values.vingerafdruk, pdf: parsed.values.pdf });
     case "pdf":
+      if (rest.length === 0) {
+        // the bundled example, into out/ (its own files there are replaced, as with `report`)
+        const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
+        io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
+        await saveAtomically(exampleWorkbook(), input);
+        return signingPdf(input, output ?? path.join("out", "voorbeeld-addendum-2025.pdf"), output === undefined || (parsed.values.overschrijven ?? false), io);
+      }
       if (rest.length !== 1) break;
       return signingPdf(rest[0], output ?? defaultPdfOutput(rest[0]), parsed.values.overschrijven ?? false, io);
     case "report":
