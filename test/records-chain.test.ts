@@ -51,3 +51,12 @@ describe("the Logboek chain", () => {
     expect(c.findings).toEqual([]);
   });
 });
+
+test("older rows without hashes, then a chain that a host began from nothing: no finding; rows after it are still checked", () => {
+  const old = [entry("Rapportage", 1), entry("Ondertekend", 2)].map((e) => logRow(e).slice(0, 10));
+  const chained = chainEntries([entry("Rapportage", 3), entry("Rapportage", 4)], "");
+  const rows: CellValue[][] = [LOG_HEADERS, ...old, ...chained.map(logRow)];
+  expect(checkLog({ name: LOG_SHEET, rows }).findings).toEqual([]);
+  rows[4][9] = "iets anders";
+  expect(checkLog({ name: LOG_SHEET, rows }).findings.map((f) => f.row)).toEqual([5]);
+});

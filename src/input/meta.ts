@@ -348,9 +348,11 @@ export function checkLog(grid: SheetGrid): LogCheck {
       }
       prev = logRowHash(prev, content);
     } else {
+      // the first chained row may start from "" above older rows: a host that could not read them began the chain
+      const genesis = !chainStarted && storedPrev === "";
       chainStarted = true;
       out.chained++;
-      if (storedPrev !== prev && !prevFlagged) {
+      if (storedPrev !== prev && !prevFlagged && !genesis) {
         out.findings.push({ row, message: `Logboek rij ${row} (${what}) sluit niet aan op de rij erboven: daar is een rij verwijderd, ingevoegd of gewijzigd.` });
         flagged = true;
       }
