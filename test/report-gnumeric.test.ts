@@ -28,6 +28,7 @@ maybe("Gnumeric recalculation agrees with the engine", () => {
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
       setByHeader(wb, "Instellingen", "Instelling", "SLA-versie", "Waarde", "2023");
     },
+    voordeel: (wb) => setByHeader(wb, "Instellingen", "Instelling", "Verschil positief", "Waarde", "voordeel"),
     textDates: (wb) => {
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Startdatum", "1-4-2025");
       setByHeader(wb, "Realisatie", "Omschrijving", "Training identiteitsfraude", "Maand", "2025-05-20");

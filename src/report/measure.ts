@@ -14,7 +14,7 @@ const OTHER: Record<string, number> = { "€": 51, "—": 91, "–": 50, "·": 2
 
 /** Font size (pt) and weight of each named style: the looks both hosts give them. */
 export const STYLE_FONT: Record<CellStyle | "default", { size: number; bold: boolean }> = {
-  default: { size: 10, bold: false },
+  default: { size: 11, bold: false },
   title: { size: 15, bold: true },
   subtitle: { size: 11, bold: false },
   section: { size: 12, bold: true },
