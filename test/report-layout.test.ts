@@ -19,6 +19,7 @@ import { setByHeader } from "./support/workbook";
 
 const CARLITO = "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf";
 const canMeasure = existsSync(CARLITO) && existsSync(PYTHON);
+if (!canMeasure && (process.env.CI === "true" || process.env.DVO_REQUIRE_GNUMERIC === "1")) throw new Error("the text-fit check needs fonts-crosextra-carlito and python3-fonttools (CI)");
 if (!canMeasure) console.warn("Carlito (fonts-crosextra-carlito) or python3-fonttools missing: the text-fit check is SKIPPED.");
 
 interface Fit { measured: number; bad: Array<{ sheet: string; cell: string; text: string; why: string }> }
