@@ -212,6 +212,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     }
     const first = wanted.map((w) => slice(w, 1, firstRows));
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one retry with smaller slices, only when Excel refused the response as too big
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && firstRows > 50) {
@@ -259,6 +260,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
       round.push(slice(w, w.next, w.next));
     }
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round per 4 MB still to read: the slicing that keeps every response under Excel on the web's limit
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && roundBudget > 64 * 1024) {

@@ -5,6 +5,7 @@
  * bundle cannot even be parsed and the pane would stay on "Bezig met laden…": say so, in Dutch, instead.
  * Built-ins from the same years as the syntax the bundle uses stand in for it (the page's CSP forbids eval).
  */
+/* global document */
 (function () {
   var ok = typeof Promise !== "undefined" && typeof Promise.any === "function" &&
     typeof String.prototype.replaceAll === "function" && typeof WeakRef === "function";

@@ -105,10 +105,10 @@ export function r1c1ToA1(formula: string, row: number, col: number): string {
       }
     }
     // unquoted sheet names followed by a reference, then plain references
-    const marked = text.replace(SHEET_REF, (_all, sheet: string, a: string, b?: string) => `${sheet}\u0000${convertRef(a, b, row, col)}\u0001`);
+    const marked = text.replace(SHEET_REF, (_all, sheet: string, a: string, b?: string) => `${sheet}\uE000${convertRef(a, b, row, col)}\uE001`);
     const converted = marked
-      .split(/(\u0000[^\u0001]*\u0001)/)
-      .map((s) => (s.startsWith("\u0000") ? s.slice(1, -1) : s.replace(REF, (_all, before: string, a: string, b?: string) => before + convertRef(a, b, row, col))))
+      .split(/(\uE000[^\uE001]*\uE001)/)
+      .map((s) => (s.startsWith("\uE000") ? s.slice(1, -1) : s.replace(REF, (_all, before: string, a: string, b?: string) => before + convertRef(a, b, row, col))))
       .join("");
     out += lead + converted;
   }

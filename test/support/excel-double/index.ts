@@ -635,6 +635,7 @@ class WorksheetProxy extends Proxy {
       },
     };
     const page = { orientation: "", zoom: undefined as unknown };
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors of plain objects queue on this proxy
     const self = this;
     this.pageLayout = {
       get orientation() {
@@ -861,6 +862,7 @@ class RangeProxy extends Proxy {
       this.isNull = rect === null;
     });
     this.format = new RangeFormatProxy(d, () => [this.target()]);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors of plain objects queue on this proxy
     const self = this;
     this.dataValidation = {
       get rule() {
@@ -1166,6 +1168,7 @@ class ChartProxy extends Proxy {
   readonly series: { getItemAt: (i: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
   constructor(d: ExcelDouble) {
     super(d, "Chart");
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors of plain objects queue on this proxy
     const self = this;
     this.title = {
       get text(): string { throw NOT_LOADED("ChartTitle", "text"); },
