@@ -185,3 +185,18 @@ test("times are Dutch local time (Europe/Amsterdam, summer and winter)", () => {
   const title = sheet(outcomes.example.plan, "Controle").cells[3][0]?.v;
   expect(title).toMatch(/^Gemaakt op 2-7-2025 00:30 /);
 });
+
+test("the input template prints: one page wide, header row on every page, page numbers per sheet", async () => {
+  const file = path.join(dir, "template.xlsx");
+  await exampleWorkbook().xlsx.writeFile(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  for (const ws of wb.worksheets) {
+    expect([ws.name, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight, ws.pageSetup.printTitlesRow, ws.pageSetup.firstPageNumber])
+      .toEqual([ws.name, true, 1, 0, "1:1", 1]);
+    expect(ws.headerFooter.oddFooter).toBe("&L&A&RPagina &P");
+  }
+  const orientation = Object.fromEntries(wb.worksheets.map((ws) => [ws.name, ws.pageSetup.orientation]));
+  expect(orientation.Instellingen).toBe("portrait");
+  expect(orientation.Salaristabel).toBe("landscape");
+});

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { columnLetters, templateSheets, type ColumnFormat, type TemplateOptions, type TemplateSheet, type TemplateValue } from "../input/template";
+import { templatePrint } from "../input/template-print";
 
 export type { TemplateOptions, TemplateRow, TemplateValue } from "../input/template";
 export { caoTablesForYear, dateCell, FORMAT } from "../input/template";
@@ -64,6 +65,19 @@ function renderSheet(wb: ExcelJS.Workbook, t: TemplateSheet): void {
     });
   } else formatColumns(ws, t.columns, t.lastRow);
   if (t.note) addNote(ws, t.headers.length + 2, t.note);
+  const print = templatePrint(t);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: true,
+    fitToWidth: print.fitWidth,
+    fitToHeight: 0,
+    printTitlesRow: print.repeatRows,
+    firstPageNumber: 1,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: print.footer };
 }
 
 /** A visible note beside the table (outside it, so readers ignore it). */
