@@ -1,0 +1,366 @@
+/**
+ * The interop corpus against the world (issue 9, item 2). Every workbook of scripts/interop/corpus.ts
+ * carries the bundled example's inputs and was written by a foreign tool: openpyxl, LibreOffice,
+ * Gnumeric, exceljs, a scripted package edit, or Microsoft Excel (test/interop/excel/, SOURCES.md).
+ * For each one:
+ *  - `check` and `report` succeed, and the key figures are those of the worked example in spec/RULES.md
+ *    (not computed by our code): plafond formatieve kosten 649519.35, totaal budget P&C 786432.83,
+ *    ruimte onder plafond 43219.35;
+ *  - every zip entry of the input is in the output with identical (uncompressed) bytes, except the parts
+ *    the file host may edit; every part reachable from the package root in the input (the user's charts,
+ *    comments, images, pivot tables …) is still reachable in the output, and every defined name is kept;
+ *  - the output opens in openpyxl, LibreOffice and Gnumeric;
+ *  - every formula cell, recalculated by LibreOffice and by Gnumeric, equals the cached value in the
+ *    output (numbers to the cent). A user's own formula on an input sheet is compared with LibreOffice
+ *    only when it has a cached value (openpyxl writes none), and not with Gnumeric, which does not evaluate
+ *    structured references (`SUBTOTAL(109,Realisatie[Bedrag])` in a table's totals row).
+ * Needs Debian python3-openpyxl, libreoffice-calc-nogui and gnumeric: skipped with a warning without them,
+ * a failure with CI=true. The corpus is generated at test time into test/artifacts/interop/ (a cache).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import JSZip from "jszip";
+import { main } from "../src/cli/main";
+import { buildCorpus, CORPUS, type BuiltCorpus, type CorpusFile } from "../scripts/interop/corpus";
+import { convertWithLibreOffice, findTools, run, type Tools } from "../scripts/interop/tools";
+import { gnumericValues, type SheetValues } from "./support/gnumeric-values";
+
+const ART = path.join(__dirname, "artifacts", "interop");
+const OUT = path.join(ART, "reports");
+const LO_OUT = path.join(ART, "libreoffice");
+
+/** Parts the file host may edit (or, for calcChain, drop); every other input part must keep its bytes. */
+const EDITABLE = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml", "xl/calcChain.xml"]);
+
+/** The key figures of the RULES.md worked example, in the CLI's Dutch notation and as numbers. */
+const KEY_FIGURES: Array<[string, string, number]> = [
+  ["Plafond formatieve kosten", "649.519,35", 649519.35],
+  ["Totaal budget P&C", "786.432,83", 786432.83],
+  ["Ruimte onder plafond", "43.219,35", 43219.35],
+];
+
+const REQUIRED = process.env.CI === "true" || process.env.DVO_REQUIRE_INTEROP === "1";
+
+type Value = string | number | boolean | null | { error: string };
+
+interface Dump {
+  file: string;
+  ok: boolean;
+  error?: string;
+  trace?: string;
+  date1904?: boolean;
+  sheets?: string[];
+  definedNames?: string[];
+  /** [sheet, ref, formula, cached value] */
+  cells?: Array<[string, string, string, Value]>;
+  values?: Record<string, Record<string, Value>>;
+}
+
+interface Outcome {
+  check: { code: number; out: string; err: string };
+  report?: { code: number; out: string; err: string };
+  output?: string;
+  crash?: string;
+  lo?: string | null;
+  loValues?: Record<string, Record<string, Value>>;
+  loError?: string;
+  gnumeric?: Record<string, SheetValues>;
+  gnumericError?: string;
+  dump?: Dump;
+}
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+// ---------------------------------------------------------------- package inspection (jszip, our own reading)
+
+async function entries(file: string): Promise<Map<string, Uint8Array>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const out = new Map<string, Uint8Array>();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir) out.set(name, await f.async("uint8array"));
+  return out;
+}
+
+const utf8 = (b: Uint8Array | undefined): string => (b ? Buffer.from(b).toString("utf8") : "");
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+
+function relsPathOf(part: string): string {
+  const dir = path.posix.dirname(part);
+  return `${dir === "." ? "" : `${dir}/`}_rels/${path.posix.basename(part)}.rels`;
+}
+
+interface Rel { id: string; type: string; target: string }
+
+/** The relationships of `part` ("" = the package root), targets resolved per OPC to part names. */
+function relsOf(pkg: Map<string, Uint8Array>, part: string): Rel[] {
+  const xml = utf8(pkg.get(part === "" ? "_rels/.rels" : relsPathOf(part)));
+  const base = part === "" ? "" : path.posix.dirname(part);
+  const out: Rel[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    if (attr(m[0], "TargetMode") === "External") continue;
+    const raw = decodeURIComponent((attr(m[0], "Target") ?? "").split("#")[0]);
+    if (raw === "") continue;
+    const target = raw.startsWith("/") ? raw.slice(1) : path.posix.normalize(path.posix.join(base === "." ? "" : base, raw));
+    out.push({ id: attr(m[0], "Id") ?? "", type: attr(m[0], "Type") ?? "", target });
+  }
+  return out;
+}
+
+/** Every part reachable from the package root by following relationships. */
+function reachable(pkg: Map<string, Uint8Array>): Set<string> {
+  const seen = new Set<string>();
+  const todo = [""];
+  while (todo.length > 0) {
+    const p = todo.pop() as string;
+    for (const r of relsOf(pkg, p)) {
+      if (seen.has(r.target)) continue;
+      seen.add(r.target);
+      if (pkg.has(r.target)) todo.push(r.target);
+    }
+  }
+  return seen;
+}
+
+function workbookPart(pkg: Map<string, Uint8Array>): string {
+  const r = relsOf(pkg, "").find((x) => x.type.endsWith("/officeDocument"));
+  if (!r) throw new Error("no officeDocument relationship");
+  return r.target;
+}
+
+/** Sheet name → part name, in workbook order. */
+function sheetParts(pkg: Map<string, Uint8Array>): Array<[string, string]> {
+  const wb = workbookPart(pkg);
+  const rels = new Map(relsOf(pkg, wb).map((r) => [r.id, r.target]));
+  const xml = utf8(pkg.get(wb));
+  return [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*\/>/g)].map((m) => {
+    const name = attr(m[0], "name") ?? "";
+    const rid = /\b\w+:id="([^"]*)"/.exec(m[0])?.[1] ?? "";
+    return [name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"'), rels.get(rid) ?? ""];
+  });
+}
+
+/** Defined names as "name|scope sheet|formula". */
+function definedNames(pkg: Map<string, Uint8Array>): string[] {
+  const sheets = sheetParts(pkg).map(([n]) => n);
+  const xml = utf8(pkg.get(workbookPart(pkg)));
+  return [...xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)].map((m) => {
+    const local = attr(m[1], "localSheetId");
+    return `${attr(m[1], "name")}|${local === undefined ? "" : sheets[Number(local)]}|${m[2]}`;
+  }).sort();
+}
+
+// ---------------------------------------------------------------- value comparison
+
+function sameValue(cached: Value, other: Value): boolean {
+  const blank = (v: Value) => v === null || v === "";
+  if (blank(cached) && blank(other)) return true;
+  if (typeof cached === "number" && typeof other === "number") return Math.abs(cached - other) < 0.005;
+  if (typeof cached === "boolean" || typeof other === "boolean") return Boolean(cached) === Boolean(other) && typeof cached !== "object" && typeof other !== "object" && !blank(cached) && !blank(other);
+  return JSON.stringify(cached) === JSON.stringify(other);
+}
+
+/** Gnumeric's raw CSV text as the type of the cached value. */
+function gnumericAs(cached: Value, text: string | undefined): Value {
+  if (text === undefined) return null;
+  if (/^#[A-Z/0!?]+[!?]?$/.test(text) || text === "#N/A") return { error: text };
+  if (typeof cached === "number") return /^-?\d+(\.\d+)?(E[-+]?\d+)?$/i.test(text) ? Number(text) : text;
+  if (typeof cached === "boolean") return text === "TRUE" ? true : text === "FALSE" ? false : text;
+  return text;
+}
+
+// ---------------------------------------------------------------- the run
+
+let tools: Tools = { python: null, soffice: null, ssconvert: null };
+let corpus: BuiltCorpus | null = null;
+const outcomes: Record<string, Outcome> = {};
+const timing: Record<string, number> = {};
+
+beforeAll(async () => {
+  tools = await findTools();
+  const missing = [!tools.python && "python3-openpyxl (/usr/bin/python3)", !tools.soffice && "libreoffice-calc-nogui", !tools.ssconvert && "gnumeric"].filter(Boolean);
+  if (missing.length > 0) {
+    if (REQUIRED) throw new Error(`The interop corpus needs ${missing.join(", ")} here (CI): apt-get install ${missing.join(" ")}`);
+    console.warn(`Interop corpus SKIPPED: missing ${missing.join(", ")}.`);
+    return;
+  }
+  let t = Date.now();
+  corpus = await buildCorpus(path.join(ART, "corpus"), tools);
+  timing.corpus = Date.now() - t;
+
+  // check and report, in process, one file after the other
+  t = Date.now();
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(LO_OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  for (const c of CORPUS) {
+    const input = corpus.files[c.name];
+    const o: Outcome = { check: { code: -1, out: "", err: "" } };
+    outcomes[c.name] = o;
+    try {
+      o.check = await cli(["check", input]);
+      const output = path.join(OUT, `${c.name}.xlsx`);
+      o.report = await cli(["report", input, "-o", output]);
+      if (o.report.code === 0 && existsSync(output)) o.output = output;
+    } catch (e) {
+      o.crash = e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
+    }
+  }
+  timing.reports = Date.now() - t;
+
+  // at the same time: LibreOffice (one start, recalculating every file, then openpyxl reads its values),
+  // openpyxl's full load of our outputs, and Gnumeric (one run per file)
+  t = Date.now();
+  const written = CORPUS.filter((c) => outcomes[c.name].output);
+  const dump = async (jobs: object[], tag: string): Promise<Dump[]> => {
+    const jobsFile = path.join(ART, `openpyxl-${tag}.json`);
+    writeFileSync(jobsFile, JSON.stringify(jobs));
+    const r = await run(tools.python as string, [path.join(__dirname, "..", "scripts", "interop", "dump_values.py"), jobsFile]);
+    return JSON.parse(r.stdout) as Dump[];
+  };
+  const ours = (async () => {
+    const dumps = await dump(written.map((c) => ({ full: outcomes[c.name].output })), "ours");
+    written.forEach((c, i) => (outcomes[c.name].dump = dumps[i]));
+    timing.openpyxl = Date.now() - t;
+  })();
+  const lo = (async () => {
+    // two LibreOffice processes (own profiles), each on half of the files: one start per half
+    const halves = [written.filter((_, i) => i % 2 === 0), written.filter((_, i) => i % 2 === 1)];
+    await Promise.all(halves.map(async (half) => {
+      const files = await convertWithLibreOffice(tools.soffice as string, half.map((c) => outcomes[c.name].output as string), LO_OUT, { filter: "xlsx:Calc MS Excel 2007 XML", ext: "xlsx", recalc: true });
+      half.forEach((c, i) => (outcomes[c.name].lo = files[i]));
+    }));
+    timing.libreoffice = Date.now() - t;
+    await ours; // the date system of each output comes from its full load
+    const read = written.filter((c) => outcomes[c.name].lo);
+    const dumps = await dump(read.map((c) => ({ values: outcomes[c.name].lo, date1904: outcomes[c.name].dump?.date1904 ?? false })), "libreoffice");
+    read.forEach((c, i) => {
+      if (dumps[i].ok) outcomes[c.name].loValues = dumps[i].values;
+      else outcomes[c.name].loError = `openpyxl cannot read LibreOffice's copy: ${dumps[i].error}`;
+    });
+    timing.libreofficeValues = Date.now() - t;
+  })();
+  const gn = (async () => {
+    for (const c of written) {
+      try {
+        outcomes[c.name].gnumeric = await gnumericValues(tools.ssconvert as string, outcomes[c.name].output as string);
+      } catch (e) {
+        outcomes[c.name].gnumericError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    timing.gnumeric = Date.now() - t;
+  })();
+  await Promise.all([ours, lo, gn]);
+  timing.engines = Date.now() - t;
+  console.log(`interop corpus: ${CORPUS.length} files (${corpus.cached ? "cached" : `generated in ${corpus.ms} ms`}); timing ms ${JSON.stringify(timing)}`);
+}, 900_000);
+
+const maybe = (name: string, fn: () => Promise<void> | void) => test(name, async () => {
+  if (!corpus) return; // skipped (warned in beforeAll)
+  await fn();
+});
+
+test("the corpus has at least 30 workbooks from every kind of writer", () => {
+  expect(CORPUS.length).toBeGreaterThanOrEqual(30);
+  const writers = new Set(CORPUS.map((c) => c.writer));
+  expect([...writers].sort()).toEqual(["excel", "exceljs", "gnumeric", "libreoffice", "openpyxl", "script"]);
+  expect(CORPUS.filter((c) => c.writer === "excel").length).toBeGreaterThanOrEqual(5);
+});
+
+describe.each(CORPUS.map((c) => [c.name, c] as [string, CorpusFile]))("%s", (name, c) => {
+  maybe(`check and report succeed with the worked example's key figures (${c.what})`, () => {
+    const o = outcomes[name];
+    expect(o.crash).toBeUndefined();
+    expect({ code: o.check.code, err: o.check.err }).toEqual({ code: 0, err: "" });
+    expect(o.check.out).toMatch(/\b0 fouten\b|geen fouten/);
+    expect({ code: o.report?.code, err: o.report?.code === 0 ? "" : o.report?.err }).toEqual({ code: 0, err: "" });
+    for (const [label, text] of KEY_FIGURES) expect(o.report?.out).toMatch(new RegExp(`${label.replace(/&/g, "\\&")}\\s+€ ${text.replace(/\./g, "\\.")}`));
+  });
+
+  maybe("every input part is in the output with the same bytes (except the parts the host may edit)", async () => {
+    const o = outcomes[name];
+    expect(o.output).toBeDefined();
+    const input = await entries((corpus as BuiltCorpus).files[name]);
+    const output = await entries(o.output as string);
+    const missing: string[] = [];
+    const changed: string[] = [];
+    for (const [part, bytes] of input) {
+      if (EDITABLE.has(part)) continue;
+      const out = output.get(part);
+      if (!out) missing.push(part);
+      else if (Buffer.compare(Buffer.from(bytes), Buffer.from(out)) !== 0) changed.push(part);
+    }
+    expect({ missing, changed }).toEqual({ missing: [], changed: [] });
+  });
+
+  maybe("the input's sheets, the user's charts, comments, images, pivots and defined names are still there and referenced", async () => {
+    const o = outcomes[name];
+    expect(o.output).toBeDefined();
+    const input = await entries((corpus as BuiltCorpus).files[name]);
+    const output = await entries(o.output as string);
+    // every input sheet keeps its name and its part
+    const outSheets = new Map(sheetParts(output));
+    const lostSheets = sheetParts(input).filter(([n, part]) => outSheets.get(n) !== part).map(([n, part]) => `${n} (${part} → ${outSheets.get(n) ?? "absent"})`);
+    expect(lostSheets).toEqual([]);
+    // every part reachable in the input is reachable in the output (charts, drawings, comments, VML, media, tables, pivots …)
+    const before = reachable(input);
+    const after = reachable(output);
+    const unreferenced = [...before].filter((p) => input.has(p) && p !== "xl/calcChain.xml" && !after.has(p)).sort();
+    expect(unreferenced).toEqual([]);
+    // every reachable part still has a content type in the output
+    const types = utf8(output.get("[Content_Types].xml"));
+    const untyped = [...before].filter((p) => input.has(p) && p !== "xl/calcChain.xml").filter((p) => {
+      if (types.includes(`PartName="/${p}"`)) return false;
+      const ext = path.posix.extname(p).slice(1).toLowerCase();
+      return !new RegExp(`<Default\\b[^>]*Extension="${ext}"`, "i").test(types);
+    });
+    expect(untyped).toEqual([]);
+    // defined names: same name, scope (by sheet name) and formula
+    const names = definedNames(output);
+    expect(definedNames(input).filter((d) => !names.includes(d))).toEqual([]);
+  });
+
+  maybe("the output opens in openpyxl, LibreOffice and Gnumeric", () => {
+    const o = outcomes[name];
+    expect(o.output).toBeDefined();
+    expect({ ok: o.dump?.ok, error: o.dump?.error }).toEqual({ ok: true, error: undefined });
+    expect({ libreoffice: Boolean(o.lo) && o.loValues !== undefined, error: o.loError }).toEqual({ libreoffice: true, error: undefined });
+    expect({ gnumeric: o.gnumeric !== undefined, error: o.gnumericError }).toEqual({ gnumeric: true, error: undefined });
+    // the same sheets everywhere (LibreOffice and Gnumeric see every worksheet openpyxl sees)
+    const sheets = o.dump?.sheets ?? [];
+    expect(sheets.filter((s) => !(s in (o.loValues ?? {})))).toEqual([]);
+    expect(sheets.filter((s) => !(s in (o.gnumeric ?? {})))).toEqual([]);
+  });
+
+  maybe("every formula cell, recalculated by LibreOffice and by Gnumeric, equals the cached value (to the cent)", async () => {
+    const o = outcomes[name];
+    expect(o.dump?.cells).toBeDefined();
+    const inputSheets = new Set(sheetParts(await entries((corpus as BuiltCorpus).files[name])).map(([n]) => n));
+    const cells = o.dump?.cells ?? [];
+    let compared = 0;
+    const lo: string[] = [];
+    const gn: string[] = [];
+    for (const [sheet, ref, formula, cached] of cells) {
+      const loValue = o.loValues?.[sheet]?.[ref] ?? null;
+      // a formula another tool wrote without a result (openpyxl) has nothing to compare
+      if (inputSheets.has(sheet) && cached === null) continue;
+      compared++;
+      if (!sameValue(cached, loValue)) lo.push(`${sheet}!${ref} ${formula} cached ${JSON.stringify(cached)} LibreOffice ${JSON.stringify(loValue)}`);
+      // a user's own formula on an input sheet: LibreOffice only (Gnumeric 1.12.55 does not evaluate
+      // structured references such as SUBTOTAL(109,Realisatie[Bedrag]) in a table's totals row)
+      if (inputSheets.has(sheet)) continue;
+      const g = gnumericAs(cached, o.gnumeric?.[sheet]?.[ref]);
+      if (!sameValue(cached, g)) gn.push(`${sheet}!${ref} ${formula} cached ${JSON.stringify(cached)} Gnumeric ${JSON.stringify(g)}`);
+    }
+    expect(compared).toBeGreaterThan(100);
+    // the key figures are cached values of formula cells in the output
+    for (const [label, , value] of KEY_FIGURES) {
+      expect([label, cells.some(([sheet, , , v]) => !inputSheets.has(sheet) && typeof v === "number" && Math.abs(v - value) < 0.005)]).toEqual([label, true]);
+    }
+    expect({ libreoffice: lo.slice(0, 15), count: lo.length }).toEqual({ libreoffice: [], count: 0 });
+    expect({ gnumeric: gn.slice(0, 15), count: gn.length }).toEqual({ gnumeric: [], count: 0 });
+  });
+});
