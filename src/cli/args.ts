@@ -20,13 +20,15 @@ export const OPTIONS = {
   vingerafdruk: { type: "string" },
   pdf: { type: "string" },
   overschrijven: { type: "boolean" },
+  /** repeatable: an expected cao raise, `2027-07-01 +2,5%` or `2027-07-01 +€35` */
+  cao: { type: "string", multiple: true },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
 
 /** The options each command takes (`--help` goes with every command). A command not listed takes any option. */
 export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
-  template: ["jaar", "output", "overschrijven"],
+  template: ["jaar", "output", "overschrijven", "cao"],
   check: ["vingerafdruk", "pdf"],
   pdf: ["output", "overschrijven"],
   report: ["output", "overschrijven"],
@@ -44,11 +46,15 @@ const EXAMPLE_VALUE: Partial<Record<OptionName, string>> = {
   reden: '"formatie uitgebreid"',
   vingerafdruk: "<64 tekens 0-9 en a-f>",
   pdf: "getekend.pdf",
+  cao: '"2027-07-01 +2,5%"',
 };
 
-type StringOption = { [K in OptionName]: (typeof OPTIONS)[K]["type"] extends "string" ? K : never }[OptionName];
-type BooleanOption = Exclude<OptionName, StringOption>;
-export type Values = { [K in StringOption]?: string } & { [K in BooleanOption]?: boolean };
+type MultipleOption = { [K in OptionName]: (typeof OPTIONS)[K] extends { multiple: true } ? K : never }[OptionName];
+type StringOption = Exclude<{ [K in OptionName]: (typeof OPTIONS)[K]["type"] extends "string" ? K : never }[OptionName], MultipleOption>;
+type BooleanOption = Exclude<OptionName, StringOption | MultipleOption>;
+export type Values = { [K in StringOption]?: string } & { [K in BooleanOption]?: boolean } & { [K in MultipleOption]?: string[] };
+
+const isMultiple = (name: OptionName): boolean => "multiple" in OPTIONS[name];
 
 export type CommandLine =
   | { ok: true; positionals: string[]; values: Values }
@@ -71,7 +77,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     return { ok: false, message: "De opdracht kan niet worden gelezen: controleer de opties en hun waarden." };
   }
   const positionals: string[] = [];
-  const values: Record<string, string | boolean> = {};
+  const values: Record<string, string | boolean | string[]> = {};
   const given: Array<{ name: OptionName; raw: string }> = [];
   for (const t of tokens) {
     if (t.kind === "positional") {
@@ -89,7 +95,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       };
     }
     const name = t.name;
-    if (given.some((g) => g.name === name)) {
+    if (!isMultiple(name) && given.some((g) => g.name === name)) {
       return { ok: false, message: `De optie '${raw}' staat twee keer in de opdracht: geef haar één keer op.` };
     }
     given.push({ name, raw });
@@ -100,7 +106,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
         return { ok: false, message: `De optie '${raw}' mist een waarde: schrijf bijvoorbeeld ${example}.` };
       }
       if (v.trim() === "") return { ok: false, message: `De optie '${raw}' heeft een lege waarde: schrijf bijvoorbeeld ${example}.` };
-      values[name] = v;
+      if (isMultiple(name)) values[name] = [...((values[name] as string[] | undefined) ?? []), v];
+      else values[name] = v;
     } else {
       if (t.value !== undefined) {
         return { ok: false, message: `De optie '${raw}' neemt geen waarde: schrijf alleen ${raw}, zonder '=${t.value}'.` };

@@ -19,6 +19,9 @@ import { REPORT_SHEETS } from "../domain/glossary";
 import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
 import { exampleWorkbook } from "../example/example";
+import { parseCaoRaise, type CaoRaise } from "../domain/cao";
+import { compareDates } from "../domain/dates";
+import { buildInputWorkbook } from "../xlsx/template";
 
 import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
 import { pdfFile } from "../pdf/file";
@@ -28,7 +31,9 @@ import { COMMAND_OPTIONS, parseCommandLine } from "./args";
 import { checkOutput, writeErrorMessage } from "./output";
 
 const USAGE = `Gebruik:
-  dvo-addendum template --jaar <jaar> -o <invoer.xlsx>   lege invoerwerkmap volgens het werkmapcontract
+  dvo-addendum template --jaar <jaar> -o <invoer.xlsx> [--cao "2027-07-01 +2,5%"]…
+                                                         lege invoerwerkmap volgens het werkmapcontract; --cao (herhaalbaar) voegt
+                                                         een geraamde cao-verhoging toe aan de Salaristabel (Status 'raming')
   dvo-addendum check <invoer.xlsx>                       controleer de invoer; toont elke fout en waarschuwing
   dvo-addendum check <invoer.xlsx> --vingerafdruk <hex>  controleer ook of de invoer van het addendum nog de getekende is
   dvo-addendum check <invoer.xlsx> --pdf <getekend.pdf>  idem, met de vingerafdruk uit het getekende PDF-document
@@ -79,8 +84,11 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return command === undefined && !help ? 2 : 0;
   }
   switch (command) {
-    case "template":
-      return template(jaar, output, io, overwrite);
+    case "template": {
+      const raises = caoRaises(parsed.values.cao, io);
+      if (!raises) return 2;
+      return template(jaar, output, io, overwrite, raises);
+    }
     case "check":
       if (rest.length !== 1) break;
       return check(rest[0], io, { fingerprint: parsed.values.vingerafdruk, pdf: parsed.values.pdf });
@@ -123,7 +131,25 @@ function wrongUse(command: string, inputs: number, output: string | undefined): 
   return "Onbekende opdracht of verkeerd aantal argumenten.";
 }
 
-async function template(jaar: string | undefined, output: string | undefined, io: Out, overwrite = false): Promise<number> {
+/** The `--cao` values read, or null after printing why one cannot be read. */
+function caoRaises(values: string[] | undefined, io: Out): CaoRaise[] | null {
+  const out: CaoRaise[] = [];
+  for (const v of values ?? []) {
+    const r = parseCaoRaise(v);
+    if (!r.ok) {
+      io.err(r.message);
+      return null;
+    }
+    if (out.some((o) => compareDates(o.effective, r.raise.effective) === 0)) {
+      io.err(`Twee cao-ramingen met dezelfde ingangsdatum (${r.raise.label}): geef per datum één verhoging op.`);
+      return null;
+    }
+    out.push(r.raise);
+  }
+  return out;
+}
+
+async function template(jaar: string | undefined, output: string | undefined, io: Out, overwrite = false, raises: CaoRaise[] = []): Promise<number> {
   const year = Number(jaar);
   if (!jaar || !Number.isInteger(year) || year < 2000 || year > 2100) {
     io.err("Geef het jaar op met --jaar, bijvoorbeeld --jaar 2026.");
@@ -136,7 +162,8 @@ async function template(jaar: string | undefined, output: string | undefined, io
     return where.code;
   }
   try {
-    await writeTemplate(target, year);
+    if (raises.length === 0) await writeTemplate(target, year);
+    else await saveAtomically(buildInputWorkbook({ year, caoRaises: raises }), target);
   } catch (e) {
     const m = writeErrorMessage(target, e);
     if (m === null) throw e;
@@ -144,6 +171,7 @@ async function template(jaar: string | undefined, output: string | undefined, io
     return 1;
   }
   io.out(`Invoerwerkmap voor ${year} geschreven naar ${target}.`);
+  for (const r of raises) io.out(`Salaristabel: raming per ${r.label} toegevoegd (Status 'raming').`);
   return 0;
 }
 

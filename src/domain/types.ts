@@ -89,12 +89,18 @@ export interface Settings {
 export type VarianceSign = "nadeel" | "voordeel";
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
 
+/** Where a Salaristabel row comes from (its optional `Status` column): the official cao table, one derived from it, or an estimate. */
+export const SALARY_STATUSES = ["officieel", "afgeleid", "raming"] as const;
+export type SalaryStatus = (typeof SALARY_STATUSES)[number];
+
 export interface SalaryRow {
   row: number;
   effective: CalendarDate;
   scale: string;
   minimum: number | null;
   maximum: number;
+  /** the `Status` column, when the sheet has one and the cell is filled */
+  status?: SalaryStatus;
 }
 
 export interface FormationRow {

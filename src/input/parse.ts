@@ -6,7 +6,7 @@ import { compareDates, dutchDate, MONTH_NAMES } from "../domain/dates";
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import { normaliseScale, rowInForce } from "../domain/salary";
 import {
-  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SERVICE_CODES, SICK_LEAVE_KINDS,
+  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
   type CostCategory, type Election, type FormationRow, type Inputs, type LedgerRow, type OpeningHour, type PrivacyRow, type ProductRow,
   type QualitativeNote, type SalaryRow, type SelfEvaluation, type ServiceMonth, type SickLeaveCase,
 } from "../domain/types";
@@ -32,7 +32,7 @@ export interface ParseResult {
 const col = (key: string, header: string, required = false): ColumnSpec => ({ key, header, required });
 
 export const COLUMNS = {
-  salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true)],
+  salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
   formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting")],
   ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
   sickLeave: [
@@ -171,6 +171,7 @@ function readSalaryTable(t: TableReader | null, scalesWithFout: Set<string>): Sa
     if (scale !== undefined) scaleOfRow.set(row, scale);
     const maximum = t.number(row, "maximum", { required: true, min: 0, minExclusive: true, limit: SALARY });
     const minimum = t.number(row, "minimum", { min: 0, limit: SALARY });
+    const status = t.has("status") ? t.choice(row, "status", SALARY_STATUSES, false) : undefined;
     if (effective === undefined || scale === undefined || maximum === undefined) return undefined;
     if (minimum !== undefined && minimum > maximum) t.problem(row, "minimum", `Minimum ${nl(minimum)} is hoger dan het maximum ${nl(maximum)}: controleer deze schaal.`, "waarschuwing");
     const key = `${scale}|${dutchDate(effective)}`;
@@ -180,7 +181,7 @@ function readSalaryTable(t: TableReader | null, scalesWithFout: Set<string>): Sa
       return undefined;
     }
     seen.set(key, row);
-    return { row, effective, scale, minimum: minimum ?? null, maximum };
+    return status ? { row, effective, scale, minimum: minimum ?? null, maximum, status } : { row, effective, scale, minimum: minimum ?? null, maximum };
   });
   const kept = new Set(rows.map((r) => r.row));
   for (const [row, scale] of scaleOfRow) if (!kept.has(row)) scalesWithFout.add(scale);

@@ -8,8 +8,10 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SERVICE_CODES, SICK_LEAVE_KINDS,
+  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
+import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
+import { isoDate } from "../domain/dates";
 import { COLUMNS } from "./parse";
 import { SETTING_SPECS, type SettingKey } from "./settings";
 import { norm, type ColumnSpec } from "./table";
@@ -23,6 +25,8 @@ export interface TemplateOptions {
   rows?: Partial<Record<InputSheetKey, TemplateRow[]>>;
   /** Instellingen values instead of the defaults */
   settings?: Partial<Record<SettingKey, string | number>>;
+  /** expected cao raises: `raming` rows added to the default Salaristabel */
+  caoRaises?: readonly CaoRaise[];
 }
 
 export const FORMAT = {
@@ -57,7 +61,7 @@ export type DataSheetKey = keyof typeof COLUMNS;
 
 /** Per sheet, per column key (COLUMNS in input/parse.ts): width, format, drop-down list. */
 export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][number]["key"], ColumnFormat> } = {
-  salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO },
+  salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO, status: LIST(SALARY_STATUSES, 11) },
   formation: {
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
     occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true),
@@ -93,7 +97,7 @@ export const SETTING_FORMATS: Record<string, string | undefined> = {
   choice: undefined,
 };
 
-interface CaoTable {
+export interface CaoTable {
   effective: string;
   status: string;
   maximum: Record<string, number>;
@@ -120,16 +124,36 @@ export function caoTablesForYear(year: number): CaoTable[] {
   return [...before.slice(-1), ...within];
 }
 
-export function defaultSalaryRows(year: number): TemplateRow[] {
-  const rows: TemplateRow[] = [];
-  for (const t of caoTablesForYear(year)) {
+/** The Status of a bundled table as the Salaristabel shows it. */
+export function bundledStatus(t: { status: string }): "officieel" | "afgeleid" {
+  return t.status === "official" ? "officieel" : "afgeleid";
+}
+
+/** Salaristabel rows as template rows, in date then scale order (scales in the bundled order). */
+export function salaryTemplateRows(rows: readonly TableRow[]): TemplateRow[] {
+  const order = new Map(cao.scales.map((s, i) => [s, i]));
+  return [...rows]
+    .sort((a, b) => isoDate(a.effective).localeCompare(isoDate(b.effective)) || (order.get(a.scale) ?? 99) - (order.get(b.scale) ?? 99) || a.scale.localeCompare(b.scale))
+    .map((r) => ({ Ingangsdatum: dateCell(isoDate(r.effective)), Schaal: scaleCell(r.scale), Minimum: r.minimum, Maximum: r.maximum, Status: r.status }));
+}
+
+/** The bundled tables as rows with their status. */
+export function bundledTableRows(tables: readonly CaoTable[]): TableRow[] {
+  const rows: TableRow[] = [];
+  for (const t of tables) {
+    const [y, m, d] = t.effective.split("-").map(Number);
     for (const scale of cao.scales) {
       const max = t.maximum[scale];
       if (max === undefined) continue;
-      rows.push({ Ingangsdatum: dateCell(t.effective), Schaal: scaleCell(scale), Minimum: t.minimum?.[scale] ?? null, Maximum: max });
+      rows.push({ effective: { year: y, month: m, day: d }, scale, minimum: t.minimum?.[scale] ?? null, maximum: max, status: bundledStatus(t) });
     }
   }
   return rows;
+}
+
+export function defaultSalaryRows(year: number, raises: readonly CaoRaise[] = []): TemplateRow[] {
+  const rows = bundledTableRows(caoTablesForYear(year));
+  return salaryTemplateRows([...rows, ...applyCaoRaises(rows, raises)]);
 }
 
 export function defaultOpeningHours(): TemplateRow[] {
@@ -225,7 +249,7 @@ function dataSheet(key: DataSheetKey, opts: TemplateOptions): TemplateSheet {
   const specs: readonly ColumnSpec[] = COLUMNS[key];
   const headers = specs.map((s) => s.header);
   const given = opts.rows?.[key];
-  const rows = given ?? (key === "salaryTable" ? defaultSalaryRows(opts.year) : key === "openingHours" ? defaultOpeningHours() : []);
+  const rows = given ?? (key === "salaryTable" ? defaultSalaryRows(opts.year, opts.caoRaises) : key === "openingHours" ? defaultOpeningHours() : []);
   const data = tableRows(name, headers, rows);
   const formats = COLUMN_FORMATS[key] as Record<string, ColumnFormat>;
   return {
