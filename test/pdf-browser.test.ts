@@ -2,13 +2,15 @@
  * The signing document from the task pane, outside Excel, in headless Chromium: choose the example
  * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the RULES.md figures and the
  * fingerprint, with fonts embedded. pdfmake and its fonts are loaded only when the button is pressed, from
- * the page's own origin. The production build goes to a private folder (not dist/, which others use).
+ * the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
+ * The production build goes to a private folder (not dist/, which others use).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
 import { serve } from "./support/server";
 
@@ -86,6 +88,30 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     for (const f of fonts) expect(f).toMatch(/\s+yes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
     expect(requests.filter((r) => r.includes("pdfmake")).length).toBe(2);
     expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("a signed workbook whose status was set back to Concept with openpyxl: Controleren names it", async () => {
+    const signed = path.join(dir, "getekend.xlsx");
+    const r = await main(["sign", input, "--regisseur", "J. de Vries", "--accounthouder", "A. Jansen", "-o", signed], { out: () => undefined, err: () => undefined });
+    expect(r).toBe(0);
+    const tampered = path.join(dir, "getekend-concept.xlsx");
+    execFileSync("/usr/bin/python3", ["-c", `import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["_dvo_ondertekening"]
+for r in range(1, ws.max_row + 1):
+    if ws.cell(r, 1).value == "status":
+        ws.cell(r, 2).value = "Concept"
+wb.save(sys.argv[2])`, signed, tampered]);
+    await page.click("#tab-invoer");
+    await page.setInputFiles("#file-picker", tampered);
+    await page.waitForFunction(() => document.getElementById("file-name")?.textContent?.includes("getekend-concept.xlsx"));
+    await page.click("#tab-controleren");
+    await page.click("#run-check");
+    await page.waitForFunction(() => document.getElementById("problem-list")?.textContent?.includes("ondertekeningsblad"));
+    const list = (await page.textContent("#problem-list")) ?? "";
+    expect(list).toContain("de inhoud past niet meer bij het zegel (status nu 'Concept'");
+    expect(list).toContain("buiten 'heropenen' om veranderd");
     expect(pageErrors).toEqual([]);
   });
 });
