@@ -10,7 +10,7 @@ import { readExcelWorkbook } from "../src/office/read";
 import { bands, formulaCell, writePlan, WorkbookChanged } from "../src/office/write";
 import { buildPlan } from "../src/report/build";
 import type { CellStyle, WorkbookPlan } from "../src/report/plan";
-import { DoubleError, ExcelDouble, type ProfileName, type SheetSetup } from "./support/excel-double";
+import { DoubleError, ExcelDouble, parseAddress, rectAddress, type ProfileName, type Rect, type SheetSetup } from "./support/excel-double";
 import { setupOf } from "./support/excel-double/grids";
 import { addRow, addSheet, exampleGrids } from "./grids";
 import type { WorkbookGrids } from "../src/input/grid";
@@ -85,9 +85,20 @@ describe("a build in the Excel double", () => {
         }
         expect([at, cell?.numberFormat ?? "General"]).toEqual([at, c.nf ?? "General"]);
         if (c.s) expect([at, cell?.style]).toEqual([at, expect.objectContaining(LOOKS[c.s])]);
+        const align = { left: "Left", center: "Center", right: "Right" } as const;
+        expect([at, cell?.style.horizontalAlignment]).toEqual([at, c.align ? align[c.align] : undefined]);
         checked++;
       }));
-      expect(xl.sheet(sheet.name).freezeRows).toBe(sheet.freezeRows ?? 4);
+      const model = xl.sheet(sheet.name);
+      expect(model.freezeRows).toBe(sheet.freezeRows ?? 4);
+      expect([sheet.name, model.merged.map((m) => rectAddress(m))]).toEqual([sheet.name, sheet.merges.map((m) => rectAddress(parseAddress(m) as Rect))]);
+      (sheet.heights ?? []).forEach((h, r) => expect([sheet.name, r + 1, model.rowHeights.get(r + 1)]).toEqual([sheet.name, r + 1, h]));
+      for (const a of sheet.editable) {
+        const rect = parseAddress(a) as Rect;
+        expect([sheet.name, a, model.cells.get(`${rect.r1},${rect.c1}`)?.style.locked]).toEqual([sheet.name, a, false]);
+      }
+      if (sheet.print) expect([sheet.name, model.pageLayout.printArea]).toEqual([sheet.name, sheet.print.area]);
+      expect(model.tabColor).toBe(sheet.tabColor);
     }
     expect(checked).toBeGreaterThan(500);
   });

@@ -80,11 +80,16 @@ function defaultSupports(version: string): boolean {
 
 /** Contiguous runs of cells per style in A1 notation, e.g. header → ["A7:H7", "A20:C20"]. */
 export function styleRuns(plan: SheetPlan): Map<CellStyle, string[]> {
-  const runs = new Map<CellStyle, string[]>();
+  return runsBy(plan, (c) => c?.s);
+}
+
+/** Contiguous runs along each row of cells with the same key (style, alignment, …), in A1 notation. */
+export function runsBy<K>(plan: SheetPlan, keyOf: (c: PlanCell | undefined) => K | undefined): Map<K, string[]> {
+  const runs = new Map<K, string[]>();
   plan.cells.forEach((row, r) => {
     if (!row) return;
     let start = -1;
-    let style: CellStyle | undefined;
+    let style: K | undefined;
     const flush = (end: number) => {
       if (style !== undefined && start >= 0) {
         const a = `${columnLetter(start + 1)}${r + 1}`;
@@ -95,7 +100,7 @@ export function styleRuns(plan: SheetPlan): Map<CellStyle, string[]> {
       }
     };
     for (let c = 0; c <= row.length; c++) {
-      const s = c < row.length ? row[c]?.s : undefined;
+      const s = c < row.length ? keyOf(row[c]) : undefined;
       if (s !== style) {
         flush(c - 1);
         style = s;
@@ -308,6 +313,34 @@ async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetPlan, su
     else for (const a of chunk.split(",")) ws.getRange(a).format.wrapText = true;
     await batch.add(chunk.length + 60);
   }
+  const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+  for (const [align, addresses] of runsBy(plan, (c) => c?.align)) {
+    for (const chunk of addressChunks(addresses)) {
+      const value = ALIGN[align] as Excel.HorizontalAlignment;
+      if (rangeAreas) ws.getRanges(chunk).format.horizontalAlignment = value;
+      else for (const a of chunk.split(",")) ws.getRange(a).format.horizontalAlignment = value;
+      await batch.add(chunk.length + 60);
+    }
+  }
+  for (const m of plan.merges) ws.getRange(m).merge(false);
+  await batch.add(plan.merges.length * 100);
+  // row heights: one request per stretch of rows with the same height
+  const heights = plan.heights ?? [];
+  for (let r = 0; r < heights.length; r++) {
+    const h = heights[r];
+    if (h === undefined) continue;
+    let end = r;
+    while (heights[end + 1] === h) end++;
+    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = h;
+    r = end;
+  }
+  await batch.add(heights.filter((h) => h !== undefined).length * 40);
+  for (const chunk of addressChunks(plan.editable)) {
+    if (rangeAreas) ws.getRanges(chunk).format.protection.locked = false;
+    else for (const a of chunk.split(",")) ws.getRange(a).format.protection.locked = false;
+    await batch.add(chunk.length + 60);
+  }
+  if (plan.tabColor && supports("1.7")) ws.tabColor = plan.tabColor;
   plan.widths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = Math.round(w * 6);
   });
@@ -339,9 +372,18 @@ async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetPlan, su
     await batch.add(600);
   }
   if (supports("1.8")) ws.showGridlines = false;
-  if (supports("1.9")) {
-    ws.pageLayout.orientation = "Landscape" as Excel.PageOrientation;
-    ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (supports("1.9") && plan.print) {
+    const p = plan.print;
+    ws.pageLayout.orientation = (p.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
+    ws.pageLayout.zoom = { horizontalFitToPages: p.fitWidth, verticalFitToPages: 0 };
+    ws.pageLayout.setPrintArea(p.area);
+    if (p.repeatRows) ws.pageLayout.setPrintTitleRows(p.repeatRows.split(":").map((x) => `$${x}`).join(":"));
+    if (p.pageNumbers) {
+      const footer = ws.pageLayout.headersFooters.defaultForAllPages;
+      footer.leftFooter = "&A";
+      footer.rightFooter = "Pagina &P van &N";
+    }
+    await batch.add(p.area.length + 400);
   }
   return cells;
 }

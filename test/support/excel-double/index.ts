@@ -612,7 +612,7 @@ class WorksheetProxy extends Proxy {
   readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
   readonly tables: TableCollectionProxy;
   readonly charts: { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy };
-  readonly pageLayout: { orientation: string; zoom: unknown };
+  readonly pageLayout: { orientation: string; zoom: unknown; setPrintArea: (a: string) => void; setPrintTitleRows: (r: string) => void; headersFooters: { defaultForAllPages: object } };
   constructor(d: ExcelDouble, private readonly nullable: boolean) {
     super(d, "Worksheet");
     this.protection = new WorksheetProtectionProxy(d, this);
@@ -637,7 +637,23 @@ class WorksheetProxy extends Proxy {
     const page = { orientation: "", zoom: undefined as unknown };
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors of plain objects queue on this proxy
     const self = this;
+    const footer = (which: string) => ({
+      set: (v: string) => self.op(9, `pageLayout.headersFooters.${which}`, v, () => void (self.sheet().pageLayout[which] = v)),
+      get: () => { throw NOT_LOADED("HeaderFooter", which); },
+    });
+    const defaultForAllPages = {};
+    Object.defineProperty(defaultForAllPages, "leftFooter", footer("leftFooter"));
+    Object.defineProperty(defaultForAllPages, "rightFooter", footer("rightFooter"));
     this.pageLayout = {
+      setPrintArea: (area: string) => self.op(9, "pageLayout.setPrintArea", area, () => {
+        if (!parseAddress(area)) throw new DoubleError("InvalidArgument", `Not a print area: ${area}`);
+        self.sheet().pageLayout.printArea = area;
+      }),
+      setPrintTitleRows: (rows: string) => self.op(9, "pageLayout.setPrintTitleRows", rows, () => {
+        if (!parseAddress(rows)) throw new DoubleError("InvalidArgument", `Not print title rows: ${rows}`);
+        self.sheet().pageLayout.titleRows = rows;
+      }),
+      headersFooters: { defaultForAllPages },
       get orientation() {
         return page.orientation;
       },
@@ -699,6 +715,9 @@ class WorksheetProxy extends Proxy {
       if (v !== "Visible" && s.visibility === "Visible" && this.d.visibleCount() === 1) throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       s.visibility = v as SheetModel["visibility"];
     });
+  }
+  set tabColor(v: string) {
+    this.op(7, "tabColor", v, () => void (this.sheet().tabColor = v));
   }
   set showGridlines(v: boolean) {
     this.op(8, "showGridlines", v, () => void (this.sheet().showGridlines = v));
@@ -1121,6 +1140,26 @@ class RangeFormatProxy extends Proxy {
   set verticalAlignment(v: string) {
     this.setStyle("verticalAlignment", (s) => void (s.verticalAlignment = v), v);
   }
+  set horizontalAlignment(v: string) {
+    if (!["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"].includes(v)) throw new DoubleError("InvalidArgument", `Not a horizontal alignment: ${v}`);
+    this.setStyle("horizontalAlignment", (s) => void (s.horizontalAlignment = v), v);
+  }
+  get protection(): { locked: boolean } {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the accessor queues on this format
+    const self = this;
+    return {
+      get locked(): boolean { throw NOT_LOADED("FormatProtection", "locked"); },
+      set locked(v: boolean) { self.setStyle("protection.locked", (s) => void (s.locked = v), v, 2); },
+    };
+  }
+  set rowHeight(v: number) {
+    this.op(Math.max(this.api, 2), "rowHeight", v, () => {
+      for (const t of this.targets()) {
+        if (t.sheet.protection.protected && !t.sheet.protection.options?.allowFormatRows) guard(t.sheet, "cells");
+        for (let r = t.rect.r1; r <= t.rect.r2; r++) t.sheet.rowHeights.set(r, v);
+      }
+    });
+  }
   set columnWidth(v: number) {
     this.op(Math.max(this.api, 2), "columnWidth", v, () => {
       for (const t of this.targets()) {
@@ -1129,8 +1168,8 @@ class RangeFormatProxy extends Proxy {
       }
     });
   }
-  private setStyle(where: string, apply: (s: CellStyle) => void, v: unknown): void {
-    this.op(this.api, where, v, () => {
+  private setStyle(where: string, apply: (s: CellStyle) => void, v: unknown, api = 1): void {
+    this.op(Math.max(this.api, api), where, v, () => {
       for (const t of this.targets()) {
         guard(t.sheet, "cells");
         if (rows(t.rect) * cols(t.rect) > 1_000_000) throw new DoubleError("InvalidArgument", "The double does not style whole columns or rows.");

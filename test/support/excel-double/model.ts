@@ -12,6 +12,9 @@ export interface CellStyle {
   borderBottom?: string;
   wrap?: boolean;
   verticalAlignment?: string;
+  horizontalAlignment?: string;
+  /** false: the cell stays editable on a protected sheet */
+  locked?: boolean;
 }
 
 export interface CellModel {
@@ -56,6 +59,8 @@ export interface SheetModel {
   protection: { protected: boolean; options?: Record<string, unknown> };
   cells: Map<string, CellModel>;
   columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  tabColor?: string;
   merged: Rect[];
   freezeRows?: number;
   showGridlines: boolean;
@@ -133,6 +138,7 @@ export function newSheet(id: string, name: string): SheetModel {
     protection: { protected: false },
     cells: new Map(),
     columnWidths: new Map(),
+    rowHeights: new Map(),
     merged: [],
     showGridlines: true,
     pageLayout: {},
