@@ -12,7 +12,7 @@ const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
 export function controlSheet(ctx: BuildContext): SheetBuilder {
   const { results, problems } = ctx;
   const sb = new SheetBuilder(ctx.names.control);
-  sb.widthsFrom([40, 14, 12, 12, 10]);
+  sb.widthsFrom([60, 14, 12, 12, 10]);
   titleBlock(ctx, sb, "Controle");
   // the overall verdict, filled in below once the ranges of the checks are known
   const verdictRow = sb.line({ v: "Oordeel", s: "section" });

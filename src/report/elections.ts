@@ -6,7 +6,7 @@ import { titleBlock } from "./title";
 
 export function electionsSheet(ctx: BuildContext): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.elections);
-  sb.widthsFrom([30, 12, 14, 40, 40, 40, 40]);
+  sb.widthsFrom([20, 10, 12, 36, 36, 36, 36]);
   titleBlock(ctx, sb, "6.4 Verkiezingen");
   const list = ctx.inputs.elections;
   sb.section("Verkiezingen");

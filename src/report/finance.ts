@@ -135,7 +135,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     const values = COST_CATEGORIES.map((c) => results.realisedByMonth[c][m - 1]);
     const cells: PlanCell[] = [{ v: MONTH_NAMES[m - 1] }];
     COST_CATEGORIES.forEach((c, i) => cells.push({ f: `ROUND(SUMIFS(${amt},${cat},${str(c)},${month},${m}),2)`, r: values[i], nf: E }));
-    cells.push({ f: `ROUND(SUM(${cellRef(row, 2)}:${cellRef(row, 6)}),2)`, r: round2(values.reduce((a, b) => a + b, 0)), nf: E, s: "total" });
+    cells.push({ f: `ROUND(SUM(${cellRef(row, 2)}:${cellRef(row, 6)}),2)`, r: round2(values.reduce((a, b) => a + b, 0)), nf: E });
     if (m <= n) {
       // formatieve kosten = Loonkosten + Vervanging (columns B and C)
       cum = round2(cum + round2(values[0] + values[1]));

@@ -38,7 +38,7 @@ export function formationSheet(ctx: BuildContext): SheetBuilder {
   if (vacancies.length === 0) sb.line({ v: "geen vacatures vastgelegd (kolom Bezetting in Formatie)", s: "note" });
   else {
     sb.header("Functie", "Pakket", "Fte", "Toelichting");
-    for (const v of vacancies) sb.line({ v: v.functionName }, { v: v.service }, { v: v.fte, nf: FORMATS.fte }, { v: v.note, wrap: true });
+    for (const v of vacancies) sb.spanToEnd(sb.line({ v: v.functionName }, { v: v.service }, { v: v.fte, nf: FORMATS.fte }, { v: v.note, wrap: true }), 4);
   }
 
   notesSection(ctx, sb, "Personele ontwikkelingen (verzuim, vacatures, cao, herwaardering)", ["Formatie", "Personeel"]);

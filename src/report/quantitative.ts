@@ -49,7 +49,7 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
       for (let m = 1; m <= n; m++) {
         cells.push({ f: `SUMPRODUCT((${pS}=${cellRef(row, 1)})*(${pP}=${cellRef(row, 2)})*(${pM}=${m})*${pC})`, r: g.byMonth[m - 1], nf: FORMATS.count });
       }
-      cells.push({ f: `SUM(${cellRef(row, 3)}:${cellRef(row, n + 2)})`, r: g.byMonth.slice(0, n).reduce((a, b) => a + b, 0), nf: FORMATS.count, s: "total" });
+      cells.push({ f: `SUM(${cellRef(row, 3)}:${cellRef(row, n + 2)})`, r: g.byMonth.slice(0, n).reduce((a, b) => a + b, 0), nf: FORMATS.count });
       sb.line(...cells);
     }
     const totals: PlanCell[] = [{ v: "Totaal", s: "total" }, { v: "" }];
@@ -82,7 +82,7 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
         total += t;
         cells.push({ f: `SUMIFS(${pC},${pS},${str(svc)},${pM},${m})`, r: t, nf: FORMATS.count });
       }
-      cells.push({ f: `SUM(${cellRef(row, 3)}:${cellRef(row, n + 2)})`, r: total, nf: FORMATS.count, s: "total" });
+      cells.push({ f: `SUM(${cellRef(row, 3)}:${cellRef(row, n + 2)})`, r: total, nf: FORMATS.count });
       sb.line(...cells);
     }
   }

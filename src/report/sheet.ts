@@ -157,7 +157,9 @@ export class SheetBuilder {
       const value = cell.f !== undefined ? cell.r : cell.v;
       const before = row[c - 1];
       const prev = before ? (before.f !== undefined ? before.r : before.v) : undefined;
-      if (typeof value === "string" && value.length <= 16 && typeof prev === "number" && !before?.align) cell.align = "center";
+      // a figure before: a number, or a formula with a number format whose value is empty here ("" for 0 %)
+      const figure = typeof prev === "number" || (before?.f !== undefined && before.nf !== undefined && before.nf !== "@");
+      if (typeof value === "string" && value.length <= 16 && figure && !before?.align) cell.align = "center";
     }));
   }
 
@@ -176,6 +178,11 @@ export class SheetBuilder {
         // a header wraps, but every word fits on its line
         const longest = Math.max(...text.split(/\s+/).map((w) => widthFor(w, "header")));
         widths[c] = Math.max(widths[c], longest);
+        return;
+      }
+      if (cell.wrap) {
+        // text the sheet wraps on purpose keeps its column's width; only its longest word must fit
+        widths[c] = Math.max(widths[c], ...text.split(/\s+/).map((w) => widthFor(w, cell.s)));
         return;
       }
       const need = Math.max(...text.split("\n").map((t) => widthFor(t, cell.s)));
