@@ -15,11 +15,15 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // --env e2e: also the end-to-end check for people with real Excel (test/end-to-end, README "Proef in echte
+  // Excel"): its page, and dist/manifest-e2e.xml, a second add-in (own Id) whose task pane is that page.
+  const e2e = Boolean(env && env.e2e);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
+      ...(e2e ? { e2e: "./test/end-to-end/e2e.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -44,11 +48,24 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], scriptLoading: "defer" }),
+      ...(e2e ? [new HtmlWebpackPlugin({ filename: "e2e.html", template: "./test/end-to-end/e2e.html", chunks: ["e2e"], scriptLoading: "defer" })] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext][query]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
+          ...(e2e
+            ? [{
+              from: "manifest.xml",
+              to: "manifest-e2e.xml",
+              transform(content) {
+                return content.toString()
+                  .replace(/<Id>[^<]*<\/Id>/, "<Id>5b0e3c1d-2f4a-4e6b-9d7c-e2e0d0a00001</Id>")
+                  .replace(/DVO Addendum/g, "DVO Addendum (proef)")
+                  .replace(/taskpane\.html/g, "e2e.html");
+              },
+            }]
+            : []),
           {
             from: "manifest*.xml",
             to: "[name][ext]",

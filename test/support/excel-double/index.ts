@@ -523,6 +523,10 @@ class ApplicationProxy extends Proxy {
   suspendApiCalculationUntilNextSync(): void {
     this.op(6, "suspendApiCalculationUntilNextSync", null, () => void this.d.calculationSuspended++);
   }
+  /** Recalculate: the double does not calculate; formulas keep the values a test gave them. */
+  calculate(type: string): void {
+    this.op(1, "calculate", type, () => undefined);
+  }
   suspendScreenUpdatingUntilNextSync(): void {
     this.op(9, "suspendScreenUpdatingUntilNextSync", null, () => undefined);
   }
