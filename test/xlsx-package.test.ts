@@ -235,6 +235,24 @@ describe("reading what other writers put in a package", () => {
     expect(cellAt(g, 1, 3)).toBe(serial);
   });
 
+  test.each([["deflated", "DEFLATE"], ["stored", "STORE"]] as const)("a sheet of several MB (%s) is read like a small one", async (_, compression) => {
+    const rows: string[] = [];
+    const N = 30_000;
+    for (let r = 1; r <= N; r++) {
+      // entities, an inline string with runs, a CDATA section and a comment: every kind of piece boundary
+      rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><r><t>R&amp;D ${r}</t></r><r><t xml:space="preserve"> &#8364;</t></r></is></c><c r="B${r}"><v>${r}.25</v></c><!-- opmerking --><c r="C${r}" t="str"><f>A${r}</f><v><![CDATA[x<y ${r}]]></v></c></row>`);
+    }
+    const z = await JSZip.loadAsync(await tinyWorkbook({ sheetData: rows.join("") }));
+    const bytes = await z.generateAsync({ type: "uint8array", compression });
+    const size = (await z.file("xl/worksheets/sheet1.xml")!.async("uint8array")).length;
+    expect(size).toBeGreaterThan(4_000_000);
+    const r = await readWorkbookBuffer(bytes, "groot.xlsx");
+    if (!r.ok) throw new Error(r.message);
+    const g = r.grids.sheets[0];
+    expect(g.rows).toHaveLength(N);
+    for (const i of [0, 1, 4_999, 12_345, N - 1]) expect(g.rows[i]).toEqual([`R&D ${i + 1} €`, i + 1.25, `x<y ${i + 1}`]);
+  });
+
   test("a macro workbook, an encrypted entry and a damaged part get one Dutch sentence", async () => {
     const xlsm = await tinyWorkbook({ sheetData: "", workbookType: "application/vnd.ms-excel.sheet.macroEnabled.main+xml" });
     const m = await readWorkbookBuffer(xlsm, "macro.xlsm");

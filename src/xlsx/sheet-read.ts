@@ -240,10 +240,10 @@ export function readSheetGrid(pkg: Package, part: string, name: string, ctx: Cel
   for (const { row, values } of sparse) {
     if (row < next) continue; // a row written twice: the first one counts
     for (; next < row; next++) rows.push(dense ? new Array<CellValue>(lastCol).fill(null) : []);
+    // pad the row read in place (holes become null) rather than copy it
     const width = dense ? lastCol : values.length;
-    const full: CellValue[] = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++) full[c] = values[c] ?? null;
-    rows.push(full);
+    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = null;
+    rows.push(values);
     next = row + 1;
   }
   const grid: SheetGrid = { name, rows, origin: { row: 1, col: 1 } };
