@@ -19,6 +19,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
 import { buildCorpus, CORPUS, type BuiltCorpus, type CorpusFile } from "../scripts/interop/corpus";
@@ -153,6 +154,19 @@ function definedNames(pkg: Map<string, Uint8Array>): string[] {
   }).sort();
 }
 
+/** Input parts (other than the editable ones) missing from the output or with other bytes. */
+function partDiff(input: Map<string, Uint8Array>, output: Map<string, Uint8Array>): { missing: string[]; changed: string[] } {
+  const missing: string[] = [];
+  const changed: string[] = [];
+  for (const [part, bytes] of input) {
+    if (EDITABLE.has(part)) continue;
+    const out = output.get(part);
+    if (!out) missing.push(part);
+    else if (Buffer.compare(Buffer.from(bytes), Buffer.from(out)) !== 0) changed.push(part);
+  }
+  return { missing: missing.sort(), changed: changed.sort() };
+}
+
 // ---------------------------------------------------------------- value comparison
 
 function sameValue(cached: Value, other: Value): boolean {
@@ -177,6 +191,7 @@ function gnumericAs(cached: Value, text: string | undefined): Value {
 let tools: Tools = { python: null, soffice: null, ssconvert: null };
 let corpus: BuiltCorpus | null = null;
 const outcomes: Record<string, Outcome> = {};
+const sanity: { file: string; libreoffice?: Value | string; gnumeric?: Value | string } = { file: path.join(ART, "sanity", "sanity.xlsx") };
 const timing: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -215,6 +230,13 @@ beforeAll(async () => {
   // openpyxl's full load of our outputs, and Gnumeric (one run per file)
   t = Date.now();
   const written = CORPUS.filter((c) => outcomes[c.name].output);
+  // a workbook whose cached value is wrong: both engines must correct it, or the comparison checks nothing
+  const sanityBook = new ExcelJS.Workbook();
+  const sanitySheet = sanityBook.addWorksheet("T");
+  sanitySheet.getCell("A1").value = 20;
+  sanitySheet.getCell("A2").value = { formula: "A1*2+1", result: 999 };
+  mkdirSync(path.join(ART, "sanity"), { recursive: true });
+  await sanityBook.xlsx.writeFile(sanity.file);
   const dump = async (jobs: object[], tag: string): Promise<Dump[]> => {
     const jobsFile = path.join(ART, `openpyxl-${tag}.json`);
     writeFileSync(jobsFile, JSON.stringify(jobs));
@@ -227,12 +249,17 @@ beforeAll(async () => {
     timing.openpyxl = Date.now() - t;
   })();
   const lo = (async () => {
-    // two LibreOffice processes (own profiles), each on half of the files: one start per half
-    const halves = [written.filter((_, i) => i % 2 === 0), written.filter((_, i) => i % 2 === 1)];
+    // two LibreOffice processes (own profiles), each on half of the files (plus the sanity file): one start each
+    const inputs = [...written.map((c) => outcomes[c.name].output as string), sanity.file];
+    const halves = [inputs.filter((_, i) => i % 2 === 0), inputs.filter((_, i) => i % 2 === 1)];
+    const converted = new Map<string, string | null>();
     await Promise.all(halves.map(async (half) => {
-      const files = await convertWithLibreOffice(tools.soffice as string, half.map((c) => outcomes[c.name].output as string), LO_OUT, { filter: "xlsx:Calc MS Excel 2007 XML", ext: "xlsx", recalc: true });
-      half.forEach((c, i) => (outcomes[c.name].lo = files[i]));
+      const files = await convertWithLibreOffice(tools.soffice as string, half, LO_OUT, { filter: "xlsx:Calc MS Excel 2007 XML", ext: "xlsx", recalc: true });
+      half.forEach((f, i) => converted.set(f, files[i]));
     }));
+    written.forEach((c) => (outcomes[c.name].lo = converted.get(outcomes[c.name].output as string) ?? null));
+    const sanityLo = converted.get(sanity.file);
+    if (sanityLo) sanity.libreoffice = (await dump([{ values: sanityLo }], "sanity"))[0].values?.T?.A2 ?? null;
     timing.libreoffice = Date.now() - t;
     await ours; // the date system of each output comes from its full load
     const read = written.filter((c) => outcomes[c.name].lo);
@@ -244,6 +271,7 @@ beforeAll(async () => {
     timing.libreofficeValues = Date.now() - t;
   })();
   const gn = (async () => {
+    sanity.gnumeric = (await gnumericValues(tools.ssconvert as string, sanity.file)).T?.A2 ?? null;
     for (const c of written) {
       try {
         outcomes[c.name].gnumeric = await gnumericValues(tools.ssconvert as string, outcomes[c.name].output as string);
@@ -261,6 +289,58 @@ beforeAll(async () => {
 const maybe = (name: string, fn: () => Promise<void> | void) => test(name, async () => {
   if (!corpus) return; // skipped (warned in beforeAll)
   await fn();
+});
+
+maybe("LibreOffice and Gnumeric really recalculate here (a wrong cached value is corrected)", () => {
+  expect({ libreoffice: sanity.libreoffice, gnumeric: sanity.gnumeric }).toEqual({ libreoffice: 41, gnumeric: "41" });
+});
+
+test("the part comparison sees a missing and a changed part", async () => {
+  const a = new JSZip();
+  a.file("xl/worksheets/sheet1.xml", "<worksheet/>");
+  a.file("xl/charts/chart1.xml", "<chart/>");
+  a.file("xl/workbook.xml", "<workbook/>");
+  const b = new JSZip();
+  b.file("xl/worksheets/sheet1.xml", "<worksheet />");
+  b.file("xl/workbook.xml", "<workbook><sheets/></workbook>");
+  const load = async (z: JSZip) => {
+    const m = new Map<string, Uint8Array>();
+    for (const [n, f] of Object.entries(z.files)) if (!f.dir) m.set(n, await f.async("uint8array"));
+    return m;
+  };
+  expect(partDiff(await load(a), await load(b))).toEqual({ missing: ["xl/charts/chart1.xml"], changed: ["xl/worksheets/sheet1.xml"] });
+});
+
+/** What each corpus file must carry for its test to mean something (part names in the input package). */
+const CARRIES: Record<string, RegExp[]> = {
+  "opx-tables": [/^xl\/tables\/table\d+\.xml$/],
+  "opx-chart": [/^xl\/charts\/chart\d+\.xml$/, /^xl\/drawings\/drawing\d+\.xml$/],
+  "opx-comment": [/^xl\/comments\/?comment\d*\.xml$|^xl\/comments\d+\.xml$/, /\.vml$/],
+  "opx-all": [/^xl\/charts\//, /comment/, /^xl\/tables\//],
+  "ex-plain": [/^xl\/media\//, /comments/],
+  "nostyles-opx-plain": [],
+  "lo-opx-chart": [/^xl\/charts\//],
+  "lo-opx-comment": [/comments/],
+  "xl-chart_column01": [/^xl\/charts\/chart1\.xml$/],
+  "xl-chartsheet01": [/^xl\/chartsheets\/sheet1\.xml$/],
+  "xl-comment01": [/^xl\/comments1\.xml$/, /^xl\/drawings\/vmlDrawing1\.vml$/],
+  "xl-image01": [/^xl\/media\/image1\.png$/],
+  "xl-header_image01": [/^xl\/media\/image1\.jpeg$/],
+  "xl-table01": [/^xl\/tables\/table1\.xml$/],
+  "xl-pivots": [/^xl\/pivotTables\/pivotTable1\.xml$/, /^xl\/pivotCache\/pivotCacheRecords1\.xml$/, /^xl\/calcChain\.xml$/],
+  "xl-pictures_in_cell_and_over_cell": [/^xl\/richData\//],
+};
+
+maybe("each corpus file carries the parts it is meant to test; no styles part where there should be none", async () => {
+  const lacking: string[] = [];
+  for (const [name, patterns] of Object.entries(CARRIES)) {
+    const parts = [...(await entries((corpus as BuiltCorpus).files[name])).keys()];
+    for (const p of patterns) if (!parts.some((x) => p.test(x))) lacking.push(`${name}: ${p}`);
+  }
+  expect(lacking).toEqual([]);
+  for (const name of ["nostyles-opx-plain", "nostyles-ex-example"]) expect((await entries((corpus as BuiltCorpus).files[name])).has("xl/styles.xml")).toBe(false);
+  const wb1904 = utf8((await entries((corpus as BuiltCorpus).files["opx-1904"])).get("xl/workbook.xml"));
+  expect(wb1904).toMatch(/date1904="(1|true)"/);
 });
 
 test("the corpus has at least 30 workbooks from every kind of writer", () => {
@@ -285,15 +365,7 @@ describe.each(CORPUS.map((c) => [c.name, c] as [string, CorpusFile]))("%s", (nam
     expect(o.output).toBeDefined();
     const input = await entries((corpus as BuiltCorpus).files[name]);
     const output = await entries(o.output as string);
-    const missing: string[] = [];
-    const changed: string[] = [];
-    for (const [part, bytes] of input) {
-      if (EDITABLE.has(part)) continue;
-      const out = output.get(part);
-      if (!out) missing.push(part);
-      else if (Buffer.compare(Buffer.from(bytes), Buffer.from(out)) !== 0) changed.push(part);
-    }
-    expect({ missing, changed }).toEqual({ missing: [], changed: [] });
+    expect(partDiff(input, output)).toEqual({ missing: [], changed: [] });
   });
 
   maybe("the input's sheets, the user's charts, comments, images, pivots and defined names are still there and referenced", async () => {
