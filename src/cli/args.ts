@@ -29,6 +29,7 @@ export type OptionName = keyof typeof OPTIONS;
 /** The options each command takes (`--help` goes with every command). A command not listed takes any option. */
 export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   template: ["jaar", "output", "overschrijven", "cao"],
+  "next-year": ["output", "overschrijven", "cao"],
   check: ["vingerafdruk", "pdf"],
   pdf: ["output", "overschrijven"],
   report: ["output", "overschrijven"],

@@ -22,6 +22,8 @@ import { exampleWorkbook } from "../example/example";
 import { parseCaoRaise, type CaoRaise } from "../domain/cao";
 import { compareDates } from "../domain/dates";
 import { buildInputWorkbook } from "../xlsx/template";
+import { PREVIOUS_SHEET } from "../input/previous";
+import { defaultNextYearOutput, nextYearWorkbook, saveNextYear } from "./next-year";
 
 import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
 import { pdfFile } from "../pdf/file";
@@ -34,6 +36,9 @@ const USAGE = `Gebruik:
   dvo-addendum template --jaar <jaar> -o <invoer.xlsx> [--cao "2027-07-01 +2,5%"]…
                                                          lege invoerwerkmap volgens het werkmapcontract; --cao (herhaalbaar) voegt
                                                          een geraamde cao-verhoging toe aan de Salaristabel (Status 'raming')
+  dvo-addendum next-year <invoer-2025.xlsx> [-o <invoer-2026.xlsx>] [--cao "2026-07-01 +2,5%"]…
+                                                         de werkmap voor het volgende jaar: instellingen, formatie en open
+                                                         verzuim overgenomen, salaristabellen bijgewerkt, het addendum als record
   dvo-addendum check <invoer.xlsx>                       controleer de invoer; toont elke fout en waarschuwing
   dvo-addendum check <invoer.xlsx> --vingerafdruk <hex>  controleer ook of de invoer van het addendum nog de getekende is
   dvo-addendum check <invoer.xlsx> --pdf <getekend.pdf>  idem, met de vingerafdruk uit het getekende PDF-document
@@ -84,6 +89,12 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return command === undefined && !help ? 2 : 0;
   }
   switch (command) {
+    case "next-year": {
+      if (rest.length !== 1) break;
+      const raises = caoRaises(parsed.values.cao, io);
+      if (!raises) return 2;
+      return nextYear(rest[0], output, io, overwrite, raises);
+    }
     case "template": {
       const raises = caoRaises(parsed.values.cao, io);
       if (!raises) return 2;
@@ -129,6 +140,49 @@ function wrongUse(command: string, inputs: number, output: string | undefined): 
   if (inputs > 1) return `'${command}' neemt één invoerbestand, niet ${inputs}: zet een naam met spaties tussen aanhalingstekens.`;
   if (!output) return `'${command}' heeft met -o de naam van het nieuwe bestand nodig, bijvoorbeeld -o ${command === "reopen" ? "heropend" : "getekend"}.xlsx.`;
   return "Onbekende opdracht of verkeerd aantal argumenten.";
+}
+
+async function nextYear(input: string, output: string | undefined, io: Out, overwrite: boolean, raises: CaoRaise[]): Promise<number> {
+  if (output !== undefined) {
+    const early = await checkOutput(output, { input, overwrite, what: "De werkmap voor het nieuwe jaar" });
+    if (!early.ok) {
+      io.err(early.message);
+      return early.code;
+    }
+  }
+  io.err(`Werkmap lezen: ${input} …`);
+  const r = await nextYearWorkbook(input, raises);
+  if (!r.ok) {
+    if (r.message) io.err(r.message);
+    for (const p of r.problems) io.err(formatProblem(p));
+    if (r.problems.length > 0) io.err(`Geen werkmap voor het nieuwe jaar gemaakt: ${summary(r.problems)}. Herstel de fouten en probeer het opnieuw.`);
+    return 1;
+  }
+  const target = output ?? defaultNextYearOutput(input, r.plan.year - 1);
+  if (output === undefined) {
+    const where = await checkOutput(target, { input, overwrite, what: "De werkmap voor het nieuwe jaar" });
+    if (!where.ok) {
+      io.err(where.message);
+      return where.code;
+    }
+  }
+  try {
+    await saveNextYear(r.workbook, target);
+  } catch (e) {
+    const m = writeErrorMessage(target, e);
+    if (m === null) throw e;
+    io.err(m);
+    return 1;
+  }
+  const p = r.plan;
+  io.out(`Werkmap voor ${p.year} geschreven naar ${target}.`);
+  io.out(`  Overgenomen: Instellingen, Formatie, Openingstijden${(p.options.rows?.ledgerMap ?? []).length > 0 ? ", Grootboek" : ""}; Rapportagemaand 1.`);
+  io.out(`  Salaristabel: ${p.salary.own} eigen regels, ${p.salary.bundled} uit de meegeleverde cao-tabellen, ${p.salary.estimated} geraamd (Status 'raming').`);
+  io.out(p.carriedCases.length > 0
+    ? `  Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}): raam de verwachte kosten voor ${p.year} opnieuw.`
+    : "  Verzuim: geen open dossiers.");
+  io.out(`  Het addendum ${p.year - 1} staat als vastgelegd record op het blad '${PREVIOUS_SHEET}'; het rapport ${p.year} vergelijkt ermee (verschilanalyse).`);
+  return 0;
 }
 
 /** The `--cao` values read, or null after printing why one cannot be read. */

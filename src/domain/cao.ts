@@ -21,7 +21,8 @@ export interface TableRow {
   scale: string;
   minimum: number | null;
   maximum: number;
-  status: SalaryStatus;
+  /** null: the user's own figure, origin unknown */
+  status: SalaryStatus | null;
 }
 
 function dateOf(s: string): CalendarDate | null {
