@@ -1,13 +1,20 @@
-/** The task pane UI: tabs, and the four tasks (Invoer, Controleren, Rapport, Overzicht). Dutch throughout. */
+/**
+ * The task pane UI: tabs, and the four tasks (Invoer, Controleren, Rapport, Overzicht). Dutch throughout.
+ *
+ * Everything the pane shows belongs to the workbook or file open now. What it showed is tied to a
+ * generation: choosing another file, a change in the workbook (inside Excel) or another rapportagemaand
+ * starts a new one, and what was shown for the old one is marked stale (a banner, dimmed and struck-through
+ * figures) until the next check; a file that cannot be read, or a check that fails or finds errors, clears
+ * the figures instead. The buttons follow the state: nothing to do without a workbook, no report on
+ * errors, no Ondertekenen on a signed addendum and Heropenen only there.
+ */
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
-import { euro, renderDashboard, resizeDashboard } from "./dashboard";
+import { clearDashboard, euro, renderDashboard, showDashboard } from "./dashboard";
 import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
 import { check, plan, signOffOf, type Checked } from "./engine";
 import { download, downloadTemplate, FileHost } from "./file-host";
-import { signingDocument } from "../pdf/document";
-import { renderPdfBlob } from "../pdf/browser";
-import type { HostRead, WorkbookHost } from "./host";
+import type { BuildKind, HostRead, WorkbookHost } from "./host";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -17,15 +24,36 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
 
 const STEPS = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbouwen", "Rapport schrijven"];
 
+/** Let the browser paint what was just set before the next stretch of work (a frame, then a task). */
+const paint = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+const seconds = (ms: number): string => `${(ms / 1000).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+const clock = (d: Date): string => d.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const megabytes = (n: number): string => `${(n / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
+
 export interface AppOptions {
   /** the Excel host, when running inside Excel */
   excel?: WorkbookHost & { createTemplate(year: number): Promise<string[]> };
+  /** inside Excel: report changes to the workbook's input sheets (sheet name, "" when unknown) */
+  watch?: (onChange: (sheet: string) => void) => Promise<void>;
 }
 
 export class App {
   private host: WorkbookHost | null;
   private read: HostRead | null = null;
   private checked: Checked | null = null;
+  /** the sign-off record of the last read */
+  private signOff: SignOff | null = null;
+  /** which workbook state is open now; bumped by another file, a workbook change, another month */
+  private generation = 0;
+  /** the generation of what is shown (check, overview, report result); null: nothing shown */
+  private shownGeneration: number | null = null;
+  /** the workbook what is shown came from, e.g. 'invoer.xlsx' */
+  private shownSource = "";
+  private busy = false;
+  private writing = false;
+  /** inside Excel: changes before this time are the pane's own writes */
+  private ignoreChangesUntil = 0;
 
   constructor(private readonly opts: AppOptions) {
     this.host = opts.excel ?? null;
@@ -40,6 +68,7 @@ export class App {
       $("excel-input").hidden = false;
       $<HTMLInputElement>("template-year").value = String(year);
       $("create-sheets").addEventListener("click", () => this.createSheets());
+      this.opts.watch?.((sheet) => this.workbookChanged(sheet)).catch(() => undefined);
     } else {
       status.textContent = "Buiten Excel: kies een werkmap om te controleren en een rapport te downloaden.";
       $("file-input").hidden = false;
@@ -52,45 +81,105 @@ export class App {
     const month = $<HTMLSelectElement>("report-month");
     month.append(new Option("volgens Instellingen", ""));
     MONTH_NAMES.forEach((m, i) => month.append(new Option(`t/m ${m} (${i + 1})`, String(i + 1))));
+    month.addEventListener("change", () => this.invalidate("U heeft een andere rapportagemaand gekozen; de cijfers hieronder horen bij de vorige keuze."));
     $("run-check").addEventListener("click", () => this.runCheck());
+    $("recheck").addEventListener("click", () => this.runCheck());
     $("build-report").addEventListener("click", () => this.buildReport());
     const value = (id: string) => $<HTMLInputElement>(id).value;
     $("submit-signoff").addEventListener("click", () => this.buildReport({ kind: "submit", accounthouder: value("sign-accounthouder") }));
     $("sign").addEventListener("click", () => this.buildReport({ kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
     $("reopen").addEventListener("click", () => this.buildReport({ kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
-    this.addPdfButton();
+    $("signing-pdf").addEventListener("click", () => this.signingPdf());
+    this.refresh();
   }
 
-  /** "PDF om te ondertekenen": the signing document of the inputs as they are now, as a download. */
-  private addPdfButton(): void {
-    const anchor = document.getElementById("submit-signoff")?.parentElement;
-    if (!anchor) return;
-    const button = Object.assign(document.createElement("button"), { id: "signing-pdf", type: "button", textContent: "PDF om te ondertekenen" });
-    const result = Object.assign(document.createElement("p"), { id: "signing-pdf-result" });
-    result.setAttribute("role", "status");
-    anchor.append(button);
-    anchor.after(result);
-    button.addEventListener("click", () => this.guard("signing-pdf-result", async () => {
-      button.disabled = true;
-      try {
-        const host = this.requireHost();
-        result.textContent = "De PDF wordt gemaakt…";
-        this.read = await host.read();
-        this.checked = check(this.read, this.chosenMonth());
-        this.showProblems(this.checked.parse.problems);
-        this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
-        const { inputs } = this.checked.parse;
-        const results = this.checked.results;
-        if (!inputs || !results) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
-        const blob = await renderPdfBlob(signingDocument(inputs, results, { signOff: signOffOf(this.read) }));
-        const name = `addendum-${inputs.settings.year}.pdf`;
-        download(blob, name);
-        result.textContent = `'${name}' staat in uw downloads (vingerafdruk ${results.fingerprint.slice(0, 12)}…). Laat dit document ondertekenen en bewaar het: met de vingerafdruk erop is later na te gaan of de werkmap nog het getekende addendum bevat.`;
-      } finally {
-        button.disabled = false;
-      }
-    }));
+  // ---- what is shown, and whether it still belongs to the open workbook ----
+
+  private get fresh(): boolean {
+    return this.shownGeneration !== null && this.shownGeneration === this.generation;
   }
+
+  private get errors(): boolean {
+    return this.checked !== null && this.checked.parse.problems.some((p) => p.severity === "fout");
+  }
+
+  /** The open workbook changed: mark what is shown as stale, with the reason. */
+  private invalidate(reason: string): void {
+    this.generation += 1;
+    if (this.shownGeneration !== null) $("stale-text").textContent = ` ${reason} Controleer opnieuw om de cijfers van ${this.host?.describe() ?? "de werkmap"} te zien.`;
+    this.refresh();
+  }
+
+  /** Remove everything shown for a workbook (a file that cannot be read, a failed check). */
+  private clearShown(why: string): void {
+    this.checked = null;
+    this.read = null;
+    this.signOff = null;
+    this.shownGeneration = null;
+    this.shownSource = "";
+    $("check-summary").textContent = "";
+    $("problem-list").replaceChildren();
+    $("build-result").replaceChildren();
+    $("build-progress").hidden = true;
+    $("signing-pdf-result").textContent = "";
+    clearDashboard(why);
+    this.refresh();
+  }
+
+  private workbookChanged(sheet: string): void {
+    if (this.writing || Date.now() < this.ignoreChangesUntil) return;
+    this.invalidate(sheet ? `Het blad '${sheet}' is gewijzigd na de laatste controle.` : "De werkmap is gewijzigd na de laatste controle.");
+  }
+
+  /** The buttons, the sign-off controls and the stale banner, from the state. */
+  private refresh(): void {
+    const stale = this.shownGeneration !== null && !this.fresh;
+    document.body.dataset.stale = String(stale);
+    $("stale-banner").hidden = !stale;
+    const noHost = this.host === null;
+    const blocked = this.busy || noHost;
+    const freshErrors = this.fresh && this.errors;
+    $<HTMLButtonElement>("run-check").disabled = blocked;
+    $<HTMLButtonElement>("recheck").disabled = blocked;
+    $<HTMLButtonElement>("build-report").disabled = blocked || freshErrors;
+    $<HTMLButtonElement>("signing-pdf").disabled = blocked || freshErrors;
+    $("build-hint").textContent = noHost
+      ? (this.opts.excel ? "" : "Kies eerst een werkmap op het tabblad Invoer.")
+      : freshErrors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
+
+    // sign-off: only on a fresh check without errors, and only the actions that fit the status
+    const known = this.fresh && this.checked?.results != null;
+    const status = known ? (this.signOff?.status ?? "Concept") : null;
+    const changed = known && this.checked?.results ? changedSinceSigning(this.signOff, this.checked.results.fingerprint) : false;
+    // unknown (not checked, stale, errors): neither signing nor reopening is offered
+    $("sign-box").hidden = status === null || status === "Ondertekend";
+    $("reopen-box").hidden = status !== "Ondertekend";
+    $("submit-signoff").hidden = status === "Ter ondertekening" && !changed;
+    $("submit-signoff").textContent = status === "Ter ondertekening" ? "Opnieuw ter ondertekening aanbieden" : "Ter ondertekening aanbieden";
+    $<HTMLButtonElement>("submit-signoff").disabled = blocked || !known || freshErrors;
+    $<HTMLButtonElement>("sign").disabled = blocked || !known || freshErrors || (status === "Ter ondertekening" && changed);
+    $<HTMLButtonElement>("reopen").disabled = blocked || !known;
+    $("signoff-changed").hidden = !changed;
+    if (status === null) {
+      $("signoff-status").textContent = this.shownGeneration !== null && this.signOff !== null
+        ? this.statusText(this.signOff) // stale: the old status, dimmed with the other figures
+        : "Status: onbekend — controleer eerst de invoer.";
+    } else {
+      $("signoff-status").textContent = this.statusText(this.signOff);
+    }
+    $("signoff-hint").textContent = noHost ? "" : !known
+      ? (freshErrors || (this.fresh && this.checked?.results == null) ? "Ondertekenen kan pas als de invoer geen fouten bevat." : "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen.")
+      : status === "Ondertekend" ? "Het addendum is ondertekend. Moet het opnieuw worden ondertekend? Heropen het dan met uw naam en een reden."
+        : status === "Ter ondertekening" ? "Het addendum is ter ondertekening aangeboden; de regisseur kan het nu ondertekenen." : "";
+  }
+
+  private statusText(so: SignOff | null): string {
+    return so === null || so.status === "Concept"
+      ? "Status: Concept"
+      : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
+  }
+
+  // ---- tasks ----
 
   private year(id: string): number {
     const v = Number($<HTMLInputElement>(id).value);
@@ -108,7 +197,7 @@ export class App {
         $(t.getAttribute("aria-controls") as string).hidden = !on;
       }
       if (focus) tab.focus();
-      if (tab.id === "tab-overzicht") resizeDashboard();
+      if (tab.id === "tab-overzicht") void showDashboard();
     };
     tabs.forEach((t, i) => {
       t.addEventListener("click", () => select(t));
@@ -125,12 +214,27 @@ export class App {
     const picker = $<HTMLInputElement>("file-picker");
     const zone = $("drop-zone");
     const open = (file: File | undefined) => file && this.guard("input-result", async () => {
-      $("input-result").textContent = `'${file.name}' lezen…`;
-      this.host = await FileHost.open(file);
-      this.read = null;
-      this.checked = null;
+      this.busy = true;
+      this.refresh();
+      $("input-result").textContent = `'${file.name}' lezen (${megabytes(file.size)})…`;
+      const t0 = performance.now();
+      await paint();
+      try {
+        this.host = await FileHost.open(file);
+      } catch (e) {
+        // no workbook is open now: nothing of the previous one may stay on screen
+        this.host = null;
+        this.generation += 1;
+        $("file-name").textContent = "";
+        this.clearShown(`Er is geen werkmap geopend: '${file.name}' kon niet worden gelezen. Kies een invoerwerkmap op het tabblad Invoer.`);
+        throw e;
+      } finally {
+        this.busy = false;
+      }
       $("file-name").textContent = `Gekozen: ${file.name}`;
-      $("input-result").textContent = "De werkmap is gelezen. Ga naar Controleren.";
+      this.invalidate(`U heeft '${file.name}' gekozen; wat hieronder staat hoort bij ${this.shownSource}.`);
+      $("input-result").textContent = `De werkmap is gelezen (${seconds(performance.now() - t0)}). Ga naar Controleren.`;
+      picker.value = ""; // choosing the same file again (after editing it) reads it again
     });
     picker.addEventListener("change", () => open(picker.files?.[0]));
     zone.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), picker.click()));
@@ -152,6 +256,8 @@ export class App {
     } catch (e) {
       el.classList.add("error");
       el.textContent = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.refresh();
     }
   }
 
@@ -176,28 +282,85 @@ export class App {
     });
   }
 
-  private async runCheck(): Promise<void> {
-    await this.guard("check-summary", async () => {
-      const host = this.requireHost();
-      $("check-summary").textContent = "Bezig met controleren…";
+  /**
+   * Read the workbook and check it; show the findings, the overview and the status. A read that fails
+   * or a check with errors clears the figures (an error message says why). `say` reports the stage.
+   */
+  private async readAndCheck(say: (stage: number, text: string) => Promise<void>): Promise<Checked> {
+    const host = this.requireHost();
+    const generation = this.generation;
+    await say(0, "Werkmap lezen");
+    try {
       this.read = await host.read();
-      this.checked = check(this.read, this.chosenMonth());
-      this.showProblems(this.checked.parse.problems);
-      if (this.checked.parse.inputs && this.checked.results) renderDashboard(this.checked.parse.inputs, this.checked.results);
-      this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
-    });
+    } catch (e) {
+      this.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
+      throw e;
+    }
+    await say(1, "Invoer controleren");
+    const checked = check(this.read, this.chosenMonth());
+    this.checked = checked;
+    this.signOff = signOffOf(this.read);
+    this.shownGeneration = generation; // a change that came in while reading leaves it stale
+    this.shownSource = host.describe();
+    this.showProblems(checked.parse.problems);
+    const { inputs } = checked.parse;
+    if (inputs && checked.results && !this.errors) {
+      renderDashboard(inputs, checked.results, `Cijfers van ${this.shownSource}, gecontroleerd om ${clock(new Date())}, t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}.`);
+    } else {
+      clearDashboard("Er zijn geen cijfers: de invoer bevat fouten. Herstel ze (zie Controleren) en controleer opnieuw.");
+      $("build-result").replaceChildren();
+    }
+    this.refresh();
+    return checked;
   }
 
-  /** The status of the addendum, and a prominent warning when it changed after signing. */
-  private showSignOff(so: SignOff | null, fingerprint: string | null): void {
-    const status = $("signoff-status");
-    status.textContent = so === null || so.status === "Concept"
-      ? "Status: Concept"
-      : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
-    const banner = $("signoff-changed");
-    banner.hidden = !(fingerprint !== null && changedSinceSigning(so, fingerprint));
-    const signed = so?.status === "Ondertekend" || so?.status === "Ter ondertekening";
-    $("reopen-box").hidden = !signed;
+  private async runCheck(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.refresh();
+    const summary = $("check-summary");
+    const t0 = performance.now();
+    try {
+      await this.guard("check-summary", async () => {
+        await this.readAndCheck(async (_, text) => {
+          summary.textContent = `${text}…`;
+          await paint();
+        });
+        summary.textContent += ` (${seconds(performance.now() - t0)})`;
+      });
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
+  }
+
+  /** "PDF om te ondertekenen": the signing document of the inputs as they are now, as a download. */
+  private async signingPdf(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.refresh();
+    const result = $("signing-pdf-result");
+    try {
+      await this.guard("signing-pdf-result", async () => {
+        await this.readAndCheck(async (_, text) => {
+          result.textContent = `${text}…`;
+          await paint();
+        });
+        const { inputs } = this.checked?.parse ?? {};
+        const results = this.checked?.results;
+        if (!inputs || !results || this.errors) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
+        result.textContent = "De PDF wordt gemaakt (de opmaak en de lettertypen worden geladen)…";
+        await paint();
+        const [{ signingDocument }, { renderPdfBlob }] = await Promise.all([import("../pdf/document"), import("../pdf/browser")]);
+        const blob = await renderPdfBlob(signingDocument(inputs, results, { signOff: this.signOff }));
+        const name = `addendum-${inputs.settings.year}.pdf`;
+        download(blob, name);
+        result.textContent = `'${name}' staat in uw downloads (vingerafdruk ${results.fingerprint.slice(0, 12)}…). Laat dit document ondertekenen en bewaar het: met de vingerafdruk erop is later na te gaan of de werkmap nog het getekende addendum bevat.`;
+      });
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
   }
 
   private showProblems(problems: Problem[]): void {
@@ -227,66 +390,74 @@ export class App {
   }
 
   private async buildReport(action?: SignAction): Promise<void> {
-    const button = $<HTMLButtonElement>("build-report");
+    if (this.busy) return;
     const steps = $("build-steps");
     const bar = $<HTMLProgressElement>("build-bar");
     const result = $("build-result");
-    const mark = (i: number, detail = "") => {
+    const started: number[] = [];
+    // each step is marked when it really starts, with the time the finished ones took
+    const mark = async (i: number, detail = "") => {
+      const now = performance.now();
+      if (started[i] === undefined) started[i] = now;
       bar.value = i;
       Array.from(steps.children).forEach((li, j) => {
         li.className = j < i ? "done" : j === i ? "active" : "";
-        if (j === i && detail) li.textContent = `${STEPS[j]}: ${detail}`;
+        const took = j < i && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}` : "";
+        li.textContent = `${STEPS[j]}${j === i && detail ? `: ${detail}` : ""}`;
+        if (took) li.append(Object.assign(document.createElement("span"), { className: "time", textContent: took }));
       });
+      await paint();
     };
-    button.disabled = true;
+    this.busy = true;
+    this.refresh();
     $("build-progress").hidden = false;
     steps.replaceChildren(...STEPS.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
-    result.textContent = "";
-    const tick = () => new Promise((r) => setTimeout(r, 0)); // let the progress show
-    await this.guard("build-result", async () => {
-      const host = this.requireHost();
-      mark(0);
-      await tick();
-      this.read = await host.read();
-      mark(1);
-      await tick();
-      this.checked = check(this.read, this.chosenMonth());
-      this.showProblems(this.checked.parse.problems);
-      this.showSignOff(signOffOf(this.read), this.checked.results?.fingerprint ?? null);
-      if (!this.checked.parse.inputs) throw new Error("Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
-      mark(2);
-      await tick();
-      const inputs = this.checked.parse.inputs;
-      const results = this.checked.results;
-      if (results) renderDashboard(inputs, results);
-      mark(3);
-      await tick();
-      const built = plan(this.read, this.checked, { action });
-      if (!built.ok) throw new Error(built.message);
-      if (!results) throw new Error("Geen rapport gemaakt.");
-      mark(4);
-      await tick();
-      const message = await host.write(built.plan, built.records, (m) => mark(4, m));
-      this.showSignOff(built.signOff, results.fingerprint);
-      mark(5);
-      const table = document.createElement("table");
-      table.className = "summary-table";
-      for (const [label, value] of [
-        ["Plafond formatieve kosten", results.ceiling.ceiling],
-        ["Totaal budget P&C", results.ceiling.totalBudget],
-        ["Ruimte onder plafond", results.forecast.roomUnderCeiling],
-        ["Meerkosten opdrachtgever", results.forecast.extraCostForClient],
-      ] as const) {
-        const tr = table.insertRow();
-        tr.insertCell().textContent = label;
-        const td = tr.insertCell();
-        td.className = "num";
-        td.textContent = euro(value);
-      }
-      const p = document.createElement("p");
-      p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name).join(", ")}.`;
-      result.replaceChildren(p, table);
-    });
-    button.disabled = false;
+    result.replaceChildren();
+    const kind: BuildKind = action?.kind ?? "report";
+    try {
+      await this.guard("build-result", async () => {
+        const host = this.requireHost();
+        const checked = await this.readAndCheck((i) => mark(i));
+        if (!checked.parse.inputs || !checked.results || !this.read || this.errors) throw new Error("Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
+        const inputs = checked.parse.inputs;
+        const results = checked.results;
+        await mark(2);
+        await mark(3);
+        const built = plan(this.read, checked, { action });
+        if (!built.ok) throw new Error(built.message);
+        await mark(4);
+        const progress = (m: string) => void mark(4, m);
+        this.writing = true;
+        const message = await host.write(built.plan, built.records, progress, { kind }).finally(() => {
+          this.writing = false;
+          this.ignoreChangesUntil = Date.now() + 3000; // Excel reports the pane's own writes a moment later
+        });
+        this.signOff = built.signOff;
+        await mark(5);
+        const table = document.createElement("table");
+        table.className = "summary-table";
+        for (const [label, value] of [
+          ["Plafond formatieve kosten", results.ceiling.ceiling],
+          ["Totaal budget P&C", results.ceiling.totalBudget],
+          ["Ruimte onder plafond", results.forecast.roomUnderCeiling],
+          ["Meerkosten opdrachtgever", results.forecast.extraCostForClient],
+        ] as const) {
+          const tr = table.insertRow();
+          tr.insertCell().textContent = label;
+          const td = tr.insertCell();
+          td.className = "num";
+          td.textContent = euro(value);
+        }
+        const p = document.createElement("p");
+        p.textContent = `${message} Rapportbladen t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}: ${built.plan.sheets.map((s) => s.name).join(", ")}.`;
+        const total = document.createElement("p");
+        total.className = "muted";
+        total.textContent = `Klaar in ${seconds(performance.now() - (started[0] ?? performance.now()))}.`;
+        result.replaceChildren(p, table, total);
+      });
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
   }
 }

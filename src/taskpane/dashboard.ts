@@ -1,21 +1,47 @@
-/** The Overzicht tab: key figures and a chart.js chart of budget against realised per line. */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
+/**
+ * The Overzicht tab: key figures, norms, and a chart of budget against realised per line. The figures are
+ * set at once; the chart (chart.js, a separate chunk) is loaded and drawn only when Overzicht is open.
+ */
 import { MONTH_NAMES } from "../domain/dates";
 import type { Results } from "../domain/compute";
 import { selfEvaluationMeets } from "../domain/service";
 import type { Inputs } from "../domain/types";
-
-// Register only the parts used: keeps the bundle small.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+import type { ChartLine } from "./chart";
 
 export const euro = (x: number): string => `€ ${x.toLocaleString("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const pct = (x: number): string => `${(x * 100).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`;
 
-let chart: Chart | null = null;
+/** the chart's data waiting to be drawn (null: nothing to draw) */
+let pending: ChartLine[] | null = null;
+let drawn: ChartLine[] | null = null;
+let chartModule: Promise<typeof import("./chart")> | null = null;
 
-/** The chart is drawn while its tab may be hidden; size it again when the tab is shown. */
-export function resizeDashboard(): void {
-  chart?.resize();
+function overviewOpen(): boolean {
+  const panel = document.getElementById("panel-overzicht");
+  return panel !== null && !panel.hidden;
+}
+
+function loadChart(): Promise<typeof import("./chart")> {
+  chartModule ??= import(/* webpackChunkName: "chart" */ "./chart");
+  return chartModule;
+}
+
+/** Draw (or resize) the chart when Overzicht is open; loads chart.js the first time. */
+export async function showDashboard(): Promise<void> {
+  if (!overviewOpen()) return;
+  const canvas = document.getElementById("variance-chart") as HTMLCanvasElement | null;
+  if (!canvas) return;
+  if (pending === null) {
+    if (drawn !== null) (await loadChart()).resizeChart();
+    return;
+  }
+  const lines = pending;
+  const mod = await loadChart();
+  if (pending !== lines) return; // cleared or replaced while loading
+  mod.drawChart(canvas, lines);
+  drawn = lines;
+  pending = null;
+  document.body.dataset.chart = "drawn";
 }
 
 function setText(id: string, text: string, tone?: "bad" | "good"): void {
@@ -26,9 +52,27 @@ function setText(id: string, text: string, tone?: "bad" | "good"): void {
   if (tone) el.classList.add(tone);
 }
 
-export function renderDashboard(inputs: Inputs, results: Results): void {
+/** Remove every figure of the overview; `message` says why there are none. */
+export function clearDashboard(message: string): void {
+  document.getElementById("dashboard")?.setAttribute("hidden", "");
+  const empty = document.getElementById("dashboard-empty");
+  if (empty) {
+    empty.textContent = message;
+    empty.removeAttribute("hidden");
+  }
+  for (const id of ["kpi-room", "kpi-extra", "kpi-budget", "kpi-ceiling", "figures-source"]) setText(id, "");
+  document.getElementById("norm-list")?.replaceChildren();
+  pending = null;
+  drawn = null;
+  delete document.body.dataset.chart;
+  if (chartModule) void chartModule.then((m) => m.clearChart());
+}
+
+/** `source`: which workbook and when, shown above the figures. */
+export function renderDashboard(inputs: Inputs, results: Results, source: string): void {
   document.getElementById("dashboard-empty")?.setAttribute("hidden", "");
   document.getElementById("dashboard")?.removeAttribute("hidden");
+  setText("figures-source", source);
   const f = results.forecast;
   setText("kpi-room", euro(f.roomUnderCeiling), f.roomUnderCeiling < 0 ? "bad" : "good");
   setText("kpi-extra", euro(f.extraCostForClient), f.extraCostForClient > 0 ? "bad" : undefined);
@@ -37,28 +81,9 @@ export function renderDashboard(inputs: Inputs, results: Results): void {
   setText("chart-title", `Begroot en gerealiseerd t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}`);
 
   const lines = results.variance.filter((l) => l.name !== "Totaal");
-  const canvas = document.getElementById("variance-chart") as HTMLCanvasElement | null;
-  if (canvas) {
-    chart?.destroy();
-    chart = new Chart(canvas, {
-      type: "bar",
-      data: {
-        labels: lines.map((l) => l.name),
-        datasets: [
-          { label: "Begroot", data: lines.map((l) => l.budgetToDate), backgroundColor: "#8ea9db" },
-          { label: "Gerealiseerd", data: lines.map((l) => l.realisedToDate), backgroundColor: "#1f3864" },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        indexAxis: "y",
-        plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${euro(Number(c.parsed.x))}` } } },
-        scales: { x: { ticks: { callback: (v) => `€ ${Number(v).toLocaleString("nl-NL")}` } } },
-      },
-    });
-    canvas.setAttribute("aria-label", lines.map((l) => `${l.name}: begroot ${euro(l.budgetToDate)}, gerealiseerd ${euro(l.realisedToDate)}`).join("; "));
-  }
+  pending = lines.map((l) => ({ name: l.name, budget: l.budgetToDate, realised: l.realisedToDate }));
+  delete document.body.dataset.chart;
+  document.getElementById("variance-chart")?.setAttribute("aria-label", lines.map((l) => `${l.name}: begroot ${euro(l.budgetToDate)}, gerealiseerd ${euro(l.realisedToDate)}`).join("; "));
 
   const norms = document.getElementById("norm-list");
   if (norms) {
@@ -78,4 +103,5 @@ export function renderDashboard(inputs: Inputs, results: Results): void {
     const missing = f.cases.filter((c) => c.adviceNoteMissing).map((c) => c.case.caseId);
     add("Adviesnota's verzuim", missing.length === 0, missing.length === 0 ? "" : `ontbreekt voor ${missing.join(", ")}`);
   }
+  void showDashboard();
 }

@@ -6,7 +6,18 @@
 import type { KeptRecords } from "../input/meta";
 import type { WorkbookPlan } from "../report/plan";
 import type { ReadBook } from "../xlsx/read";
-import type { HostRead, WorkbookHost } from "./host";
+import type { BuildKind, HostRead, WorkbookHost, WriteOptions } from "./host";
+
+const SUFFIX: Record<BuildKind, string> = { report: "rapport", submit: "ter-ondertekening", sign: "getekend", reopen: "heropend" };
+
+/**
+ * The download's name: the chosen file's name without .xlsx and without the suffix of an earlier download
+ * (so a signed copy of 'invoer-rapport.xlsx' is 'invoer-getekend.xlsx'), then what this file is.
+ */
+export function downloadName(chosen: string, kind: BuildKind): string {
+  const base = chosen.replace(/\.xlsx$/i, "").replace(/-(rapport|ter-ondertekening|getekend|heropend)$/i, "") || "werkmap";
+  return `${base}-${SUFFIX[kind]}.xlsx`;
+}
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
@@ -29,7 +40,12 @@ export class FileHost implements WorkbookHost {
     return this.grids;
   }
 
-  async write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void): Promise<string> {
+  /** the chosen file's name */
+  get fileName(): string {
+    return this.name;
+  }
+
+  async write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts: WriteOptions = {}): Promise<string> {
     const [{ writeReport }, { readBytesSync, otherSheetNames }] = await Promise.all([import("../xlsx/write"), import("../xlsx/read")]);
     progress("Werkmap opbouwen");
     const bytes = writeReport(this.book, plan, records);
@@ -40,9 +56,10 @@ export class FileHost implements WorkbookHost {
       this.book = again.book;
       this.grids = { grids: again.grids, otherSheets: otherSheetNames(again.book) };
     }
-    const name = this.name.replace(/\.xlsx$/i, "") + "-rapport.xlsx";
+    const name = downloadName(this.name, opts.kind ?? "report");
     download(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
-    return `Het rapport is klaar: '${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;
+    const what = { report: "Het rapport is klaar", submit: "Het addendum is ter ondertekening aangeboden", sign: "Het addendum is ondertekend", reopen: "Het addendum is heropend" }[opts.kind ?? "report"];
+    return `${what}: '${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;
   }
 }
 

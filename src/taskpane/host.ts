@@ -9,13 +9,20 @@ export interface HostRead {
   otherSheets: string[];
 }
 
+/** What a build is for; outside Excel it names the download (…-rapport.xlsx, …-getekend.xlsx, …). */
+export type BuildKind = "report" | "submit" | "sign" | "reopen";
+
+export interface WriteOptions {
+  kind?: BuildKind;
+}
+
 export interface WorkbookHost {
   readonly kind: "excel" | "file";
   /** e.g. "deze werkmap" or the file name */
   describe(): string;
   read(): Promise<HostRead>;
   /** write the report and what the build keeps; returns a Dutch sentence about what was done */
-  write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void): Promise<string>;
+  write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts?: WriteOptions): Promise<string>;
   /** select a cell of an input sheet (Excel only) */
   select?(sheet: string, cell: string): Promise<void>;
 }

@@ -1,9 +1,10 @@
 /** Task pane entry: inside Excel use Office.js; anywhere else work on a chosen file. */
 import { ExcelHost, MIN_API, supports } from "../office/host";
 import { App } from "./app";
+import { watchWorkbook } from "./excel-changes";
 
 function start(inExcel: boolean): void {
-  const app = new App({ excel: inExcel ? new ExcelHost() : undefined });
+  const app = new App(inExcel ? { excel: new ExcelHost(), watch: watchWorkbook } : {});
   app.start();
   document.body.dataset.ready = inExcel ? "excel" : "file";
 }
