@@ -482,7 +482,10 @@ export async function writePlan(
     for (const p of parked) sheets.getItem(p.id).name = p.parkedAs;
     await batch.add(parked.length * 120);
     for (const s of plan.sheets) added.push({ plan: s, ws: sheets.add(s.name) });
-    await batch.add(plan.sheets.length * 120);
+    // the new report takes the old one's place among the sheets (as the file host writes it in place)
+    const at = now.findIndex((s) => oldReport.some((o) => o.id === s.id));
+    if (at >= 0) added.forEach((a, i) => void (a.ws.position = at + i));
+    await batch.add(plan.sheets.length * 160);
     for (const [i, a] of added.entries()) {
       opts.onProgress?.(`Blad ${i + 1} van ${plan.sheets.length}: ${a.plan.name}`);
       cells += await writeSheet(a.ws, batch, a.plan, supports);

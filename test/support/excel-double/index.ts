@@ -720,6 +720,16 @@ class WorksheetProxy extends Proxy {
       s.visibility = v as SheetModel["visibility"];
     });
   }
+  /** The zero-based position in the workbook; setting it moves the sheet. */
+  set position(v: number) {
+    this.op(1, "position", v, () => {
+      const s = this.sheet();
+      this.d.checkStructure("move a sheet");
+      if (!Number.isInteger(v) || v < 0 || v >= this.d.sheets.length) throw new DoubleError("InvalidArgument", `Not a sheet position: ${v}`);
+      this.d.sheets.splice(this.d.sheets.indexOf(s), 1);
+      this.d.sheets.splice(v, 0, s);
+    });
+  }
   set tabColor(v: string) {
     this.op(7, "tabColor", v, () => void (this.sheet().tabColor = v));
   }

@@ -1,0 +1,154 @@
+/**
+ * Host parity (issue 10, item 2): the workbook the Office.js host leaves in the strict Excel double equals the
+ * file host's output, cell for cell — value, A1 formula, number format, bold/italic — with the same sheet order,
+ * visibility and protection, for the example and three variants (overrun, SLA 2023, signed and then rebuilt).
+ * The file host's output is read by openpyxl (test/support/excel-double/dump-xlsx.py), not by our reader.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import type { WorkbookGrids } from "../src/input/grid";
+import type { SignAction } from "../src/input/meta";
+import { readExcelWorkbook } from "../src/office/read";
+import { writePlan } from "../src/office/write";
+import { check, plan } from "../src/taskpane/engine";
+import { otherSheetNames, readBytesSync, type ReadBook } from "../src/xlsx/read";
+import { writeReport } from "../src/xlsx/write";
+import { ExcelDouble } from "./support/excel-double";
+import { setupOf } from "./support/excel-double/grids";
+import { addRow, exampleGrids, setSetting } from "./grids";
+
+const NOW = new Date("2025-07-01T10:00:00Z");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "parity-"));
+
+interface Dumped {
+  name: string;
+  visibility: string;
+  protected: boolean;
+  cells: Record<string, { value?: unknown; formula?: string; numberFormat: string; bold?: boolean; italic?: boolean }>;
+}
+
+async function inputFile(grids: WorkbookGrids): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const g of grids.sheets) {
+    const ws = wb.addWorksheet(g.name);
+    g.rows.forEach((r, i) => r.forEach((v, j) => {
+      if (v === null) return;
+      const cell = ws.getCell(i + 1, j + 1);
+      cell.value = typeof v === "object" && !(v instanceof Date) ? { error: v.error } as ExcelJS.CellErrorValue : v;
+      if (v instanceof Date) cell.numFmt = "d-m-yyyy";
+    }));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+function dump(bytes: Uint8Array, name: string): Dumped[] {
+  const file = path.join(tmp, name);
+  writeFileSync(file, bytes);
+  return JSON.parse(execFileSync("/usr/bin/python3", [path.join(__dirname, "support", "excel-double", "dump-xlsx.py"), file], { encoding: "utf8", maxBuffer: 1 << 28 }));
+}
+
+/** The double's workbook in the same shape. */
+function dumpDouble(xl: ExcelDouble): Dumped[] {
+  return xl.exportWorkbook().sheets.map((s) => {
+    const cells: Dumped["cells"] = {};
+    for (const [a, c] of Object.entries(s.cells)) {
+      if ((c.value === null || c.value === "") && c.formula === undefined) continue;
+      const cell: Dumped["cells"][string] = { numberFormat: c.numberFormat };
+      if (c.formula !== undefined) cell.formula = c.formula;
+      else cell.value = c.value;
+      if (c.style?.bold) cell.bold = true;
+      if (c.style?.italic) cell.italic = true;
+      cells[a] = cell;
+    }
+    return { name: s.name, visibility: s.visibility.charAt(0).toLowerCase() + s.visibility.slice(1), protected: s.protected, cells };
+  });
+}
+
+/** One build through each host, from the same input; `action` for a sign-off build. */
+function fileBuild(book: ReadBook, grids: WorkbookGrids, action?: SignAction): { bytes: Uint8Array; book: ReadBook; grids: WorkbookGrids } {
+  const read = { grids, otherSheets: otherSheetNames(book) };
+  const built = plan(read, check(read), { now: NOW, action });
+  if (!built.ok) throw new Error(built.message);
+  const bytes = writeReport(book, built.plan, built.records, { now: NOW });
+  const again = readBytesSync(bytes, "uit");
+  if (!again.ok) throw new Error(again.message);
+  return { bytes, book: again.book, grids: again.grids };
+}
+
+async function officeBuild(xl: ExcelDouble, action?: SignAction): Promise<void> {
+  const state = await readExcelWorkbook(xl.context());
+  const read = { grids: state.grids, otherSheets: state.otherSheets };
+  const built = plan(read, check(read), { now: NOW, action });
+  if (!built.ok) throw new Error(built.message);
+  await writePlan(xl.context(), built.plan, state, { supports: xl.supports, records: built.records });
+}
+
+/** Differences, in words: sheet order and state, then cell by cell (the meta sheet's id column is the Office host's own). */
+function differences(file: Dumped[], office: Dumped[], inputs: string[], skipHashes = true): string[] {
+  const out: string[] = [];
+  const names = (d: Dumped[]) => d.map((s) => `${s.name} (${s.visibility}${s.protected ? ", beveiligd" : ""})`);
+  if (JSON.stringify(names(file)) !== JSON.stringify(names(office))) out.push(`sheets: file ${names(file).join(", ")} | office ${names(office).join(", ")}`);
+  for (const f of file) {
+    const o = office.find((s) => s.name === f.name);
+    // the input sheets are the test's own setup, written by neither host
+    if (!o || inputs.includes(f.name)) continue;
+    const addresses = new Set([...Object.keys(f.cells), ...Object.keys(o.cells)]);
+    for (const a of addresses) {
+      if (f.name === "_dvo_addendum" && a.startsWith("C")) continue;
+      if (f.name === "_dvo_momentopname" && a.startsWith("C") && skipHashes) continue;
+      const x = JSON.stringify(f.cells[a] ?? null);
+      const y = JSON.stringify(o.cells[a] ?? null);
+      if (x !== y) out.push(`${f.name}!${a}: file ${x} | office ${y}`);
+    }
+  }
+  return out;
+}
+
+const VARIANTS: Array<[string, (g: WorkbookGrids) => void]> = [
+  ["the example", () => undefined],
+  ["an overrun", (g) => void addRow(g, "Realisatie", { Maand: 5, Categorie: "Loonkosten", Bedrag: 250000, Omschrijving: "Extra inhuur wegens drukte", Dossier: null })],
+  ["SLA 2023", (g) => void setSetting(g, "SLA-versie", 2023)],
+];
+
+describe("host parity: the Office.js host in the double equals the file host", () => {
+  test.each(VARIANTS)("%s", async (_name, change) => {
+    const grids = exampleGrids();
+    change(grids);
+    const input = readBytesSync(await inputFile(grids), "invoer");
+    if (!input.ok) throw new Error(input.message);
+    const file = fileBuild(input.book, input.grids);
+    const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
+    await officeBuild(xl);
+    const d = differences(dump(file.bytes, "uit.xlsx"), dumpDouble(xl), input.grids.sheets.map((g) => g.name));
+    expect([d.length, d.slice(0, 15)]).toEqual([0, []]);
+  });
+
+  test("signed, then rebuilt", async () => {
+    const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
+    if (!input.ok) throw new Error(input.message);
+    const sign: SignAction = { kind: "sign", regisseur: "J. de Vries", accounthouder: "A. Jansen" };
+    const signed = fileBuild(input.book, input.grids, sign);
+    const rebuilt = fileBuild(signed.book, signed.grids);
+    const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
+    await officeBuild(xl, sign);
+    await officeBuild(xl);
+    const d = differences(dump(rebuilt.bytes, "rebuilt.xlsx"), dumpDouble(xl), input.grids.sheets.map((g) => g.name));
+    expect([d.length, d.slice(0, 15)]).toEqual([0, []]);
+  });
+
+  // Known difference, reported to the input rules (src/input/meta.ts, rowHash): the snapshot hashes a date cell
+  // as a Date where the file host reads one and as its serial number where Excel gives one, so a workbook
+  // snapshotted in Excel and then checked by the CLI (or the other way round) would see its dated rows as
+  // changed. `test.failing` passes while the difference is there; when it is fixed, this fails: make it `test`.
+  test.failing("the snapshot's row hashes are the same in both hosts (known difference: dates)", async () => {
+    const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
+    if (!input.ok) throw new Error(input.message);
+    const file = fileBuild(input.book, input.grids);
+    const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
+    await officeBuild(xl);
+    expect(differences(dump(file.bytes, "uit.xlsx"), dumpDouble(xl), input.grids.sheets.map((g) => g.name), false)).toEqual([]);
+  });
+});
