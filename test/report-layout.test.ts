@@ -200,3 +200,12 @@ test("the input template prints: one page wide, header row on every page, page n
   expect(orientation.Instellingen).toBe("portrait");
   expect(orientation.Salaristabel).toBe("landscape");
 });
+
+test("a short text after a figure is centred, also after an empty percentage", () => {
+  const fin = sheet(outcomes.example.plan, "6.5 Financieel");
+  const overig = fin.cells[rowOf(fin, "Overig") - 1];
+  expect([shown(overig[5]), shown(overig[6]), overig[6]?.align]).toEqual(["", "Nee", "center"]);
+  const add = sheet(outcomes.example.plan, "Addendum 2025");
+  const used = add.cells[rowOf(add, /^Gebruikte salaristabellen/) + 1];
+  expect(used.slice(0, 2).map((c) => c?.align)).toEqual(["center", "center"]);
+});

@@ -5,6 +5,7 @@ import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
 import { calculationJanuary, scaleOrder } from "./calculation";
+import { comparisonSection } from "./comparison";
 import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
@@ -26,7 +27,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   sb.section("Partijen");
   sb.line({ v: "Opdrachtgever", s: "label" }, { v: s.client });
   sb.line({ v: "Opdrachtnemer", s: "label" }, { v: s.provider });
-  sb.line({ v: "Jaar", s: "label" }, { f: ref(ctx, "param.year"), r: s.year, nf: "0" });
+  sb.line({ v: "Jaar", s: "label" }, { f: ref(ctx, "param.year"), r: s.year, nf: "0", align: "left" });
 
   sb.section("Parameters");
   sb.line({ v: "Overheadpercentage", s: "label" }, { f: ref(ctx, "param.overheadRate"), r: s.overheadRate, nf: FORMATS.percent });
@@ -104,6 +105,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ref(ctx, "ceilingJanuary"), r: c.ceilingJanuary, nf: E });
   const ce = sb.line({ v: "Cao-effect (af te stemmen met de opdrachtgever)", s: "total" }, { f: `ROUND(${cellRef(pl, 2)}-${cellRef(jan, 2)},2)`, r: c.caoEffect, nf: E, s: "total" });
   ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
+  comparisonSection(ctx, sb, calc, rowOf);
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
   sb.header("Schaal", "Ingangsdatum", "Maximum per maand");

@@ -159,7 +159,7 @@ export class SheetBuilder {
       const prev = before ? (before.f !== undefined ? before.r : before.v) : undefined;
       // a figure before: a number, or a formula with a number format whose value is empty here ("" for 0 %)
       const figure = typeof prev === "number" || (before?.f !== undefined && before.nf !== undefined && before.nf !== "@");
-      if (typeof value === "string" && value.length <= 16 && figure && !before?.align) cell.align = "center";
+      if (typeof value === "string" && value !== "" && value.length <= 16 && figure && before?.align !== "center") cell.align = "center";
     }));
   }
 
