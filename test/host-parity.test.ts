@@ -6,6 +6,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import type { WorkbookPlan } from "../src/report/plan";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -78,12 +80,13 @@ function fileBuild(book: ReadBook, grids: WorkbookGrids, action?: SignAction): {
   return { bytes, book: again.book, grids: again.grids };
 }
 
-async function officeBuild(xl: ExcelDouble, action?: SignAction): Promise<void> {
+async function officeBuild(xl: ExcelDouble, action?: SignAction): Promise<WorkbookPlan> {
   const state = await readExcelWorkbook(xl.context());
   const read = { grids: state.grids, otherSheets: state.otherSheets };
   const built = plan(read, check(read), { now: NOW, action });
   if (!built.ok) throw new Error(built.message);
   await writePlan(xl.context(), built.plan, state, { supports: xl.supports, records: built.records });
+  return built.plan;
 }
 
 /** Differences, in words: sheet order and state, then cell by cell (the meta sheet's id column is the Office host's own). */
@@ -150,5 +153,32 @@ describe("host parity: the Office.js host in the double equals the file host", (
     const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
     await officeBuild(xl);
     expect(differences(dump(file.bytes, "uit.xlsx"), dumpDouble(xl), input.grids.sheets.map((g) => g.name), false)).toEqual([]);
+  });
+
+  const soffice = findSoffice();
+  (soffice || libreOfficeRequired() ? test : test.skip)("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
+    const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
+    if (!input.ok) throw new Error(input.message);
+    const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
+    const built = await officeBuild(xl);
+    const saved = path.join(tmp, "office.xlsx");
+    execFileSync("/usr/bin/python3", [path.join(__dirname, "support", "excel-double", "save-xlsx.py"), saved], { input: JSON.stringify(xl.exportWorkbook()), maxBuffer: 1 << 28 });
+    const [recalculated] = recalculate(soffice as string, [saved]);
+    const script = "import json,sys,openpyxl\nfrom openpyxl.utils.datetime import to_excel\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nprint(json.dumps({ws.title:{c.coordinate:(to_excel(c.value) if hasattr(c.value,'year') else c.value) for r in ws.iter_rows() for c in r if c.value is not None} for ws in wb.worksheets}))";
+    const values = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, recalculated], { encoding: "utf8", maxBuffer: 1 << 28 })) as Record<string, Record<string, unknown>>;
+    const wrong: string[] = [];
+    let compared = 0;
+    for (const sheet of built.sheets) {
+      sheet.cells.forEach((row, r) => row?.forEach((c, i) => {
+        if (!c || c.f === undefined || c.r === undefined || c.r === null || c.r instanceof Date) return;
+        const a = `${String.fromCharCode(65 + i)}${r + 1}`;
+        const v = values[sheet.name]?.[a];
+        compared++;
+        const same = typeof c.r === "number" ? typeof v === "number" && Math.abs(v - c.r) <= 0.005 : c.r === "" ? v === undefined || v === "" : v === c.r;
+        if (!same) wrong.push(`${sheet.name}!${a} = ${c.f}: LibreOffice ${JSON.stringify(v)}, engine ${JSON.stringify(c.r)}`);
+      }));
+    }
+    expect(compared).toBeGreaterThan(200);
+    expect([wrong.length, wrong.slice(0, 10)]).toEqual([0, []]);
   });
 });
