@@ -209,3 +209,15 @@ test("a short text after a figure is centred, also after an empty percentage", (
   const used = add.cells[rowOf(add, /^Gebruikte salaristabellen/) + 1];
   expect(used.slice(0, 2).map((c) => c?.align)).toEqual(["center", "center"]);
 });
+
+test("the verdict is NIET IN ORDE when the workbook's own records were tampered with (Logboek deleted with openpyxl)", async () => {
+  const tampered = path.join(dir, "tampered.xlsx");
+  execFileSync(PYTHON, ["-c", "import sys, openpyxl; wb = openpyxl.load_workbook(sys.argv[1]); del wb['Logboek']; wb.save(sys.argv[2])", files.example, tampered]);
+  const r = await reportFile(tampered, path.join(dir, "tampered-rapport.xlsx"));
+  if (!r.ok) throw new Error(`${r.message ?? ""} ${JSON.stringify(r.problems)}`);
+  const c = sheet(r.plan, "Controle");
+  const v = c.cells[rowOf(c, "Oordeel") - 1];
+  expect(v[1]?.r).toBe("NIET IN ORDE");
+  expect(v[1]?.f).toMatch(/,FALSE\(\)\),"IN ORDE","NIET IN ORDE"\)$/);
+  expect(shown(v[2])).toMatch(/^De eigen administratie van de werkmap \(Logboek, ondertekening\) is aangetast/);
+});

@@ -1,6 +1,6 @@
 /** `Controle`: the input problems, reconciliation checks, and the engine's figures beside the formulas'. */
 import { round2 } from "../domain/money";
-import { changedSinceSigning } from "../input/meta";
+import { changedSinceSigning, integrityProblems } from "../input/meta";
 import { cellRef } from "./a1";
 import { ref, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
@@ -83,13 +83,16 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
 
   const fouten = problems.filter((p) => p.severity === "fout").length;
   const warnings = problems.length - fouten;
+  // what the workbook's own records say about themselves (Logboek chain, sign-off seal, hidden sheets)
+  const records = integrityProblems(ctx.grids, ctx.names.addendum).length;
   const n = (k: number, one: string, more: string) => `${k} ${k === 1 ? one : more}`;
-  const verdict = ok(`AND(COUNTIF(B${first}:B${checksLast},"OK")=${checksLast - first + 1},COUNTIF(E${kFirst}:E${kLast},"OK")=${kLast - kFirst + 1}${fouten > 0 ? ",FALSE()" : ""})`)
+  const blocked = fouten > 0 || records > 0;
+  const verdict = ok(`AND(COUNTIF(B${first}:B${checksLast},"OK")=${checksLast - first + 1},COUNTIF(E${kFirst}:E${kLast},"OK")=${kLast - kFirst + 1}${blocked ? ",FALSE()" : ""})`)
     .replace('"OK","AFWIJKING"', '"IN ORDE","NIET IN ORDE"');
-  const pass = checksPass && fouten === 0;
+  const pass = checksPass && !blocked;
   sb.set(verdictRow, 2, { f: verdict, r: pass ? "IN ORDE" : "NIET IN ORDE", s: "banner", align: "center" });
   sb.set(verdictRow, 3, {
-    v: `${pass ? "Alle aansluitingen en kerncijfers kloppen" : "Zie de aansluitingen en kerncijfers hieronder"}; ${n(fouten, "fout", "fouten")} en ${n(warnings, "waarschuwing", "waarschuwingen")} in de invoer.`,
+    v: `${pass ? "Alle aansluitingen en kerncijfers kloppen" : records > 0 ? "De eigen administratie van de werkmap (Logboek, ondertekening) is aangetast: zie de bevindingen hieronder" : "Zie de bevindingen, aansluitingen en kerncijfers hieronder"}; ${n(fouten, "fout", "fouten")} en ${n(warnings, "waarschuwing", "waarschuwingen")} in de invoer.`,
     s: "note",
   });
   sb.spanToEnd(verdictRow, 3);
