@@ -83,6 +83,9 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
   const sDate = rangeRef(sb.name, 2, first, last);
   const sScale = rangeRef(sb.name, 3, first, last);
   const sMax = rangeRef(sb.name, 4, first, last);
+  ctx.refs.set("salary.date", sDate);
+  ctx.refs.set("salary.scale", sScale);
+  ctx.refs.set("salary.maximum", sMax);
 
   // Salary in force per scale and month (RULES §1) and cost per fte (§2)
   const scales = [...ctx.results.ceiling.scales.keys()].sort(scaleOrder);
