@@ -24,7 +24,7 @@ import JSZip from "jszip";
 import { main } from "../src/cli/main";
 import { buildCorpus, CORPUS, type BuiltCorpus, type CorpusFile } from "../scripts/interop/corpus";
 import { convertWithLibreOffice, findTools, run, type Tools } from "../scripts/interop/tools";
-import { gnumericValues, type SheetValues } from "./support/gnumeric-values";
+import { gnumericValues, type SheetValues } from "./support/gnumeric";
 
 const ART = path.join(__dirname, "artifacts", "interop");
 const OUT = path.join(ART, "reports");
