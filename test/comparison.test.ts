@@ -121,4 +121,31 @@ describe("Verschilanalyse", () => {
       expect(cells[`B${row}`]?.[1]).toBe("Ja");
     });
   }, 240_000);
+
+  test("a record edited by hand, or of another year: a waarschuwing naming the cell; the report is built without the comparison", async () => {
+    const broken = await nextYear("broken", (wb) => {
+      const ws = wb.getWorksheet("Vorig addendum")!;
+      ws.eachRow((row) => {
+        if (row.getCell(2).value === "Plafond formatieve kosten") row.getCell(6).value = "veel";
+      });
+    });
+    const read = await readWorkbookFile(broken);
+    if (!read.ok) throw new Error(read.message);
+    const p = parseWorkbook(read.grids);
+    expect(p.inputs).not.toBeNull();
+    expect(p.problems.filter((x) => x.sheet === "Vorig addendum").map((x) => [x.severity, x.cell, x.message])).toEqual([
+      ["waarschuwing", "F18", expect.stringMatching(/^Het vorige addendum is niet te lezen, dus het rapport heeft geen verschilanalyse: het bedrag van 'Plafond formatieve kosten' is geen getal\./)],
+    ]);
+    const out = path.join(dir, "broken-rapport.xlsx");
+    const r = await reportFile(broken, out);
+    expect(r.ok).toBe(true);
+    expect(Object.values(readCells(out)["Addendum 2026"]).some(([, v]) => v === "Verschilanalyse: van het plafond 2025 naar 2026")).toBe(false);
+
+    const other = await nextYear("other", (wb) => setByHeader(wb, "Vorig addendum", "Soort", "Jaar", "Waarde", 2023));
+    const read2 = await readWorkbookFile(other);
+    if (!read2.ok) throw new Error(read2.message);
+    expect(parseWorkbook(read2.grids).problems.filter((x) => x.sheet === "Vorig addendum").map((x) => x.message)).toEqual([
+      expect.stringContaining("bevat het addendum van 2023, maar deze werkmap is van 2026"),
+    ]);
+  }, 60_000);
 });

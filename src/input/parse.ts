@@ -12,6 +12,7 @@ import {
 } from "../domain/types";
 import { a1, cellAt, isBlank, isCellError, lastCol, type CellValue, type Problem, type WorkbookGrids } from "./grid";
 import { errorValueProblem, LIMITS, nl, shown, tooLong } from "./cells";
+import { previousProblems } from "./previous";
 import { readSettings, type SettingCells } from "./settings";
 import { findSheet, norm, TableReader, type ColumnSpec, type FormMap, type SheetLayout } from "./table";
 
@@ -142,6 +143,8 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   if (formation && layout.sheets.formation && layout.sheets.formation.dataRows.length === 0) {
     problems.push({ severity: "fout", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
   }
+
+  problems.push(...previousProblems(grids, year));
 
   const hasError = problems.some((p) => p.severity === "fout");
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };

@@ -99,15 +99,16 @@ export function previousRecordRows(inputs: Inputs, results: Results, signOff: Si
 const text = (v: CellValue): string => (typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "");
 
 /**
- * The record, if the workbook has one; a `fout` for a record that cannot be read (it is written by the
- * add-in, so a broken one was edited by hand: say which cell).
+ * The record, if the workbook has one; a `waarschuwing` for a record that cannot be read (it is written by
+ * the add-in, so a broken one was edited by hand: say which cell). The report is still built, without the
+ * comparison.
  */
 export function readPrevious(grids: WorkbookGrids): { record: PreviousAddendum | null; problems: Problem[] } {
   const grid = findSheet(grids, PREVIOUS_SHEET);
   if (!grid) return { record: null, problems: [] };
   const problems: Problem[] = [];
   const fail = (row: number, col: number, what: string) => {
-    problems.push({ severity: "fout", sheet: grid.name, cell: a1(row, col), message: `Het vorige addendum is niet te lezen: ${what} Maak de werkmap opnieuw met 'dvo-addendum next-year', of verwijder het blad '${grid.name}' (dan vervalt de verschilanalyse).` });
+    problems.push({ severity: "waarschuwing", sheet: grid.name, cell: a1(row, col), message: `Het vorige addendum is niet te lezen, dus het rapport heeft geen verschilanalyse: ${what} Maak de werkmap opnieuw met 'dvo-addendum next-year', of verwijder het blad '${grid.name}'.` });
     return { record: null, problems };
   };
   const headerRow = grid.table?.row ?? grid.origin?.row ?? 1;
@@ -175,4 +176,16 @@ export function readPrevious(grids: WorkbookGrids): { record: PreviousAddendum |
     },
     problems,
   };
+}
+
+/** What `check` says about the record: unreadable, or of another year than the one before `year`. */
+export function previousProblems(grids: WorkbookGrids, year: number | null): Problem[] {
+  const { record, problems } = readPrevious(grids);
+  if (record && year !== null && record.year.value !== year - 1) {
+    problems.push({
+      severity: "waarschuwing", sheet: record.sheet, cell: a1(record.year.row, record.year.col),
+      message: `Het blad '${record.sheet}' bevat het addendum van ${record.year.value}, maar deze werkmap is van ${year}: de verschilanalyse vergelijkt alleen met ${year - 1}. Verwijder het blad, of maak de werkmap met 'dvo-addendum next-year' uit die van ${year - 1}.`,
+    });
+  }
+  return problems;
 }

@@ -23,8 +23,8 @@ const E = FORMATS.euro;
 /** The Addendum's part of the yearly cycle: the estimates note, and the Verschilanalyse when there is a record. */
 export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: SheetBuilder, addendumRows: Map<number, number>): void {
   estimatesNote(ctx, sb);
-  const { record, problems } = readPrevious(ctx.grids);
-  ctx.problems.push(...problems);
+  // its problems are the contract's (input/parse.ts): already in ctx.problems
+  const { record } = readPrevious(ctx.grids);
   if (!record) return;
   const year = ctx.inputs.settings.year;
   if (record.year.value !== year - 1) {
