@@ -142,11 +142,9 @@ describe("host parity: the Office.js host in the double equals the file host", (
     expect([d.length, d.slice(0, 15)]).toEqual([0, []]);
   });
 
-  // Known difference, reported to the input rules (src/input/meta.ts, rowHash): the snapshot hashes a date cell
-  // as a Date where the file host reads one and as its serial number where Excel gives one, so a workbook
-  // snapshotted in Excel and then checked by the CLI (or the other way round) would see its dated rows as
-  // changed. `test.failing` passes while the difference is there; when it is fixed, this fails: make it `test`.
-  test.failing("the snapshot's row hashes are the same in both hosts (known difference: dates)", async () => {
+  // The snapshot hashes a date as its serial number in both hosts (src/input/meta.ts, rowHash), so a workbook
+  // snapshotted in Excel and then checked by the CLI (or the other way round) sees the same rows.
+  test("the snapshot's row hashes are the same in both hosts (dates count as their serial)", async () => {
     const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
     if (!input.ok) throw new Error(input.message);
     const file = fileBuild(input.book, input.grids);

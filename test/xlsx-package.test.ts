@@ -133,7 +133,10 @@ describe("the report package", () => {
         const base = src.includes("/") ? src.slice(0, src.lastIndexOf("/") + 1) : "";
         const parts = (m[1].startsWith("/") ? m[1].slice(1) : base + m[1]).split("/");
         const norm: string[] = [];
-        for (const s of parts) (s === ".." ? norm.pop() : s !== "." && norm.push(s));
+        for (const s of parts) {
+          if (s === "..") norm.pop();
+          else if (s !== ".") norm.push(s);
+        }
         const target = norm.join("/");
         expect({ from: relsName, target, exists: names.has(target) }).toEqual({ from: relsName, target, exists: true });
         if (!reached.has(target)) {

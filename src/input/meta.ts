@@ -109,8 +109,16 @@ export function signOffProblems(s: SignOff | null, fingerprint: string, addendum
 
 export type Snapshot = Map<string, Map<number, string>>;
 
+/** Days from Excel's day 0 (1899-12-30) to a date: the serial Office.js reads for a date cell. */
+const serialOf = (d: Date): number => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+const canonNumber = (n: number): string => String(Number(n.toPrecision(15)));
+
+/**
+ * A row's hash. A date counts as its serial number, as the Office.js host reads it, so that a snapshot
+ * taken by one host and compared by the other sees the same rows.
+ */
 function rowHash(values: CellValue[]): string {
-  const canon = values.map((v) => (v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(Number(v.toPrecision(15))) : String(v)));
+  const canon = values.map((v) => (v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? canonNumber(serialOf(v)) : typeof v === "number" ? canonNumber(v) : String(v)));
   while (canon.length > 0 && canon[canon.length - 1] === "") canon.pop();
   return canon.length === 0 ? "" : sha256Hex(JSON.stringify(canon)).slice(0, 16);
 }
