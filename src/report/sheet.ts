@@ -9,6 +9,8 @@ const MAX_TEXT_WIDTH = 60;
 /** Wrapped text that runs to the end of the sheet gets at least this width. */
 const MIN_SPAN_WIDTH = 45;
 const MIN_WIDTH = 6;
+/** A free line up to this width widens the sheet's last column rather than wrap (a title reads best on one line). */
+const MAX_FREE_WIDTH = 100;
 /** Styles of lines that stand alone (title block, section titles, notes): they may run over empty columns. */
 const FREE_STYLES = new Set<CellStyle | undefined>(["title", "subtitle", "section", "note", "warning"]);
 
@@ -205,12 +207,14 @@ export class SheetBuilder {
       const spanned = this.spans.has(`${r + 1},${c + 1}`);
       if (!spanned && widthFor(text, cell.s) <= widths[c]) return;
       if (spanned && total(c) < MIN_SPAN_WIDTH) widths[cols - 1] += MIN_SPAN_WIDTH - total(c);
+      const need = widthFor(text, cell.s);
+      if (!cell.wrap && need > total(c) && need <= MAX_FREE_WIDTH) widths[cols - 1] = round(widths[cols - 1] + need - total(c));
       if (c < cols - 1) this.merges.push(`${columnLetter(c + 1)}${r + 1}:${columnLetter(cols)}${r + 1}`);
       available[r][c] = total(c);
-      if (widthFor(text, cell.s) > total(c)) cell.wrap = true;
+      if (need > total(c)) cell.wrap = true;
     }));
 
-    // 3. Row heights for wrapped text and larger fonts; a row of several lines reads from the top.
+    // 3. Row heights for wrapped text and larger fonts; a row with wrapped text reads from the top.
     const heights: (number | undefined)[] = this.cells.map((row, r) => {
       let h = 0;
       let multi = false;
@@ -219,8 +223,9 @@ export class SheetBuilder {
         const text = cellText(cell);
         const lines = cell.wrap && text !== "" ? wrappedLineCount(text, available[r][c] ?? widths[c], cell.s) : 1;
         const size = STYLE_FONT[cell.s ?? "default"].size;
-        if (lines > 1) multi = true;
-        if (lines > 1 || size > 11) h = Math.max(h, lines * lineHeight(cell.s) + 4);
+        if (cell.wrap) multi = true;
+        // a row with wrapped text always gets its height from here, so that no host guesses one
+        if (cell.wrap || lines > 1 || size > 11) h = Math.max(h, lines * lineHeight(cell.s) + 4);
       });
       if (multi) row.forEach((cell) => { if (cell) cell.wrap = true; });
       h = Math.max(h, this.minHeights.get(r + 1) ?? 0);
