@@ -30,6 +30,7 @@ export type OptionName = keyof typeof OPTIONS;
 export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   template: ["jaar", "output", "overschrijven", "cao"],
   "next-year": ["output", "overschrijven", "cao"],
+  overzicht: ["output", "overschrijven"],
   check: ["vingerafdruk", "pdf"],
   pdf: ["output", "overschrijven"],
   report: ["output", "overschrijven"],

@@ -24,6 +24,7 @@ import { compareDates } from "../domain/dates";
 import { buildInputWorkbook } from "../xlsx/template";
 import { PREVIOUS_SHEET } from "../input/previous";
 import { defaultNextYearOutput, nextYearWorkbook, saveNextYear } from "./next-year";
+import { overviewRows, writeOverview } from "./overview";
 
 import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
 import { pdfFile } from "../pdf/file";
@@ -39,6 +40,8 @@ const USAGE = `Gebruik:
   dvo-addendum next-year <invoer-2025.xlsx> [-o <invoer-2026.xlsx>] [--cao "2026-07-01 +2,5%"]…
                                                          de werkmap voor het volgende jaar: instellingen, formatie en open
                                                          verzuim overgenomen, salaristabellen bijgewerkt, het addendum als record
+  dvo-addendum overzicht <a.xlsx> <b.xlsx> … [-o <overzicht.xlsx>]
+                                                         de jaren naast elkaar: per werkmap de kerncijfers, met grafieken
   dvo-addendum check <invoer.xlsx>                       controleer de invoer; toont elke fout en waarschuwing
   dvo-addendum check <invoer.xlsx> --vingerafdruk <hex>  controleer ook of de invoer van het addendum nog de getekende is
   dvo-addendum check <invoer.xlsx> --pdf <getekend.pdf>  idem, met de vingerafdruk uit het getekende PDF-document
@@ -89,6 +92,9 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     return command === undefined && !help ? 2 : 0;
   }
   switch (command) {
+    case "overzicht":
+      if (rest.length === 0) break;
+      return overview(rest, output ?? "overzicht.xlsx", io, overwrite);
     case "next-year": {
       if (rest.length !== 1) break;
       const raises = caoRaises(parsed.values.cao, io);
@@ -140,6 +146,30 @@ function wrongUse(command: string, inputs: number, output: string | undefined): 
   if (inputs > 1) return `'${command}' neemt één invoerbestand, niet ${inputs}: zet een naam met spaties tussen aanhalingstekens.`;
   if (!output) return `'${command}' heeft met -o de naam van het nieuwe bestand nodig, bijvoorbeeld -o ${command === "reopen" ? "heropend" : "getekend"}.xlsx.`;
   return "Onbekende opdracht of verkeerd aantal argumenten.";
+}
+
+async function overview(files: string[], output: string, io: Out, overwrite: boolean): Promise<number> {
+  for (const input of files) {
+    const where = await checkOutput(output, { input, overwrite, what: "Het overzicht" });
+    if (!where.ok) {
+      io.err(where.message);
+      return where.code;
+    }
+  }
+  const t0 = performance.now();
+  const rows = await overviewRows(files, (i, f) => io.err(`[${i + 1}/${files.length}] ${f} …`));
+  for (const r of rows) if (!r.ok) io.err(`  ${r.file}: ${r.problem}`);
+  try {
+    await writeOverview(files, rows, output);
+  } catch (e) {
+    const m = writeErrorMessage(output, e);
+    if (m === null) throw e;
+    io.err(m);
+    return 1;
+  }
+  const bad = rows.filter((r) => !r.ok).length;
+  io.out(`Overzicht van ${rows.length} ${rows.length === 1 ? "werkmap" : "werkmappen"} geschreven naar ${output} (${rows.length - bad} gelezen${bad > 0 ? `, ${bad} met een probleem` : ""}; ${Math.round(performance.now() - t0)} ms).`);
+  return 0;
 }
 
 async function nextYear(input: string, output: string | undefined, io: Out, overwrite: boolean, raises: CaoRaise[]): Promise<number> {
