@@ -12,7 +12,7 @@ import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { clearDashboard, euro, renderDashboard, showDashboard } from "./dashboard";
 import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
-import { check, plan, signOffOf, type Checked } from "./engine";
+import { checkInSteps, plan, signOffOf, type Checked } from "./engine";
 import { download, downloadTemplate, FileHost } from "./file-host";
 import type { BuildKind, HostRead, WorkbookHost } from "./host";
 
@@ -27,7 +27,7 @@ const STEPS = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbo
 /** Let the browser paint what was just set before the next stretch of work (a frame, then a task). */
 const paint = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
-const seconds = (ms: number): string => `${(ms / 1000).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+const seconds = (ms: number): string => ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
 const clock = (d: Date): string => d.toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const megabytes = (n: number): string => `${(n / 1024 / 1024).toLocaleString("nl-NL", { maximumFractionDigits: 1 })} MB`;
 
@@ -297,7 +297,7 @@ export class App {
       throw e;
     }
     await say(1, "Invoer controleren");
-    const checked = check(this.read, this.chosenMonth());
+    const checked = await checkInSteps(this.read, this.chosenMonth(), () => say(2, "Berekenen"));
     this.checked = checked;
     this.signOff = signOffOf(this.read);
     this.shownGeneration = generation; // a change that came in while reading leaves it stale
@@ -327,6 +327,7 @@ export class App {
           await paint();
         });
         summary.textContent += ` (${seconds(performance.now() - t0)})`;
+        if (this.errors) $("build-progress").hidden = true;
       });
     } finally {
       this.busy = false;
@@ -421,7 +422,6 @@ export class App {
         if (!checked.parse.inputs || !checked.results || !this.read || this.errors) throw new Error("Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
         const inputs = checked.parse.inputs;
         const results = checked.results;
-        await mark(2);
         await mark(3);
         const built = plan(this.read, checked, { action });
         if (!built.ok) throw new Error(built.message);

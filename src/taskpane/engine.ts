@@ -14,7 +14,17 @@ export interface Checked {
 }
 
 export function check(read: HostRead, reportMonth?: number): Checked {
+  return computeChecked(read, parseWorkbook(read.grids, { reportMonth }));
+}
+
+/** The same as check, in two steps with `between` after reading the inputs (to show progress). */
+export async function checkInSteps(read: HostRead, reportMonth: number | undefined, between: () => Promise<void>): Promise<Checked> {
   const parse = parseWorkbook(read.grids, { reportMonth });
+  await between();
+  return computeChecked(read, parse);
+}
+
+function computeChecked(read: HostRead, parse: ParseResult): Checked {
   const results = parse.inputs ? computeResults(parse.inputs) : null;
   if (parse.inputs && results) {
     const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
