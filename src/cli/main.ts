@@ -19,6 +19,7 @@ import { REPORT_SHEETS } from "../domain/glossary";
 import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
 import { exampleWorkbook } from "../example/example";
+import { EXAMPLE_NEXT_YEAR_CAO, exampleNextYearChange, exampleNextYearRaises } from "../example/next-year";
 import { parseCaoRaise, type CaoRaise } from "../domain/cao";
 import { compareDates } from "../domain/dates";
 import { buildInputWorkbook } from "../xlsx/template";
@@ -417,5 +418,13 @@ async function example(output: string | undefined, io: Out, overwrite = false): 
   const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
   io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
   await saveAtomically(exampleWorkbook(), input);
-  return report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io, undefined, output === undefined || overwrite);
+  const code = await report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io, undefined, output === undefined || overwrite);
+  if (code !== 0 || output !== undefined) return code;
+  // the example's next year: a formation change and a cao estimate, so the Verschilanalyse shows in out/
+  const next = path.join("out", "voorbeeld-invoer-2026.xlsx");
+  io.err(`Het voorbeeld van het volgende jaar (next-year, formatie +0,5 fte, cao-raming ${EXAMPLE_NEXT_YEAR_CAO}) schrijven naar ${next} …`);
+  const ny = await nextYearWorkbook(input, exampleNextYearRaises(), exampleNextYearChange);
+  if (!ny.ok) throw new Error(`het voorbeeld van 2026: ${ny.message ?? ny.problems.map(formatProblem).join("\n")}`);
+  await saveNextYear(ny.workbook, next);
+  return report(next, path.join("out", "voorbeeld-rapport-2026.xlsx"), io, undefined, true);
 }

@@ -20,13 +20,14 @@ export type NextYearOutcome =
   | { ok: false; message?: string; problems: Problem[] };
 
 /** Read, check and plan; the workbook is built but not written. */
-export async function nextYearWorkbook(input: string, raises: readonly CaoRaise[] = []): Promise<NextYearOutcome> {
+export async function nextYearWorkbook(input: string, raises: readonly CaoRaise[] = [], adjust?: (plan: NextYearPlan) => void): Promise<NextYearOutcome> {
   const read = await readWorkbookFile(input);
   if (!read.ok) return { ok: false, message: read.message, problems: [] };
   const parsed = parseWorkbook(read.grids);
   if (!parsed.inputs) return { ok: false, problems: parsed.problems };
   const results = computeResults(parsed.inputs);
   const plan = planNextYear(read.grids, parsed.inputs, results, parsed.layout, readSignOff(read.grids), raises);
+  adjust?.(plan);
   const wb = buildInputWorkbook(plan.options);
   addRecordSheet(wb, plan);
   markCarriedCases(wb, plan);
