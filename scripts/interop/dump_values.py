@@ -63,7 +63,12 @@ def full(path):
         for c in ws._cells.values():
             if c.data_type == "f":
                 formulas.append([ws.title, c.coordinate, str(c.value)])
-    cached = values(path, epoch)
+    try:
+        cached = values(path, epoch)
+    except Exception as e:  # noqa: BLE001 - e.g. <v>NaN</v> in a cell
+        res["ok"] = False
+        res["error"] = f"cached values unreadable: {type(e).__name__}: {e}"
+        return res
     res["cells"] = [[sheet, ref, f, cached.get(sheet, {}).get(ref)] for sheet, ref, f in formulas]
     return res
 
@@ -80,9 +85,12 @@ def values_only(path, date1904):
 
 
 def job(j):
-    if "full" in j:
-        return full(j["full"])
-    return values_only(j["values"], j.get("date1904", False))
+    try:
+        if "full" in j:
+            return full(j["full"])
+        return values_only(j["values"], j.get("date1904", False))
+    except Exception as e:  # noqa: BLE001 - one bad file must not hide the others' results
+        return {"file": j.get("full") or j.get("values"), "ok": False, "error": f"{type(e).__name__}: {e}"}
 
 
 def main():
