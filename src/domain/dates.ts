@@ -49,3 +49,19 @@ export const MONTH_NAMES = [
 
 /** Short month names, as column headers. */
 export const MONTH_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] as const;
+
+const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: "Europe/Amsterdam", day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+});
+
+/** A moment as Dutch local time (Europe/Amsterdam, summer time included): 29-11-2026 16:20, or with seconds. */
+export function amsterdamTime(d: Date, seconds = false): string {
+  const parts = AMSTERDAM.formatToParts(d);
+  const part = (t: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${part("day")}-${part("month")}-${part("year")} ${part("hour")}:${part("minute")}${seconds ? `:${part("second")}` : ""}`;
+}
+
+/** The calendar day of a moment in the Netherlands, d-m-jjjj. */
+export function amsterdamDay(d: Date): string {
+  return amsterdamTime(d).split(" ")[0];
+}

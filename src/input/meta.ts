@@ -4,6 +4,7 @@
  * in sheets (the sign-off and snapshot very hidden, the log hidden) and hand them back as grids.
  */
 import { sha256Hex } from "../domain/hash";
+import { amsterdamDay, amsterdamTime } from "../domain/dates";
 import type { Results } from "../domain/compute";
 import { SHEETS } from "../domain/glossary";
 import { isCellError, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
@@ -507,7 +508,7 @@ export type SignAction =
   | { kind: "reopen"; by: string; reason: string };
 
 function dutchDay(d: Date): string {
-  return `${d.getDate()}-${d.getMonth() + 1}-${d.getFullYear()}`;
+  return amsterdamDay(d);
 }
 
 /**
@@ -572,7 +573,8 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const stored = readSignOff(grids);
   let signOff = stored;
   const entries: LogEntry[] = [];
-  const at = now.toISOString();
+  // the Logboek shows Dutch local time, to the second
+  const at = amsterdamTime(now, true);
   const grid = logGrid(grids);
   const log = grid ? checkLog(grid) : null;
   // a host that does not hand over the Logboek's rows still continues the chain, from the head kept at the last build

@@ -381,7 +381,7 @@ async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetPlan, su
     if (p.pageNumbers) {
       const footer = ws.pageLayout.headersFooters.defaultForAllPages;
       footer.leftFooter = "&A";
-      footer.rightFooter = "Pagina &P van &N";
+      footer.rightFooter = "Pagina &P"; // &N would count the whole print job when the pack is printed
     }
     await batch.add(p.area.length + 400);
   }

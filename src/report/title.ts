@@ -1,16 +1,11 @@
 /** The title block every report sheet starts with (REPORT.md). */
-import { MONTH_NAMES } from "../domain/dates";
+import { amsterdamTime, MONTH_NAMES } from "../domain/dates";
 import type { BuildContext } from "./context";
 import type { SheetBuilder } from "./sheet";
 
-const AMSTERDAM = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: "Europe/Amsterdam", day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-});
-
 /** A moment as Dutch local time (Europe/Amsterdam, summer time included): 29-11-2026 16:20. */
 export function formatBuildTime(d: Date): string {
-  const part = (t: Intl.DateTimeFormatPartTypes) => AMSTERDAM.formatToParts(d).find((p) => p.type === t)?.value ?? "";
-  return `${part("day")}-${part("month")}-${part("year")} ${part("hour")}:${part("minute")}`;
+  return amsterdamTime(d);
 }
 
 export function titleBlock(ctx: BuildContext, sb: SheetBuilder, title: string): void {

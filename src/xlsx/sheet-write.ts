@@ -105,7 +105,8 @@ function dimension(rows: number, cols: number): string {
 
 function footer(): string {
   // &A is the sheet's own name, so the footer stays right when a sheet is renamed
-  return `<headerFooter><oddFooter>${escapeXml("&L&A&RPagina &P van &N")}</oddFooter></headerFooter>`;
+  // &N would count the pages of the whole print job when the report is printed as one pack
+  return `<headerFooter><oddFooter>${escapeXml("&L&A&RPagina &P")}</oddFooter></headerFooter>`;
 }
 
 export interface SheetXmlOptions {
