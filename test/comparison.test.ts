@@ -15,6 +15,7 @@ import { exampleWorkbook } from "../src/example/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookFile } from "../src/xlsx/file";
+import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
 import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells } from "./support/recalc-compare";
 import { setByHeader } from "./support/workbook";
@@ -121,6 +122,14 @@ describe("Verschilanalyse", () => {
       expect(cells[`B${row}`]?.[1]).toBe("Ja");
     });
   }, 240_000);
+
+  const ssconvert = findSsconvert();
+  (ssconvert ? test : test.skip)("Gnumeric, the second engine, agrees too (MAXIFS inside SUMIFS, INDEX/MATCH on the record)", () => {
+    const { compared, mismatches, errors } = compareRecalculated(reports.edited, recalculateGnumeric(ssconvert as string, reports.edited));
+    expect(errors.slice(0, 10)).toEqual([]);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(compared).toBeGreaterThan(500);
+  }, 120_000);
 
   test("a record edited by hand, or of another year: a waarschuwing naming the cell; the report is built without the comparison", async () => {
     const broken = await nextYear("broken", (wb) => {

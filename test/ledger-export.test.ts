@@ -12,6 +12,7 @@ import { computeResults } from "../src/domain/compute";
 import { exampleWorkbook } from "../src/example/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookFile } from "../src/xlsx/file";
+import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
 import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
 import { compareRecalculated } from "./support/recalc-compare";
 
@@ -133,4 +134,16 @@ describe("Realisatie as a ledger export", () => {
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(compared).toBeGreaterThan(500);
   }, 180_000);
+
+  const ssconvert = findSsconvert();
+  (ssconvert ? test : test.skip)("the same in Gnumeric (the Grootboek lookup with IFERROR and INDEX/MATCH)", async () => {
+    const { file } = await parseOf(await exportWorkbook(), "export-gnm.xlsx");
+    const out = path.join(dir, "export-gnm-rapport.xlsx");
+    const r = await reportFile(file, out);
+    if (!r.ok) throw new Error("report failed");
+    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(ssconvert as string, out));
+    expect(errors.slice(0, 10)).toEqual([]);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(compared).toBeGreaterThan(500);
+  }, 120_000);
 });
