@@ -45,6 +45,8 @@ describe("next-year on the example", () => {
     // the user typed an official figure for 1-1-2026, scale 8 (the bundled table is derived)
     const ws = wb.getWorksheet("Salaristabel")!;
     ws.addRow([new Date(Date.UTC(2026, 0, 1)), 8, null, 4700, null]);
+    // a Grootboek mapping, carried as it is
+    wb.getWorksheet("Grootboek")!.addRow([4100, "KP100", "Vervanging", "Inhuur bij verzuim"]);
     // a case closed in 2025 is not carried
     setByHeader(wb, "Verzuim", "Dossier", "V-2025-02", "Einddatum", new Date(Date.UTC(2025, 2, 31)));
     writeFileSync(input, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
@@ -89,6 +91,11 @@ describe("next-year on the example", () => {
     const oct = s8.find((x) => x[0] === "2026-10-01")!;
     expect(jul[2]).toBe("afgeleid");
     expect(oct).toEqual(["2026-10-01", Math.round((jul[1] as number) * 1.02), "raming"]);
+  });
+
+  test("the Grootboek carried", async () => {
+    const rows = (await sheetRows(output, "Grootboek")).filter((x) => x.some((v) => v !== null && v !== undefined));
+    expect(rows).toEqual([["Rekening", "Kostenplaats", "Categorie", "Omschrijving"], [4100, "KP100", "Vervanging", "Inhuur bij verzuim"]]);
   });
 
   test("open Verzuim cases carried and marked for a new estimate; a closed one not", async () => {
