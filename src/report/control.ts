@@ -5,6 +5,7 @@ import { cellRef } from "./a1";
 import { ref, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
+import { unchangedRowsCondition } from "./freshness";
 import { titleBlock } from "./title";
 
 const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
@@ -47,6 +48,7 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
         ? ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=SUM(${bookingsPerCase})`)
         : ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=0`),
       unknown === 0],
+    ["Invoerbladen hebben nog de regels van dit rapport (anders: bouw het rapport opnieuw op)", ok(unchangedRowsCondition(ctx)), true],
   ];
   for (const [label, f, pass] of checks) sb.line({ v: label }, { f, r: pass ? "OK" : "AFWIJKING" });
   let checksPass = checks.every(([, , pass]) => pass);
