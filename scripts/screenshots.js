@@ -3,9 +3,10 @@
  * The user guide's screenshots, made from the real page and the real report so they stay current:
  *   docs/img/taskpane-<tab>.png     the task pane at 800 px on the bundled example (invoer, controleren,
  *                                   rapport, overzicht), after choosing and checking the file
- *   docs/img/rapport-addendum.png   the report's addendum sheet, and
- *   docs/img/rapport-financieel.png the 6.5 Financieel sheet, each printed by LibreOffice to PDF (the
- *                                   sheet's own print setup) and rendered with pdftoppm
+ *   docs/img/rapport-addendum.png   the first printed page of the report's addendum sheet, and
+ *   docs/img/rapport-financieel.png of the 6.5 Financieel sheet: the example's report printed by
+ *                                   LibreOffice to PDF (each sheet's own print setup; the page found by
+ *                                   the sheet name in its footer) and rendered with pdftoppm
  * Run: npm run screenshots   (needs Debian's chromium, libreoffice-calc-nogui and poppler-utils; builds the
  * CLI and, when the sources are newer than dist/, the task pane first)
  */
@@ -79,6 +80,7 @@ async function taskPane() {
     await page.waitForFunction(() => /fout/.test(document.getElementById("check-summary")?.textContent ?? "") && !document.querySelector("#run-check:disabled"));
     for (const tab of ["invoer", "controleren", "rapport", "overzicht"]) {
       await page.click(`#tab-${tab}`);
+      await page.mouse.move(799, 759); // no hover highlight in the picture
       if (tab === "overzicht") await page.waitForSelector("body[data-chart='drawn']");
       const file = path.join(out, `taskpane-${tab}.png`);
       await page.screenshot({ path: file, fullPage: true });
@@ -90,43 +92,33 @@ async function taskPane() {
   }
 }
 
-/** A copy of the workbook in which only `sheet` is visible (and active): LibreOffice prints only that one. */
-function onlySheet(file, sheet, dest) {
-  const { unzipSync, zipSync, strToU8, strFromU8 } = require("fflate");
-  const parts = unzipSync(fs.readFileSync(file));
-  const name = Object.keys(parts).find((n) => /^xl\/workbook\.xml$/i.test(n));
-  let xml = strFromU8(parts[name]);
-  const sheets = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
-  const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-  const index = sheets.findIndex((s) => s.includes(`name="${escape(sheet)}"`));
-  if (index < 0) throw new Error(`Het blad '${sheet}' staat niet in ${file}.`);
-  for (const [i, tag] of sheets.entries()) {
-    const bare = tag.replace(/\s+state="[^"]*"/, "");
-    xml = xml.replace(tag, i === index ? bare : bare.replace(/<sheet\b/, '<sheet state="hidden"'));
-  }
-  xml = xml.replace(/<workbookView\b[^>]*?(\/?)>/, (m, end) => m.replace(/\s+(activeTab|firstSheet)="\d+"/g, "").replace(/\s*\/?>$/, ` activeTab="${index}" firstSheet="${index}"${end}>`));
-  parts[name] = strToU8(xml);
-  fs.writeFileSync(dest, zipSync(parts));
+/** The page of `pdf` (1-based) whose footer starts with the sheet's name: each report sheet prints its name there. */
+function pageOf(pdf, sheet) {
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  const pages = text.split("\f");
+  const index = pages.findIndex((page) => {
+    const lines = page.split("\n").filter((l) => l.trim() !== "");
+    const footer = (lines[lines.length - 1] ?? "").trim();
+    return footer.startsWith(`${sheet} `) && /Pagina 1\b/.test(footer);
+  });
+  if (index < 0) throw new Error(`Geen pagina van het blad '${sheet}' gevonden in ${pdf}.`);
+  return index + 1;
 }
 
 function reportSheets() {
   if (!SOFFICE) throw new Error("LibreOffice (soffice) ontbreekt: apt-get install libreoffice-calc-nogui");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "dvo-shots-"));
   const home = path.join(work, "home");
-  fs.mkdirSync(path.join(home), { recursive: true });
-  const books = [["Addendum 2025", "rapport-addendum"], ["6.5 Financieel", "rapport-financieel"]].map(([sheet, name]) => {
-    const copy = path.join(work, `${name}.xlsx`);
-    onlySheet(report, sheet, copy);
-    return { copy, name };
-  });
+  fs.mkdirSync(home, { recursive: true });
+  // the whole report printed as a pack, with each sheet's own print setup (print area, orientation, scaling)
   run(SOFFICE, [`-env:UserInstallation=file://${work}/profile`, "--headless", "--norestore", "--nologo", "--nolockcheck",
-    "--convert-to", "pdf", "--outdir", work, ...books.map((b) => b.copy)], { env: { ...process.env, HOME: home } });
-  for (const { name } of books) {
-    const pdf = path.join(work, `${name}.pdf`);
-    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice schreef ${pdf} niet.`);
-    // the first page: the sheet as it prints (its own print area, orientation and scaling)
-    run("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(out, name)]);
-    console.log(path.relative(root, path.join(out, `${name}.png`)));
+    "--convert-to", "pdf", "--outdir", work, report], { env: { ...process.env, HOME: home } });
+  const pdf = path.join(work, `${path.basename(report, ".xlsx")}.pdf`);
+  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice schreef ${pdf} niet.`);
+  for (const [sheet, name] of [["Addendum 2025", "rapport-addendum"], ["6.5 Financieel", "rapport-financieel"]]) {
+    const page = String(pageOf(pdf, sheet));
+    run("pdftoppm", ["-png", "-r", "110", "-f", page, "-l", page, "-singlefile", pdf, path.join(out, name)]);
+    console.log(`${path.relative(root, path.join(out, `${name}.png`))} (blad '${sheet}', pagina ${page} van de afdruk)`);
   }
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -17,6 +17,7 @@ import { readExcelWorkbook } from "../src/office/read";
 import { writePlan } from "../src/office/write";
 import { check, plan } from "../src/taskpane/engine";
 import { otherSheetNames, readBytesSync, type ReadBook } from "../src/xlsx/read";
+import { saveDouble } from "./support/excel-double/save";
 import { writeReport } from "../src/xlsx/write";
 import { ExcelDouble } from "./support/excel-double";
 import { setupOf } from "./support/excel-double/grids";
@@ -155,12 +156,14 @@ describe("host parity: the Office.js host in the double equals the file host", (
 
   const soffice = findSoffice();
   (soffice || libreOfficeRequired() ? test : test.skip)("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
-    const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
+    const inputBytes = await inputFile(exampleGrids());
+    const input = readBytesSync(inputBytes, "invoer");
     if (!input.ok) throw new Error(input.message);
     const xl = new ExcelDouble({ sheets: setupOf(input.grids) });
     const built = await officeBuild(xl);
+    // saved through the project's own file writer: the input package with the sheets the Office.js host made
     const saved = path.join(tmp, "office.xlsx");
-    execFileSync("/usr/bin/python3", [path.join(__dirname, "support", "excel-double", "save-xlsx.py"), saved], { input: JSON.stringify(xl.exportWorkbook()), maxBuffer: 1 << 28 });
+    writeFileSync(saved, saveDouble(inputBytes, xl.exportWorkbook(), input.grids.sheets.map((g) => g.name)));
     const [recalculated] = recalculate(soffice as string, [saved]);
     const script = "import json,sys,openpyxl\nfrom openpyxl.utils.datetime import to_excel\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nprint(json.dumps({ws.title:{c.coordinate:(to_excel(c.value) if hasattr(c.value,'year') else c.value) for r in ws.iter_rows() for c in r if c.value is not None} for ws in wb.worksheets}))";
     const values = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, recalculated], { encoding: "utf8", maxBuffer: 1 << 28 })) as Record<string, Record<string, unknown>>;

@@ -6,7 +6,7 @@
  * their drawings and charts. The Logboek only ever gets rows appended.
  */
 import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
-import type { Scalar, WorkbookPlan } from "../report/plan";
+import type { Scalar, SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, escapeXml, findTags, Package, REL, relativeTarget, relsPathOf } from "./package";
 import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
@@ -403,6 +403,28 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
   }
   ed.finish(plan.sheets[0]?.name, styles, book.info.stylesPart, printNames);
   return pkg.toBytes(opts.now);
+}
+
+/** A sheet to put into a package as it is, for `writeSheets`. */
+export interface SheetToWrite {
+  plan: SheetPlan;
+  state: SheetEntry["state"];
+  protect?: boolean;
+}
+
+/**
+ * Put whole sheets into the package (a sheet of the same name is replaced in place, others are appended),
+ * keeping every other part as it is. The report build uses writeReport; this is for saving a workbook that
+ * another host holds in memory (the Excel double of the tests) through the same writer.
+ */
+export function writeSheets(book: ReadBook, sheets: SheetToWrite[], opts: WriteOptions = {}): Uint8Array {
+  const ed = new PackageEditor(book);
+  const styles = new StyleBook(book.info.stylesPart ? book.pkg.text(book.info.stylesPart) : undefined);
+  for (const s of sheets) {
+    ed.putSheet({ name: s.plan.name, state: s.state, xml: planSheetXml(s.plan, styles, { protect: s.protect, date1904: book.info.date1904 }) });
+  }
+  ed.finish(undefined, styles, book.info.stylesPart);
+  return book.pkg.toBytes(opts.now);
 }
 
 /** The sheet names of a package, in workbook order (for tests and the task pane). */
