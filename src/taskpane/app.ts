@@ -72,6 +72,7 @@ export class App {
     } else {
       status.textContent = "Buiten Excel: kies een werkmap om te controleren en een rapport te downloaden.";
       $("file-input").hidden = false;
+      $("file-name").after($("input-result")); // what happened to the chosen file, right under it
       $<HTMLInputElement>("download-year").value = String(year);
       this.setupFilePicker();
       $("download-template").addEventListener("click", () => this.guard("input-result", async () => {
