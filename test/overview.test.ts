@@ -3,7 +3,7 @@
  * one not a workbook at all) → one overview with a row per file, the broken ones listed with their problem,
  * and native charts of plafond and realised per year.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
@@ -68,7 +68,7 @@ describe("overzicht", () => {
   });
 
   test("two native charts on the overview sheet", async () => {
-    const zip = await JSZip.loadAsync(require("node:fs").readFileSync(output));
+    const zip = await JSZip.loadAsync(readFileSync(output));
     const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
     expect(charts).toHaveLength(2);
     const xml = await zip.file(charts[0])!.async("string");

@@ -74,7 +74,7 @@ export function planNextYear(
   const settings: Partial<Record<SettingKey, string | number>> = {};
   for (const key of Object.keys(SETTING_LABELS) as SettingKey[]) {
     if (key === "year" || key === "reportMonth") continue;
-    const v = (s as unknown as Record<string, unknown>)[key];
+    const v: unknown = s[key as keyof typeof s];
     if (typeof v === "number" || typeof v === "string") settings[key] = v;
   }
   // A new year starts with its first month; there is nothing realised yet.
