@@ -17,7 +17,7 @@
  * Needs Debian python3-openpyxl, libreoffice-calc-nogui and gnumeric: skipped with a warning without them,
  * a failure with CI=true. The corpus is generated at test time into test/artifacts/interop/ (a cache).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -27,8 +27,19 @@ import { convertWithLibreOffice, findTools, run, type Tools } from "../scripts/i
 import { gnumericValues, type SheetValues } from "./support/gnumeric";
 
 const ART = path.join(__dirname, "artifacts", "interop");
-const OUT = path.join(ART, "reports");
-const LO_OUT = path.join(ART, "libreoffice");
+// this run's outputs in a folder of its own (several runs may share the tree), removed afterwards
+// unless DVO_KEEP_INTEROP=1 (to look at the reports and LibreOffice's copies)
+mkdirSync(ART, { recursive: true });
+for (const old of readdirSync(ART)) {
+  const p = path.join(ART, old);
+  if (old.startsWith("run-") && Date.now() - statSync(p).mtimeMs > 86_400_000) rmSync(p, { recursive: true, force: true });
+}
+const RUN = mkdtempSync(path.join(ART, "run-"));
+afterAll(() => {
+  if (process.env.DVO_KEEP_INTEROP !== "1") rmSync(RUN, { recursive: true, force: true });
+});
+const OUT = path.join(RUN, "reports");
+const LO_OUT = path.join(RUN, "libreoffice");
 
 /** Parts the file host may edit (or, for calcChain, drop); every other input part must keep its bytes. */
 const EDITABLE = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml", "xl/calcChain.xml"]);
@@ -191,7 +202,7 @@ function gnumericAs(cached: Value, text: string | undefined): Value {
 let tools: Tools = { python: null, soffice: null, ssconvert: null };
 let corpus: BuiltCorpus | null = null;
 const outcomes: Record<string, Outcome> = {};
-const sanity: { file: string; libreoffice?: Value | string; gnumeric?: Value | string } = { file: path.join(ART, "sanity", "sanity.xlsx") };
+const sanity: { file: string; libreoffice?: Value | string; gnumeric?: Value | string } = { file: path.join(RUN, "sanity", "sanity.xlsx") };
 const timing: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -203,13 +214,11 @@ beforeAll(async () => {
     return;
   }
   let t = Date.now();
-  corpus = await buildCorpus(path.join(ART, "corpus"), tools);
+  corpus = await buildCorpus(ART, tools);
   timing.corpus = Date.now() - t;
 
   // check and report, in process, one file after the other
   t = Date.now();
-  rmSync(OUT, { recursive: true, force: true });
-  rmSync(LO_OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   for (const c of CORPUS) {
     const input = corpus.files[c.name];
@@ -235,10 +244,10 @@ beforeAll(async () => {
   const sanitySheet = sanityBook.addWorksheet("T");
   sanitySheet.getCell("A1").value = 20;
   sanitySheet.getCell("A2").value = { formula: "A1*2+1", result: 999 };
-  mkdirSync(path.join(ART, "sanity"), { recursive: true });
+  mkdirSync(path.join(RUN, "sanity"), { recursive: true });
   await sanityBook.xlsx.writeFile(sanity.file);
   const dump = async (jobs: object[], tag: string): Promise<Dump[]> => {
-    const jobsFile = path.join(ART, `openpyxl-${tag}.json`);
+    const jobsFile = path.join(RUN, `openpyxl-${tag}.json`);
     writeFileSync(jobsFile, JSON.stringify(jobs));
     const r = await run(tools.python as string, [path.join(__dirname, "..", "scripts", "interop", "dump_values.py"), jobsFile]);
     return JSON.parse(r.stdout) as Dump[];

@@ -7,7 +7,7 @@
  * example changes). Generation takes one python run, one LibreOffice start and a few ssconvert runs.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { exampleWorkbook } from "../../src/example/example";
@@ -130,20 +130,28 @@ export interface BuiltCorpus {
   ms: number;
 }
 
-/** Write every corpus file into `dir` (needs all three tools: python3-openpyxl, soffice, ssconvert). */
-export async function buildCorpus(dir: string, tools: Tools): Promise<BuiltCorpus> {
+/**
+ * Write every corpus file into `root/corpus-<stamp>` (needs all three tools: python3-openpyxl, soffice,
+ * ssconvert). Safe when several test runs share the tree: a corpus is built in a private folder and
+ * renamed into place; one that is in place is never changed; corpora of other stamps older than an hour go.
+ */
+export async function buildCorpus(root: string, tools: Tools): Promise<BuiltCorpus> {
   const t0 = Date.now();
   const { python, soffice, ssconvert } = tools;
   if (!python || !soffice || !ssconvert) throw new Error("the interop corpus needs python3-openpyxl, soffice and ssconvert");
   const inputs = exampleInputs();
   const key = stamp(inputs);
-  const files = Object.fromEntries(CORPUS.map((c) => [c.name, path.join(dir, `${c.name}.xlsx`)]));
-  const stampFile = path.join(dir, "STAMP");
-  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === key && Object.values(files).every((f) => existsSync(f))) {
-    return { dir, files, cached: true, ms: Date.now() - t0 };
+  const final = path.join(root, `corpus-${key.slice(0, 16)}`);
+  const filesIn = (d: string) => Object.fromEntries(CORPUS.map((c) => [c.name, path.join(d, `${c.name}.xlsx`)]));
+  if (existsSync(path.join(final, "STAMP"))) return { dir: final, files: filesIn(final), cached: true, ms: Date.now() - t0 };
+  mkdirSync(root, { recursive: true });
+  for (const old of readdirSync(root)) {
+    const p = path.join(root, old);
+    if (/^(corpus(-|$)|building-)/.test(old) && p !== final && Date.now() - statSync(p).mtimeMs > 3_600_000) rmSync(p, { recursive: true, force: true });
   }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  const dir = mkdtempSync(path.join(root, "building-"));
+  const files = filesIn(dir);
+  const stampFile = path.join(dir, "STAMP");
   const json = path.join(dir, "example.json");
   writeFileSync(json, JSON.stringify(inputs, null, 1));
 
@@ -170,5 +178,12 @@ export async function buildCorpus(dir: string, tools: Tools): Promise<BuiltCorpu
   const failed = LIBREOFFICE.filter((_, i) => loFiles[i] === null);
   if (failed.length > 0) throw new Error(`LibreOffice could not convert ${failed.join(", ")}`);
   writeFileSync(stampFile, key);
-  return { dir, files, cached: false, ms: Date.now() - t0 };
+  try {
+    renameSync(dir, final);
+  } catch (e) {
+    // another run put the same corpus in place first: use that one
+    rmSync(dir, { recursive: true, force: true });
+    if (!existsSync(path.join(final, "STAMP"))) throw e;
+  }
+  return { dir: final, files: filesIn(final), cached: false, ms: Date.now() - t0 };
 }
