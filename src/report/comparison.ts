@@ -180,23 +180,28 @@ function bridge(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum, c
   const y0 = cmp.previousYear;
   sb.header("Stap", "Bedrag");
   const first = sb.row;
-  sb.line({ v: `Plafond ${y0} (vastgelegd addendum, ${record.signOff.status ?? "status onbekend"})`, s: "label" }, { f: k.recorded, r: record.totals.ceiling.value, nf: E });
+  sb.line({ v: `Plafond ${y0}`, s: "label" }, { f: k.recorded, r: record.totals.ceiling.value, nf: E },
+    { v: `het vastgelegde addendum ${y0} (blad '${record.sheet}', status ${record.signOff.status ?? "onbekend"})`, s: "note" });
   if (cmp.recalculationDifference !== 0) {
-    sb.line({ v: `Verschil door gewijzigde salaristabel ${y0} sinds vastlegging`, s: "label" }, { f: k.recalculation, r: cmp.recalculationDifference, nf: E });
+    sb.line({ v: `Tabellen ${y0} gewijzigd`, s: "label" }, { f: k.recalculation, r: cmp.recalculationDifference, nf: E },
+      { v: `verschil door een gewijzigde salaristabel ${y0} sinds het addendum werd vastgelegd`, s: "note" });
   }
-  sb.line({ v: "Formatie-effect (formatie gewijzigd, tabellen en parameters van vorig jaar)", s: "label" }, { f: k.formation, r: cmp.formationEffect, nf: E });
-  sb.line({ v: "Cao-effect jaar op jaar (salaristabellen van dit jaar)", s: "label" }, { f: k.cao, r: cmp.caoEffect, nf: E });
-  sb.line({ v: "Parameter-effect (IKB- en werkgeverslastenpercentage)", s: "label" }, { f: k.parameter, r: cmp.parameterEffect, nf: E });
+  sb.line({ v: "Formatie-effect", s: "label" }, { f: k.formation, r: cmp.formationEffect, nf: E }, { v: "de formatie van dit jaar tegen de tabellen en parameters van vorig jaar", s: "note" });
+  sb.line({ v: "Cao-effect jaar op jaar", s: "label" }, { f: k.cao, r: cmp.caoEffect, nf: E }, { v: "de salaristabellen van dit jaar in plaats van die van vorig jaar", s: "note" });
+  sb.line({ v: "Parameter-effect", s: "label" }, { f: k.parameter, r: cmp.parameterEffect, nf: E }, { v: "het IKB- en werkgeverslastenpercentage van dit jaar", s: "note" });
   const end = sb.line({ v: `Plafond ${cmp.year}`, s: "total" }, { f: k.ceiling, r: cmp.ceiling, nf: E, s: "total" });
   const ch = sb.line({ v: `Verandering plafond ${y0} → ${cmp.year}`, s: "total" }, { f: k.change, r: cmp.change, nf: E, s: "total" });
   const check = sb.line({ v: "De stappen tellen op tot de verandering", s: "label" },
     { f: `IF(ROUND(SUM(${cellRef(first + 1, 2)}:${cellRef(end - 1, 2)})-${cellRef(ch, 2)},2)=0,"Ja","Nee")`, r: "Ja" });
   void check;
   sb.line({ v: "De cao-afspraak met de opdrachtgever (SLA) gaat over het cao-effect jaar op jaar; het cao-effect hierboven (januaritabel) is het effect binnen het jaar.", s: "note" });
+  // the steps of the bridge (the two plafonds would dwarf them), below the table so nothing covers a figure
+  const at = sb.row;
+  sb.blank(15);
   sb.chart({
-    kind: "column", title: `Van plafond ${y0} naar ${cmp.year}`, categories: `A${first}:A${end}`,
-    series: [{ name: "Bedrag", values: `B${first}:B${end}` }],
-    anchor: `D${first - 1}`, width: 520, height: 280,
+    kind: "column", title: `Van plafond ${y0} naar ${cmp.year}: de stappen`, categories: `A${first + 1}:A${end - 1}`,
+    series: [{ name: "Bedrag", values: `B${first + 1}:B${end - 1}` }],
+    anchor: `A${at}`, width: 560, height: 280,
   });
 }
 
