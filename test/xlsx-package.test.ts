@@ -188,6 +188,28 @@ describe("the report package", () => {
   });
 });
 
+describe("namespaces as other writers declare them", () => {
+  test("relationship prefix declared on each <sheet> (as openpyxl does): the new sheets' r:id is in scope", async () => {
+    const z = await JSZip.loadAsync(await fs.readFile(input));
+    const wb = await z.file("xl/workbook.xml")!.async("string");
+    const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const moved = wb.replace(` xmlns:r="${rel}"`, "").replace(/<sheet /g, `<sheet xmlns:r="${rel}" `);
+    expect(moved).not.toBe(wb);
+    z.file("xl/workbook.xml", moved);
+    const openpyxlStyle = path.join(dir, "openpyxl-stijl.xlsx");
+    await fs.writeFile(openpyxlStyle, await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const out = path.join(dir, "openpyxl-stijl-rapport.xlsx");
+    expect(await main(["report", openpyxlStyle, "-o", out], io().io)).toBe(0);
+    const xml = await (await JSZip.loadAsync(await fs.readFile(out))).file("xl/workbook.xml")!.async("string");
+    // a namespace-aware parser refuses a prefix that is not in scope
+    const p = new SaxesParser({ xmlns: true });
+    let sheets = 0;
+    p.on("opentag", (t) => { if (t.local === "sheet") sheets++; });
+    expect(() => p.write(xml).close()).not.toThrow();
+    expect(sheets).toBeGreaterThan(12 + 9);
+  });
+});
+
 // ---- a workbook written part by part, as other tools write them ----
 
 const CT = (extra: string) => `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${extra}</Types>`;

@@ -8,7 +8,7 @@
 import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
 import type { Scalar, SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
-import { CONTENT_TYPE, escapeXml, findTags, Package, REL, relativeTarget, relsPathOf } from "./package";
+import { CONTENT_TYPE, escapeXml, findTags, NS, Package, REL, relativeTarget, relsPathOf } from "./package";
 import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
 import { appendRowsXml, planSheetXml, rowsSheetXml, type SheetLook } from "./sheet-write";
 import { StyleBook } from "./styles";
@@ -227,8 +227,9 @@ class PackageEditor {
     // the sheet list
     const sheetsMatch = /<([\w.-]+:)?sheets(?:\s[^>]*)?>[\s\S]*?<\/\1?sheets>/.exec(this.workbookXml);
     const p = sheetsMatch?.[1] ?? "";
-    const relPrefix = (/xmlns:([\w.-]+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(this.workbookXml)?.[1]);
-    const sheetTag = (s: SheetEntry & { xmlTag?: string }) => s.xmlTag ?? `<${p}sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state === "visible" ? "" : ` state="${s.state}"`} ${relPrefix ? `${relPrefix}:id` : `xmlns:r="${"http://schemas.openxmlformats.org/officeDocument/2006/relationships"}" r:id`}="${s.rId}"/>`;
+    // the relationships namespace is declared on each new element: writers differ in where they declare it
+    // (openpyxl puts xmlns:r on every <sheet>, not on the root), and a prefix out of scope breaks the part
+    const sheetTag = (s: SheetEntry & { xmlTag?: string }) => s.xmlTag ?? `<${p}sheet xmlns:r="${NS.rel}" name="${escapeXml(s.name)}" sheetId="${s.sheetId}"${s.state === "visible" ? "" : ` state="${s.state}"`} r:id="${s.rId}"/>`;
     if (sheetsMatch) {
       const open = /<([\w.-]+:)?sheets(?:\s[^>]*)?>/.exec(sheetsMatch[0])![0];
       this.workbookXml = this.workbookXml.replace(sheetsMatch[0], `${open}${this.sheets.map(sheetTag).join("")}</${p}sheets>`);
