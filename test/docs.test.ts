@@ -66,6 +66,24 @@ export function codePathsIn(md: string, file: string): Link[] {
   return out;
 }
 
+/**
+ * Markdown files named in plain text (not in a link, not in code): "the RULES.md example". Each must be a
+ * document a reader of the repository can find: relative to the file, from the root, or by its name.
+ */
+export function bareMarkdownNamesIn(md: string, file: string): Array<{ file: string; line: number; name: string }> {
+  const text = withoutCode(md).replace(/!?\[(?:[^[\]]|\[[^[\]]*\])*\]\([^)]*\)/g, (m) => m.replace(/[^\n]/g, " ")).replace(/^ {0,3}\[[^\]]+\]:.*$/gm, "");
+  const out: Array<{ file: string; line: number; name: string }> = [];
+  for (const m of text.matchAll(/(?<![\w/.-])[\w][\w./-]*\.md\b/g)) out.push({ file, line: text.slice(0, m.index ?? 0).split("\n").length, name: m[0] });
+  return out;
+}
+
+export function bareNameProblem(n: { file: string; name: string }, files: Set<string>): string | null {
+  const candidates = [path.posix.normalize(path.posix.join(path.posix.dirname(n.file), n.name)), path.posix.normalize(n.name)];
+  if (candidates.some((c) => files.has(c))) return null;
+  if (!n.name.includes("/") && [...files].some((f) => path.posix.basename(f) === n.name)) return null;
+  return `'${n.name}' is named as a document but there is no such file in the repository`;
+}
+
 /** GitHub's anchor for each heading of a Markdown text (lower case, punctuation dropped, spaces → '-', repeats numbered). */
 export function anchorsOf(md: string): Set<string> {
   const seen = new Map<string, number>();
@@ -188,6 +206,13 @@ describe("the link checker itself", () => {
     ]);
   });
 
+  test("reads Markdown files named in plain text, and reports one the repository does not have", () => {
+    const text = "It puts the RULES.md example in; see [the guide](docs/guide.md) and README.md; `WORKBOOK.md` is code.\n[ref]: docs/x.md";
+    expect(bareMarkdownNamesIn(text, "README.md").map((n) => n.name)).toEqual(["RULES.md", "README.md"]);
+    expect(bareMarkdownNamesIn(text, "README.md").map((n) => bareNameProblem(n, files))).toEqual([expect.stringContaining("no such file"), null]);
+    expect(bareNameProblem({ file: "docs/guide.md", name: "guide.md" }, files)).toBeNull();
+  });
+
   test("accepts web links, existing files, directories of the repository and GitHub anchors", () => {
     expect(problems("[w](https://learn.microsoft.com/office/dev/add-ins/) [m](mailto:a@b.nl)")).toEqual([]);
     expect(problems("[d](docs/img/) [s](src/domain)")).toEqual([]);
@@ -227,6 +252,10 @@ describe("README.md and docs/ link only to files in the repository", () => {
     const waiting = found.filter((x) => pending.has(path.posix.normalize(path.posix.join(x.l.fromRoot ? "." : path.posix.dirname(x.l.file), x.l.target))));
     if (waiting.length > 0) console.warn(`${file}: ${waiting.length} screenshot link(s) wait for 'npm run screenshots': ${[...new Set(waiting.map((x) => x.l.target))].join(", ")}`);
     expect(found.filter((x) => !waiting.includes(x)).map((x) => `${x.l.file}:${x.l.line}: ${x.p}`)).toEqual([]);
+    if (files) {
+      const named = bareMarkdownNamesIn(text, file).map((n) => ({ n, p: bareNameProblem(n, files) })).filter((x) => x.p !== null);
+      expect(named.map((x) => `${x.n.file}:${x.n.line}: ${x.p}`)).toEqual([]);
+    }
   });
 
   test("the user guide shows every screenshot the script makes", () => {
