@@ -6,7 +6,6 @@ import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
 import { calculationJanuary, scaleOrder } from "./calculation";
 import { comparisonSection } from "./comparison";
-import { comparisonSection } from "./comparison";
 import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
@@ -106,7 +105,6 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ref(ctx, "ceilingJanuary"), r: c.ceilingJanuary, nf: E });
   const ce = sb.line({ v: "Cao-effect (af te stemmen met de opdrachtgever)", s: "total" }, { f: `ROUND(${cellRef(pl, 2)}-${cellRef(jan, 2)},2)`, r: c.caoEffect, nf: E, s: "total" });
   ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
-  comparisonSection(ctx, sb, calc, rowOf);
   comparisonSection(ctx, sb, calc, rowOf);
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
