@@ -12,7 +12,7 @@ import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { clearDashboard, euro, renderDashboard, showDashboard } from "./dashboard";
 import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
-import { checkInSteps, plan, signOffOf, type Checked } from "./engine";
+import { checkInSteps, signOffOf, type Checked } from "./check";
 import { download, downloadTemplate, FileHost } from "./file-host";
 import type { BuildKind, HostRead, WorkbookHost } from "./host";
 
@@ -424,6 +424,8 @@ export class App {
         const inputs = checked.parse.inputs;
         const results = checked.results;
         await mark(3);
+        // the report planner is its own chunk: loaded on the first build, not at the start
+        const { plan } = await import(/* webpackChunkName: "report" */ "./engine");
         const built = plan(this.read, checked, { action });
         if (!built.ok) throw new Error(built.message);
         await mark(4);

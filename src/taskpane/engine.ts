@@ -1,41 +1,13 @@
-/** The engine steps as the task pane runs them: check, compute, plan. */
-import { computeResults, type Results } from "../domain/compute";
+/** The engine steps as the task pane runs them: check, compute (check.ts), plan. */
 import type { Problem } from "../input/grid";
-import { parseWorkbook, type ParseResult } from "../input/parse";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { figuresOf, integrityProblems, readSignOff, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
+import { figuresOf, integrityProblems, recordsForBuild, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead } from "./host";
+import type { Checked } from "./check";
 
-export interface Checked {
-  parse: ParseResult;
-  results: Results | null;
-}
-
-export function check(read: HostRead, reportMonth?: number): Checked {
-  return computeChecked(read, parseWorkbook(read.grids, { reportMonth }));
-}
-
-/** The same as check, in two steps with `between` after reading the inputs (to show progress). */
-export async function checkInSteps(read: HostRead, reportMonth: number | undefined, between: () => Promise<void>): Promise<Checked> {
-  const parse = parseWorkbook(read.grids, { reportMonth });
-  await between();
-  return computeChecked(read, parse);
-}
-
-function computeChecked(read: HostRead, parse: ParseResult): Checked {
-  const results = parse.inputs ? computeResults(parse.inputs) : null;
-  if (parse.inputs && results) {
-    const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
-    parse.problems.push(...signOffProblems(readSignOff(read.grids), results.fingerprint, addendum), ...integrityProblems(read.grids, addendum));
-  }
-  return { parse, results };
-}
-
-export function signOffOf(read: HostRead): SignOff | null {
-  return readSignOff(read.grids);
-}
+export { check, checkInSteps, signOffOf, type Checked } from "./check";
 
 /** The plan and what the build keeps (snapshot, log, sign-off), or a Dutch sentence why not. */
 export function plan(read: HostRead, checked: Checked, opts: { action?: SignAction; now?: Date } = {}):

@@ -1,27 +1,43 @@
-/** Task pane entry: inside Excel use Office.js; anywhere else work on a chosen file. */
-import { ExcelHost, MIN_API, supports } from "../office/host";
+/**
+ * Task pane entry: inside Excel use Office.js; anywhere else work on a chosen file. The Excel host (and the
+ * Office.js writer behind it) is its own chunk, loaded only inside Excel.
+ */
 import { App } from "./app";
-import { watchWorkbook } from "./excel-changes";
 
-function start(inExcel: boolean): void {
-  const app = new App(inExcel ? { excel: new ExcelHost(), watch: watchWorkbook } : {});
-  app.start();
-  document.body.dataset.ready = inExcel ? "excel" : "file";
+function setStatus(text: string): void {
+  const status = document.getElementById("host-status");
+  if (status) status.textContent = text;
+}
+
+function startFile(): void {
+  new App({}).start();
+  document.body.dataset.ready = "file";
+}
+
+async function startExcel(): Promise<void> {
+  const [{ ExcelHost, MIN_API, supports }, { watchWorkbook }] = await Promise.all([
+    import(/* webpackChunkName: "excel" */ "../office/host"),
+    import(/* webpackChunkName: "excel" */ "./excel-changes"),
+  ]);
+  if (!supports(MIN_API)) {
+    setStatus(`Deze versie van Excel is te oud voor de add-in (ExcelApi ${MIN_API} nodig). Werk Excel bij, of gebruik Excel op het web.`);
+    return;
+  }
+  new App({ excel: new ExcelHost(), watch: watchWorkbook }).start();
+  document.body.dataset.ready = "excel";
 }
 
 function boot(): void {
   if (typeof Office === "undefined") {
-    start(false); // Office.js could not be loaded (offline, outside Office): the file mode still works
+    startFile(); // Office.js could not be loaded (offline, outside Office): the file mode still works
     return;
   }
   Office.onReady((info) => {
-    const inExcel = info.host === Office.HostType.Excel;
-    if (inExcel && !supports(MIN_API)) {
-      const status = document.getElementById("host-status");
-      if (status) status.textContent = `Deze versie van Excel is te oud voor de add-in (ExcelApi ${MIN_API} nodig). Werk Excel bij, of gebruik Excel op het web.`;
-      return;
+    if (info.host === Office.HostType.Excel) {
+      startExcel().catch((e: unknown) => setStatus(`De add-in kon niet starten: ${e instanceof Error ? e.message : String(e)}`));
+    } else {
+      startFile();
     }
-    start(inExcel);
   });
 }
 
