@@ -252,6 +252,9 @@ maybe("task pane screens at 320 px and 800 px (outside Excel)", () => {
     expect(await disabled("#build-report")).toBe(true);
     expect(await disabled("#signing-pdf")).toBe(true);
     expect(await visible("#sign")).toBe(false);
+    expect(await visible("#reopen")).toBe(false);
+    expect(await page.textContent("#signoff-status")).toBe("Status: Concept"); // read from this file
+    expect(await page.textContent("#signoff-hint")).toContain("geen fouten");
     await shootAll("fouten");
   });
 

@@ -148,30 +148,29 @@ export class App {
       ? (this.opts.excel ? "" : "Kies eerst een werkmap op het tabblad Invoer.")
       : freshErrors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
 
-    // sign-off: only on a fresh check without errors, and only the actions that fit the status
-    const known = this.fresh && this.checked?.results != null;
-    const status = known ? (this.signOff?.status ?? "Concept") : null;
-    const changed = known && this.checked?.results ? changedSinceSigning(this.signOff, this.checked.results.fingerprint) : false;
-    // unknown (not checked, stale, errors): neither signing nor reopening is offered
-    $("sign-box").hidden = status === null || status === "Ondertekend";
-    $("reopen-box").hidden = status !== "Ondertekend";
+    // sign-off: the status as read by the last check; actions only on a fresh check without errors, and
+    // only those that fit the status (no Ondertekenen on a signed addendum, Heropenen only there)
+    const statusKnown = this.fresh && this.checked !== null;
+    const actionable = statusKnown && this.checked?.results != null && !this.errors;
+    const status = statusKnown ? (this.signOff?.status ?? "Concept") : null;
+    const fingerprint = statusKnown ? this.checked?.results?.fingerprint : undefined;
+    const changed = fingerprint !== undefined && changedSinceSigning(this.signOff, fingerprint);
+    $("sign-box").hidden = !actionable || status === "Ondertekend";
+    $("reopen-box").hidden = !actionable || status !== "Ondertekend";
     $("submit-signoff").hidden = status === "Ter ondertekening" && !changed;
     $("submit-signoff").textContent = status === "Ter ondertekening" ? "Opnieuw ter ondertekening aanbieden" : "Ter ondertekening aanbieden";
-    $<HTMLButtonElement>("submit-signoff").disabled = blocked || !known || freshErrors;
-    $<HTMLButtonElement>("sign").disabled = blocked || !known || freshErrors || (status === "Ter ondertekening" && changed);
-    $<HTMLButtonElement>("reopen").disabled = blocked || !known;
+    $<HTMLButtonElement>("submit-signoff").disabled = blocked || !actionable;
+    $<HTMLButtonElement>("sign").disabled = blocked || !actionable || (status === "Ter ondertekening" && changed);
+    $<HTMLButtonElement>("reopen").disabled = blocked || !actionable;
     $("signoff-changed").hidden = !changed;
-    if (status === null) {
-      $("signoff-status").textContent = this.shownGeneration !== null && this.signOff !== null
-        ? this.statusText(this.signOff) // stale: the old status, dimmed with the other figures
-        : "Status: onbekend — controleer eerst de invoer.";
-    } else {
-      $("signoff-status").textContent = this.statusText(this.signOff);
-    }
-    $("signoff-hint").textContent = noHost ? "" : !known
-      ? (freshErrors || (this.fresh && this.checked?.results == null) ? "Ondertekenen kan pas als de invoer geen fouten bevat." : "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen.")
-      : status === "Ondertekend" ? "Het addendum is ondertekend. Moet het opnieuw worden ondertekend? Heropen het dan met uw naam en een reden."
-        : status === "Ter ondertekening" ? "Het addendum is ter ondertekening aangeboden; de regisseur kan het nu ondertekenen." : "";
+    $("signoff-status").textContent = statusKnown || (this.shownGeneration !== null && this.checked !== null)
+      ? this.statusText(this.signOff) // when stale: the old status, dimmed with the other figures
+      : "Status: onbekend — controleer eerst de invoer.";
+    $("signoff-hint").textContent = noHost ? ""
+      : !statusKnown ? "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen."
+        : !actionable ? "Aanbieden, ondertekenen en heropenen kan pas als de invoer geen fouten bevat."
+          : status === "Ondertekend" ? "Het addendum is ondertekend. Moet het opnieuw worden ondertekend? Heropen het dan met uw naam en een reden."
+            : status === "Ter ondertekening" ? "Het addendum is ter ondertekening aangeboden; de regisseur kan het nu ondertekenen." : "";
   }
 
   private statusText(so: SignOff | null): string {
