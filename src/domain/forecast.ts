@@ -21,6 +21,11 @@ export interface SickLeaveOutcome {
 }
 
 export interface ForecastResult {
+  /**
+   * false when Realisatie has no row on or before the report month (a new year's workbook): there is then
+   * no forecast — no prognosis made of zero months — and every figure below is 0 and `cases` is empty.
+   */
+  available: boolean;
   salaryForecast: number;
   replacementForecast: number;
   formationCostForecast: number;
@@ -40,6 +45,11 @@ export function replacementBooked(ledger: readonly LedgerRow[], n: number): Map<
   return m;
 }
 
+/** A year has realisation once Realisatie has a row (any category) on or before the report month. */
+export function hasRealisation(ledger: readonly LedgerRow[], n: number): boolean {
+  return ledger.some((r) => r.month <= n);
+}
+
 /** Cases in the order of §6: by Startdatum, then Dossier. */
 export function orderCases(cases: readonly SickLeaveCase[]): SickLeaveCase[] {
   return [...cases].sort((a, b) => compareDates(a.start, b.start) || (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
@@ -53,6 +63,9 @@ export function computeForecast(
   cases: readonly SickLeaveCase[],
 ): ForecastResult {
   const n = settings.reportMonth;
+  if (!hasRealisation(ledger, n)) {
+    return { available: false, salaryForecast: 0, replacementForecast: 0, formationCostForecast: 0, roomUnderCeiling: 0, cases: [], extraCostForClient: 0 };
+  }
   const salaryForecast = round2((realisedSalaries / n) * 12);
   const booked = replacementBooked(ledger, n);
   let running = salaryForecast;
@@ -87,6 +100,7 @@ export function computeForecast(
   const replacementForecast = round2(outcomes.reduce((s, o) => s + o.caseCost, 0));
   const formationCostForecast = round2(salaryForecast + replacementForecast);
   return {
+    available: true,
     salaryForecast,
     replacementForecast,
     formationCostForecast,

@@ -17,6 +17,7 @@ import { dateCell, excelTrim, formOf, hasColumn, monthCell, numberCell, rawInput
 import { FORMATS, type PlanCell } from "./plan";
 import { ledgerMapBlock, ledgerRowCells } from "./ledger-export";
 import type { SheetBuilder } from "./sheet";
+import { noRealisationNotice } from "./title";
 
 const E = FORMATS.euro;
 
@@ -303,6 +304,12 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
 
   sb.section("Prognose en ruimte onder het plafond");
   const f = results.forecast;
+  if (!f.available) {
+    // no ledger row on or before the report month: no prognosis made of zero months, no sick-leave chain
+    sb.line({ v: noRealisationNotice(ctx), s: "note" });
+    sb.freeze(0);
+    return;
+  }
   const pl = sb.line({ v: "Prognose loonkosten (lineair)", s: "label" }, { f: `ROUND(${ref(ctx, "realised.Loonkosten")}/${n}*12,2)`, r: f.salaryForecast, nf: E });
   ctx.refs.set("forecast.salary", sb.ref(pl, 2));
 

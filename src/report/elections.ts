@@ -7,7 +7,7 @@ import { titleBlock } from "./title";
 export function electionsSheet(ctx: BuildContext): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.elections);
   sb.widthsFrom([20, 10, 12, 36, 36, 36, 36]);
-  titleBlock(ctx, sb, "6.4 Verkiezingen");
+  titleBlock(ctx, sb, "6.4 Verkiezingen", { periodic: true });
   const list = ctx.inputs.elections;
   sb.section("Verkiezingen");
   if (!list) noData(sb, "Verkiezingen");

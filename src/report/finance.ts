@@ -17,11 +17,12 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
   const n = s.reportMonth;
   const sb = new SheetBuilder(ctx.names.finance);
   sb.widthsFrom([20, 12, 12, 12, 12, 10, 10, 40, 12]);
-  titleBlock(ctx, sb, "6.5 Financiële informatie");
+  titleBlock(ctx, sb, "6.5 Financiële informatie", { periodic: true });
   const N = ref(ctx, "param.reportMonth");
   // Instellingen 'Verschil positief': nadeel = realised minus budget (an overspend is positive), voordeel = the other way.
   const voordeel = s.varianceSign === "voordeel";
   const sign = voordeel ? -1 : 1;
+  if (!results.forecast.available) return financeWithoutRealisation(ctx, sb);
 
   sb.section(`Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]}`);
   sb.header("Regel", "Jaarbudget", `Begroot t/m ${SHORT[n - 1]}`, `Gerealiseerd t/m ${SHORT[n - 1]}`, voordeel ? "Verschil (+ = voordeel)" : "Verschil (+ = nadeel)", "Verschil %", "Toelichting vereist", "Toelichting (controller)");
@@ -156,6 +157,39 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     kind: "line", title: "Cumulatieve formatieve kosten tegen het plafond naar rato", categories: `A${gFirst}:A${gFirst + n - 1}`,
     series: [{ name: "Formatieve kosten cumulatief", values: `H${gFirst}:H${gFirst + n - 1}` }, { name: "Plafond naar rato", values: `I${gFirst}:I${gFirst + n - 1}` }],
     anchor: `K${gFirst - 1}`, width: 520, height: 300,
+  });
+  return sb;
+}
+
+/**
+ * 6.5 of a year without realisation yet (a new year's workbook): the year's budget as agreed in the addendum,
+ * and nothing else — no variance against zero months, no forecast, no sick-leave chain, no month table.
+ */
+function financeWithoutRealisation(ctx: BuildContext, sb: SheetBuilder): SheetBuilder {
+  const { inputs, results } = ctx;
+  const c = results.ceiling;
+  sb.section(`Jaarbudget ${inputs.settings.year} (addendum)`);
+  sb.header("Regel", "Jaarbudget");
+  const lines: Array<[string, string, number, boolean?]> = [
+    ["Plafond formatieve kosten", "addendum.ceiling", c.ceiling],
+    ["Opleiding", "addendum.training", c.trainingBudget],
+    ["Aanvullende dienstverlening", "addendum.additional", c.additionalServicesBudget],
+    ["Overhead", "addendum.overhead", c.overhead],
+    ["Totaal budget P&C", "addendum.totalBudget", c.totalBudget, true],
+  ];
+  for (const [label, key, value, total] of lines) {
+    const style = total ? ("total" as const) : undefined;
+    sb.line({ v: label, s: style ?? "label" }, { f: ref(ctx, key), r: value, nf: E, s: style });
+  }
+  sb.section("Begroot en gerealiseerd, prognose en ruimte onder het plafond");
+  sb.line({ v: "nog geen realisatie: geen vergelijking met de begroting en geen prognose (die volgen zodra de eerste maand is geboekt)", s: "note" });
+  sb.section("Verzuimvervanging en het plafond");
+  const open = inputs.sickLeave?.length ?? 0;
+  sb.line({
+    v: inputs.sickLeave === null ? "geen gegevens (blad Verzuim ontbreekt)"
+      : open === 0 ? "geen verzuimdossiers"
+      : `${open} ${open === 1 ? "verzuimdossier staat" : "verzuimdossiers staan"} op Verzuim; ze worden tegen het plafond beoordeeld zodra er een prognose is (nog geen realisatie).`,
+    s: "note",
   });
   return sb;
 }

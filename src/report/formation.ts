@@ -12,7 +12,7 @@ export function formationSheet(ctx: BuildContext): SheetBuilder {
   const { results } = ctx;
   const sb = new SheetBuilder(ctx.names.formation);
   sb.widthsFrom([24, 10, 12, 14]);
-  titleBlock(ctx, sb, "6.1 Formatie en organisatie / teamontwikkelingen");
+  titleBlock(ctx, sb, "6.1 Formatie en organisatie / teamontwikkelingen", { periodic: true });
 
   sb.section("Formatie per pakket");
   sb.header("Pakket", "Fte", "Waarvan vacature (fte)", "Plafondbedrag");
@@ -46,6 +46,11 @@ export function formationSheet(ctx: BuildContext): SheetBuilder {
 
   sb.section("Gevolgen voor addendum en P&C");
   const f = results.forecast;
+  if (!f.available) {
+    sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { v: "nog geen realisatie", s: "note" });
+    sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: ref(ctx, "addendum.caoEffect"), r: results.ceiling.caoEffect, nf: FORMATS.euro });
+    return sb;
+  }
   const room = sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { f: ref(ctx, "finance.room"), r: f.roomUnderCeiling, nf: FORMATS.euro });
   sb.highlight(`B${room}`, `B${room}<0`, "bad");
   sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: ref(ctx, "finance.extra"), r: f.extraCostForClient, nf: FORMATS.euro });

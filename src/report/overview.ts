@@ -9,7 +9,7 @@ import { round2 } from "../domain/money";
 import type { WorkbookGrids } from "../input/grid";
 import { changedSinceSigning, readSignOff } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
-import { FORMATS, type SheetPlan } from "./plan";
+import { FORMATS, type PlanCell, type SheetPlan } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { formatBuildTime } from "./title";
 
@@ -21,12 +21,12 @@ export interface OverviewFigures {
   ceiling: number;
   overhead: number;
   totalBudget: number;
-  /** realised through the report month, all lines (6.5 Financieel, Totaal) */
-  realised: number;
-  /** forecast of the formation costs for the year (RULES §5) */
-  forecast: number;
-  room: number;
-  extra: number;
+  /** realised through the report month, all lines (6.5 Financieel, Totaal); null: no realisation yet */
+  realised: number | null;
+  /** forecast of the formation costs for the year (RULES §5); null: no realisation yet, so no forecast */
+  forecast: number | null;
+  room: number | null;
+  extra: number | null;
   status: string;
   changedAfterSigning: boolean;
 }
@@ -54,8 +54,9 @@ export function overviewRow(file: string, grids: WorkbookGrids): OverviewRow {
       client: s.client, year: s.year, reportMonth: s.reportMonth,
       fte: round2(parsed.inputs.formation.reduce((a, f) => a + f.fte, 0)),
       ceiling: r.ceiling.ceiling, overhead: r.ceiling.overhead, totalBudget: r.ceiling.totalBudget,
-      realised: total?.realisedToDate ?? 0, forecast: r.forecast.formationCostForecast,
-      room: r.forecast.roomUnderCeiling, extra: r.forecast.extraCostForClient,
+      ...(r.forecast.available
+        ? { realised: total?.realisedToDate ?? 0, forecast: r.forecast.formationCostForecast, room: r.forecast.roomUnderCeiling, extra: r.forecast.extraCostForClient }
+        : { realised: null, forecast: null, room: null, extra: null }),
       status: signOff?.status ?? "Concept", changedAfterSigning: changedSinceSigning(signOff, r.fingerprint),
     },
   };
@@ -91,7 +92,7 @@ export function overviewSheet(rows: readonly OverviewRow[], builtAt: Date): Shee
       continue;
     }
     const f = r.figures;
-    const E = (x: number) => ({ v: x, nf: FORMATS.euro });
+    const E = (x: number | null): PlanCell => (x === null ? { v: "nog geen realisatie", s: "note" } : { v: x, nf: FORMATS.euro });
     sb.line(
       { v: r.file }, { v: f.client }, { v: f.year, nf: "0" }, { v: `${f.reportMonth} (${MONTH_NAMES[f.reportMonth - 1]})` }, { v: f.fte, nf: FORMATS.fte },
       E(f.ceiling), E(f.overhead), E(f.totalBudget), E(f.realised), E(f.forecast), E(f.room), E(f.extra),

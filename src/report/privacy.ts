@@ -12,7 +12,7 @@ export function privacySheet(ctx: BuildContext): SheetBuilder {
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.privacy);
   sb.widthsFrom([12, 10, 12, 12, 40]);
-  titleBlock(ctx, sb, "6.6 Informatiebeveiliging en privacy");
+  titleBlock(ctx, sb, "6.6 Informatiebeveiliging en privacy", { periodic: true });
   sb.section(`Datalekken en gegevensverstrekkingen per maand t/m ${MONTH_NAMES[n - 1]}`);
   const rows = inputs.privacy;
   if (!rows) noData(sb, "Privacy");

@@ -10,7 +10,7 @@ import { titleBlock } from "./title";
 export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.qualitative);
   sb.widthsFrom([16, 10, 10, 12]);
-  titleBlock(ctx, sb, "6.3 Kwalitatief");
+  titleBlock(ctx, sb, "6.3 Kwalitatief", { periodic: true });
   notesSection(ctx, sb, "Signalen, actualiteiten en knelpunten", ["Signalen", "Overig"]);
 
   sb.section("Zelfevaluatie (norm: score ten minste de norm, standaard 90%)");

@@ -14,7 +14,7 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.quantitative);
   sb.widthsFrom([14, 24, ...new Array(13).fill(9)]);
-  titleBlock(ctx, sb, "6.2 Kwantitatief burgerzaken");
+  titleBlock(ctx, sb, "6.2 Kwantitatief burgerzaken", { periodic: true });
 
   sb.section("Publieksopeningstijden");
   if (!inputs.openingHours) noData(sb, "Openingstijden");
