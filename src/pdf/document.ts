@@ -54,8 +54,10 @@ export function compareScales(a: string, b: string): number {
 
 type CaoTable = { effective: string; status: string; maximum: Record<string, number> };
 
-/** Where a Salaristabel row comes from: the bundled official or derived table, or the user's own figure. */
+/** Where a Salaristabel row comes from: an estimate (Status raming), the bundled official or derived table, or the user's own figure. */
 export function salaryStatus(r: SalaryRow): string {
+  // an estimate (next-year --cao, Status 'raming') is no bundled table and no official figure of the user
+  if (r.status === "raming") return "raming (verwachte cao-verhoging)";
   const t = (cao.tables as CaoTable[]).find((x) => x.effective === isoDate(r.effective));
   const bundled = t?.maximum[r.scale];
   if (t && bundled !== undefined && Math.abs(bundled - r.maximum) < 0.005) {
