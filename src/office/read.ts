@@ -9,12 +9,15 @@
  * 10 %. Round trips = 2 + ⌈(bytes still to read after the first round) / (budget / 1.1)⌉, give or take one
  * when rows grow longer further down (a response over the limit is retried with half the budget).
  *
+ * Read: the input sheets (SHEETS), the previous year's addendum record (`Vorig addendum`, for the
+ * Verschilanalyse), the add-in's records and the previous 6.5 sheet.
  * Report sheets the add-in made (listed in the very hidden `_dvo_addendum` sheet, by name and sheet id)
  * are not read as input.
  */
 import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
 import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../input/meta";
+import { PREVIOUS_SHEET } from "../input/previous";
 import { norm } from "../input/table";
 
 export const META_SHEET = "_dvo_addendum";
@@ -167,13 +170,15 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
   const sheetNames = sheets.map((s) => s.name);
   const has = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase())?.name ?? null;
   const inputNames = new Set(Object.values(SHEETS).map(norm));
+  // read like the inputs: the input sheets and the previous year's addendum as agreed (the comparison's record)
+  const readNames = new Set([...inputNames, norm(PREVIOUS_SHEET)]);
 
   const wanted: Wanted[] = [];
   const want = (key: string, sheet: string | null, extra: Partial<Wanted> = {}) => {
     if (sheet) wanted.push({ key, sheet, parts: [], next: 1, bytesPerRow: 0, ...extra });
   };
   for (const name of sheetNames) {
-    if (!inputNames.has(norm(name))) continue;
+    if (!readNames.has(norm(name))) continue;
     const table = tables.items.find((t) => t.worksheet.name === name && norm(t.name.replace(/_/g, " ")) === norm(name));
     want(`input:${name}`, name, { table: table?.name, tableProxy: table });
   }
