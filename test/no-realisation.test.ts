@@ -89,6 +89,17 @@ describe("the report of a new year's workbook (next-year on the example)", () =>
     expect(a).toContain("De stappen tellen op tot de verandering");
   });
 
+  test("the salary tables used show their Status, live from Salaristabel: the --cao estimate as raming", () => {
+    const a = cells["Addendum 2026"];
+    const header = Object.entries(a).find(([, [, v]]) => v === "Status");
+    expect(header?.[0]).toMatch(/^D\d+$/);
+    const statuses = Object.entries(a).filter(([addr, [f]]) => /^D\d+$/.test(addr) && f !== null && /Salaristabel/.test(f)).map(([, [, v]]) => v);
+    // scales 7, 8, 9 and 11 in the tables of 1-1-2026 and 1-7-2026 (bundled, derived) and the estimate of 1-10-2026
+    expect(statuses.filter((v) => v === "raming")).toHaveLength(4);
+    expect(statuses.filter((v) => v === "afgeleid")).toHaveLength(8);
+    expect(statuses).toHaveLength(12);
+  });
+
   test("Controle: IN ORDE, without forecast key figures", () => {
     const c = cells.Controle;
     expect(Object.values(c).some(([, v]) => v === "IN ORDE")).toBe(true);

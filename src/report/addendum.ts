@@ -7,7 +7,7 @@ import { cellRef, rangeRef, str } from "./a1";
 import { calculationJanuary, scaleOrder } from "./calculation";
 import { comparisonSection } from "./comparison";
 import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
-import { FORMATS } from "./plan";
+import { FORMATS, type PlanCell } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
@@ -108,12 +108,15 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   comparisonSection(ctx, sb, calc, rowOf);
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
-  sb.header("Schaal", "Ingangsdatum", "Maximum per maand");
+  sb.header("Schaal", "Ingangsdatum", "Maximum per maand", "Status");
   const used = [...salaryRowsUsed(inputs)].sort((a, b) => scaleOrder(a.scale, b.scale) || a.row - b.row);
+  const sFirst = sb.row;
   for (const r of used) {
     sb.line({ ...trimmedText(ctx, "salaryTable", "scale", r.row, true), nf: FORMATS.text, align: "center" }, { ...dateCell(ctx, "salaryTable", "effective", r.row, r.effective), align: "center" },
-      numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E));
+      numberCell(ctx, "salaryTable", "maximum", r.row, r.maximum, E), salaryStatusCell(ctx, r.row));
   }
+  // an estimate stands out: the addendum rests on a cao raise that is not yet agreed
+  if (used.length > 0) sb.highlight(`D${sFirst}:D${sb.row - 1}`, `D${sFirst}="raming"`, "attention");
 
   sb.section("Ondertekening");
   const so = ctx.signOff;
@@ -145,4 +148,12 @@ function signatureBlock(ctx: BuildContext, sb: SheetBuilder, title: string, role
     sb.allowEditing(row, 2);
   }
   void ctx;
+}
+
+/** The Status of a Salaristabel row (officieel, afgeleid, raming), live from its cell; "niet opgegeven" when empty or without the column. */
+function salaryStatusCell(ctx: BuildContext, row: number): PlanCell {
+  if (!hasColumn(ctx, "salaryTable", "status")) return { v: "niet opgegeven", s: "note" };
+  const t = trimmedText(ctx, "salaryTable", "status", row);
+  const raw = typeof t.r === "string" ? t.r : "";
+  return { f: `IF(${t.f as string}="","niet opgegeven",LOWER(${t.f as string}))`, r: raw === "" ? "niet opgegeven" : raw.toLowerCase() };
 }
