@@ -100,6 +100,15 @@ describe("the report of a new year's workbook (next-year on the example)", () =>
     expect(statuses).toHaveLength(12);
   });
 
+  test("the CLI's summary says there is no forecast yet instead of printing zeros", async () => {
+    let out = "";
+    const code = await main(["report", path.join(dir, "invoer-2026.xlsx"), "-o", path.join(dir, "rapport-cli.xlsx")], { out: (x) => (out += x + "\n"), err: () => undefined });
+    expect(code).toBe(0);
+    expect(out).toMatch(/Ruimte onder plafond\s+nog geen realisatie/);
+    expect(out).toMatch(/Meerkosten opdrachtgever\s+nog geen realisatie/);
+    expect(out).toMatch(/Plafond formatieve kosten\s+€/);
+  }, 60_000);
+
   test("Controle: IN ORDE, without forecast key figures", () => {
     const c = cells.Controle;
     expect(Object.values(c).some(([, v]) => v === "IN ORDE")).toBe(true);

@@ -402,8 +402,9 @@ async function report(input: string, output: string, io: Out, action?: SignActio
   io.out(`  Plafond formatieve kosten  ${euro(r.ceiling.ceiling)}`);
   io.out(`  Totaal budget P&C          ${euro(r.ceiling.totalBudget)}`);
   io.out(`  Cao-effect                 ${euro(r.ceiling.caoEffect)}`);
-  io.out(`  Ruimte onder plafond       ${euro(r.forecast.roomUnderCeiling)}`);
-  io.out(`  Meerkosten opdrachtgever   ${euro(r.forecast.extraCostForClient)}`);
+  // a year without realisation yet has no forecast (RULES §5): say so rather than print zeros
+  io.out(`  Ruimte onder plafond       ${r.forecast.available ? euro(r.forecast.roomUnderCeiling) : "nog geen realisatie"}`);
+  io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.forecast.extraCostForClient) : "nog geen realisatie"}`);
   if (action) io.out(`  Status addendum            ${outcome.plan.sheets[0] ? ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Concept" } as const)[action.kind] : ""}`);
   const missing = r.forecast.cases.filter((c) => c.adviceNoteMissing).map((c) => c.case.caseId);
   if (missing.length > 0) io.out(`  Adviesnota ontbreekt voor ${missing.join(", ")}`);
