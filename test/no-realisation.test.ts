@@ -12,6 +12,8 @@ import { reportFile } from "../src/cli/pipeline";
 import { computeForecast } from "../src/domain/forecast";
 import { exampleWorkbook } from "../src/example/example";
 import type { LedgerRow, Settings } from "../src/domain/types";
+import { overviewRow } from "../src/report/overview";
+import { readWorkbookFile } from "../src/xlsx/file";
 import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells, type Cells } from "./support/recalc-compare";
 
@@ -108,6 +110,15 @@ describe("the report of a new year's workbook (next-year on the example)", () =>
     expect(out).toMatch(/Meerkosten opdrachtgever\s+nog geen realisatie/);
     expect(out).toMatch(/Plafond formatieve kosten\s+€/);
   }, 60_000);
+
+  test("overzicht: the year's row has its plafond but no realised, forecast, room or extra cost", async () => {
+    const read = await readWorkbookFile(path.join(dir, "invoer-2026.xlsx"));
+    if (!read.ok) throw new Error(read.message);
+    const row = overviewRow("invoer-2026.xlsx", read.grids);
+    if (!row.ok) throw new Error(row.problem);
+    expect(row.figures).toMatchObject({ year: 2026, reportMonth: 1, realised: null, forecast: null, room: null, extra: null });
+    expect(row.figures.ceiling).toBeGreaterThan(600_000);
+  });
 
   test("Controle: IN ORDE, without forecast key figures", () => {
     const c = cells.Controle;
