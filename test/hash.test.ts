@@ -1,5 +1,7 @@
-/** The platform's SHA-256 (Node's, plugged in by the CLI) and the portable one give the same digests. */
+/** The platform's SHA-256 and zlib (Node's, plugged in by the CLI) and the portable ones give the same results. */
 import { createHash } from "crypto";
+import { deflateRawSync, inflateRawSync } from "zlib";
+import { deflateSync, inflateSync } from "fflate";
 import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { sha256Hex, useSha256 } from "../src/domain/hash";
@@ -13,4 +15,11 @@ test("the portable digests, then Node's plugged in: the same hex for every text"
   expect(portable).toEqual(TEXTS.map((t) => bytesToHex(sha256(utf8ToBytes(t)))));
   useSha256((t) => createHash("sha256").update(t, "utf8").digest("hex"));
   expect(TEXTS.map(sha256Hex)).toEqual(portable);
+});
+
+test("Node's zlib plugged into the file layer reads and writes the same DEFLATE streams as fflate", () => {
+  const data = new TextEncoder().encode("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>".repeat(5000) + "€ Ĳ");
+  // each inflater reads what the other deflater wrote
+  expect(Buffer.from(inflateRawSync(deflateSync(data, { level: 6 }))).equals(Buffer.from(data))).toBe(true);
+  expect(Buffer.from(inflateSync(deflateRawSync(data, { level: 1 }))).equals(Buffer.from(data))).toBe(true);
 });

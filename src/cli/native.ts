@@ -1,5 +1,16 @@
-/** Node's own SHA-256 for the engine's hashing (same digests as the portable one, several times faster). */
+/**
+ * Node's own implementations for the engine's hashing and the file layer's DEFLATE: the same digests and
+ * the same streams as the portable ones (tested), several times faster.
+ */
 import { createHash } from "node:crypto";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { useSha256 } from "../domain/hash";
+import { useDeflateCodec } from "../xlsx/zip";
 
 useSha256((text) => createHash("sha256").update(text, "utf8").digest("hex"));
+
+const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+useDeflateCodec({
+  inflate: (raw) => view(inflateRawSync(raw)),
+  deflate: (data, level) => view(deflateRawSync(data, { level })),
+});

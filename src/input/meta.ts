@@ -112,7 +112,11 @@ export type Snapshot = Map<string, Map<number, string>>;
 
 /** Days from Excel's day 0 (1899-12-30) to a date: the serial Office.js reads for a date cell. */
 const serialOf = (d: Date): number => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-const canonNumber = (n: number): string => String(Number(n.toPrecision(15)));
+/** A number to 15 significant digits, as Excel keeps it; the shortest form already is that when it is short. */
+const canonNumber = (n: number): string => {
+  const s = String(n);
+  return s.length <= 15 && !s.includes("e") ? s : String(Number(n.toPrecision(15)));
+};
 
 /**
  * A row's hash. A date counts as its serial number, as the Office.js host reads it, so that a snapshot

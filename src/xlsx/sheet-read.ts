@@ -104,7 +104,6 @@ function scan(xml: string, ctx: CellContext): SheetScan {
   // the cell being read
   let type = "";
   let style = 0;
-  let ref = "";
   let raw = "";
   let inline = "";
   let formula: string | null = null;
@@ -129,8 +128,7 @@ function scan(xml: string, ctx: CellContext): SheetScan {
           type = attrValue(a, "t") ?? "n";
           const st = attrValue(a, "s");
           style = st ? Number(st) : 0;
-          ref = `${colLetters(col)}${rowNum}`;
-          raw = "";
+            raw = "";
           inline = "";
           formula = null;
           break;
@@ -157,12 +155,12 @@ function scan(xml: string, ctx: CellContext): SheetScan {
         case "c": {
           const v = cellValue(type, raw, inline, style, ctx);
           if (v === null) {
-            if (formula !== null) blank[ref] = { formula };
+            if (formula !== null) blank[`${colLetters(col)}${rowNum}`] = { formula };
             return;
           }
           values[col - 1] = v;
           if (!isBlank(v)) rowLast = Math.max(rowLast, col);
-          if (formula !== null && typeof v === "string" && v === "") blank[ref] = { formula };
+          if (formula !== null && typeof v === "string" && v === "") blank[`${colLetters(col)}${rowNum}`] = { formula };
           break;
         }
         case "row":

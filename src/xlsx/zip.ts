@@ -118,13 +118,29 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** Raw DEFLATE (RFC 1951) both ways. fflate by default; a host with a native zlib plugs it in. */
+export interface DeflateCodec {
+  inflate(raw: Uint8Array, size: number): Uint8Array;
+  deflate(data: Uint8Array, level: 1 | 6): Uint8Array;
+}
+
+let codec: DeflateCodec = {
+  inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
+  deflate: (data, level) => deflateSync(data, { level }),
+};
+
+/** Replace the DEFLATE implementation (the CLI uses Node's zlib: the same streams, several times faster). */
+export function useDeflateCodec(c: DeflateCodec): void {
+  codec = c;
+}
+
 /** The uncompressed bytes of an entry. Throws ZipError for a damaged entry or an unknown method. */
 export function entryBytes(e: ZipEntry): Uint8Array {
   let out: Uint8Array;
   if (e.method === 0) out = e.raw;
   else if (e.method === 8) {
     try {
-      out = inflateSync(e.raw, { out: new Uint8Array(e.size) });
+      out = codec.inflate(e.raw, e.size);
     } catch {
       throw new ZipError("damaged", `cannot inflate ${e.name}`);
     }
@@ -161,7 +177,7 @@ function dosDateTime(d: Date): { time: number; date: number } {
 export function newEntry(name: string, data: Uint8Array, when = new Date()): ZipEntry {
   const deflate = data.length > 64;
   // large parts (the snapshot, a long Berekening) are deflated faster at a small cost in size
-  const raw = deflate ? deflateSync(data, { level: data.length > 262_144 ? 1 : 6 }) : data;
+  const raw = deflate ? codec.deflate(data, data.length > 262_144 ? 1 : 6) : data;
   const nameBytes = utf8e.encode(name);
   const ascii = nameBytes.length === name.length;
   const { time, date } = dosDateTime(when);
