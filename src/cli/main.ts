@@ -18,18 +18,28 @@ import { addendumFingerprint } from "../domain/fingerprint";
 import { REPORT_SHEETS } from "../domain/glossary";
 import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../input/meta";
 import { parseWorkbook } from "../input/parse";
-import { exampleWorkbook } from "../example/example";
 import { EXAMPLE_NEXT_YEAR_CAO, exampleNextYearChange, exampleNextYearRaises } from "../example/next-year";
 import { parseCaoRaise, type CaoRaise } from "../domain/cao";
 import { compareDates } from "../domain/dates";
-import { buildInputWorkbook } from "../xlsx/template";
 import { PREVIOUS_SHEET } from "../input/previous";
-import { defaultNextYearOutput, nextYearWorkbook, saveNextYear } from "./next-year";
-import { overviewRows, writeOverview } from "./overview";
 
+import type * as ExampleModule from "../example/example";
+import type * as TemplateModule from "../xlsx/template";
+import type * as NextYearModule from "./next-year";
+import type * as OverviewModule from "./overview";
+import type * as PdfFileModule from "../pdf/file";
+import type * as PdfReadModule from "../pdf/read";
 import { readWorkbookFile, saveAtomically, writeTemplate } from "../xlsx/file";
-import { pdfFile } from "../pdf/file";
-import { fingerprintFromPdf } from "../pdf/read";
+// exceljs (template, example, next year, overzicht) and pdfmake load only for the commands that use them:
+// `report` and `check` stay lean (CommonJS require, so the same code runs under Node and jest)
+/* eslint-disable @typescript-eslint/no-require-imports */
+const exampleOf = async () => require("../example/example") as typeof ExampleModule;
+const templateOf = async () => require("../xlsx/template") as typeof TemplateModule;
+const nextYearOf = async () => require("./next-year") as typeof NextYearModule;
+const overviewOf = async () => require("./overview") as typeof OverviewModule;
+const pdfOf = async () => require("../pdf/file") as typeof PdfFileModule;
+const pdfReadOf = async () => require("../pdf/read") as typeof PdfReadModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { reportFile, STAGES } from "./pipeline";
 import { COMMAND_OPTIONS, parseCommandLine } from "./args";
 import { checkOutput, writeErrorMessage } from "./output";
@@ -115,7 +125,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
         // the bundled example, into out/ (its own files there are replaced, as with `report`)
         const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
         io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
-        await saveAtomically(exampleWorkbook(), input);
+        await saveAtomically((await exampleOf()).exampleWorkbook(), input);
         return signingPdf(input, output ?? path.join("out", "voorbeeld-addendum-2025.pdf"), output === undefined || (parsed.values.overschrijven ?? false), io);
       }
       if (rest.length !== 1) break;
@@ -158,6 +168,7 @@ async function overview(files: string[], output: string, io: Out, overwrite: boo
     }
   }
   const t0 = performance.now();
+  const { overviewRows, writeOverview } = await overviewOf();
   const rows = await overviewRows(files, (i, f) => io.err(`[${i + 1}/${files.length}] ${f} …`));
   for (const r of rows) if (!r.ok) io.err(`  ${r.file}: ${r.problem}`);
   try {
@@ -182,6 +193,7 @@ async function nextYear(input: string, output: string | undefined, io: Out, over
     }
   }
   io.err(`Werkmap lezen: ${input} …`);
+  const { nextYearWorkbook, defaultNextYearOutput, saveNextYear } = await nextYearOf();
   const r = await nextYearWorkbook(input, raises);
   if (!r.ok) {
     if (r.message) io.err(r.message);
@@ -248,7 +260,7 @@ async function template(jaar: string | undefined, output: string | undefined, io
   }
   try {
     if (raises.length === 0) await writeTemplate(target, year);
-    else await saveAtomically(buildInputWorkbook({ year, caoRaises: raises }), target);
+    else await saveAtomically((await templateOf()).buildInputWorkbook({ year, caoRaises: raises }), target);
   } catch (e) {
     const m = writeErrorMessage(target, e);
     if (m === null) throw e;
@@ -287,7 +299,7 @@ async function check(input: string, io: Out, signed: { fingerprint?: string; pdf
       io.err(`Het PDF-document '${signed.pdf}' kan niet worden gelezen: controleer de naam en de map.`);
       return 2;
     }
-    expected = fingerprintFromPdf(bytes);
+    expected = (await pdfReadOf()).fingerprintFromPdf(bytes);
     if (!expected) {
       io.err(`In '${signed.pdf}' staat geen vingerafdruk in de documenteigenschappen: is het een addendum gemaakt met 'dvo-addendum pdf'? Geef de vingerafdruk anders op met --vingerafdruk.`);
       return 2;
@@ -342,7 +354,7 @@ async function signingPdf(input: string, output: string, overwrite: boolean, io:
   }
   let outcome;
   try {
-    outcome = await pdfFile(input, output, { overwrite });
+    outcome = await (await pdfOf()).pdfFile(input, output, { overwrite });
   } catch (e) {
     const m = writeErrorMessage(output, e);
     if (m === null) throw e;
@@ -418,12 +430,13 @@ async function report(input: string, output: string, io: Out, action?: SignActio
 async function example(output: string | undefined, io: Out, overwrite = false): Promise<number> {
   const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
   io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
-  await saveAtomically(exampleWorkbook(), input);
+  await saveAtomically((await exampleOf()).exampleWorkbook(), input);
   const code = await report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io, undefined, output === undefined || overwrite);
   if (code !== 0 || output !== undefined) return code;
   // the example's next year: a formation change and a cao estimate, so the Verschilanalyse shows in out/
   const next = path.join("out", "voorbeeld-invoer-2026.xlsx");
   io.err(`Het voorbeeld van het volgende jaar (next-year, formatie +0,5 fte, cao-raming ${EXAMPLE_NEXT_YEAR_CAO}) schrijven naar ${next} …`);
+  const { nextYearWorkbook, saveNextYear } = await nextYearOf();
   const ny = await nextYearWorkbook(input, exampleNextYearRaises(), exampleNextYearChange);
   if (!ny.ok) throw new Error(`het voorbeeld van 2026: ${ny.message ?? ny.problems.map(formatProblem).join("\n")}`);
   await saveNextYear(ny.workbook, next);

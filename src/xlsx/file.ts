@@ -2,8 +2,8 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import type * as Template from "./template";
 import { errorText, fail, readBytes, type ReadOutcome } from "./read";
-import { buildInputWorkbook } from "./template";
 
 function errorCode(e: unknown): string | undefined {
   if (typeof e === "object" && e !== null && "code" in e) {
@@ -66,6 +66,9 @@ export async function saveAtomically(wb: ExcelJS.Workbook, target: string): Prom
 
 /** Write the empty template for `year` to `file` (created or replaced). */
 export async function writeTemplate(file: string, year: number): Promise<void> {
+  // exceljs is loaded only to make a new workbook, never to read or write a user's
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildInputWorkbook } = require("./template") as typeof Template;
   const buf = await buildInputWorkbook({ year }).xlsx.writeBuffer();
   await fs.writeFile(file, Buffer.from(buf as ArrayBuffer));
 }
