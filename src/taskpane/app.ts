@@ -6,7 +6,8 @@
  * starts a new one, and what was shown for the old one is marked stale (a banner, dimmed and struck-through
  * figures) until the next check; a file that cannot be read, or a check that fails or finds errors, clears
  * the figures instead. The buttons follow the state: nothing to do without a workbook, no report on
- * errors, no Ondertekenen on a signed addendum and Heropenen only there.
+ * errors, no Ondertekenen on a signed addendum and Heropenen only there. "Volgend jaar" (next-year.ts) makes
+ * next year's workbook from the checked inputs: a download outside Excel, a new workbook inside.
  */
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
@@ -15,6 +16,7 @@ import { changedSinceSigning, type SignAction, type SignOff } from "../input/met
 import { checkInSteps, signOffOf, type Checked } from "./check";
 import { download, downloadTemplate, FileHost } from "./file-host";
 import type { BuildKind, HostRead, WorkbookHost } from "./host";
+import { CaoList, openAsNewWorkbook } from "./next-year";
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -36,6 +38,8 @@ export interface AppOptions {
   excel?: WorkbookHost & { createTemplate(year: number): Promise<string[]> };
   /** inside Excel: report changes to the workbook's input sheets (sheet name, "" when unknown) */
   watch?: (onChange: (sheet: string) => void) => Promise<void>;
+  /** inside Excel: open an .xlsx (base64) as a new workbook (Excel.createWorkbook, ExcelApi 1.8) */
+  createWorkbook?: (base64: string) => Promise<void>;
 }
 
 export class App {
@@ -54,6 +58,7 @@ export class App {
   private writing = false;
   /** inside Excel: changes before this time are the pane's own writes */
   private ignoreChangesUntil = 0;
+  private caoList: CaoList | null = null;
 
   constructor(private readonly opts: AppOptions) {
     this.host = opts.excel ?? null;
@@ -91,6 +96,10 @@ export class App {
     $("sign").addEventListener("click", () => this.buildReport({ kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
     $("reopen").addEventListener("click", () => this.buildReport({ kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
     $("signing-pdf").addEventListener("click", () => this.signingPdf());
+    const caoList = new CaoList($("cao-list"));
+    this.caoList = caoList;
+    $("add-cao").addEventListener("click", () => caoList.add());
+    $("next-year-build").addEventListener("click", () => this.buildNextYear());
     this.refresh();
   }
 
@@ -123,6 +132,7 @@ export class App {
     $("build-result").replaceChildren();
     $("build-progress").hidden = true;
     $("signing-pdf-result").textContent = "";
+    $("next-year-result").replaceChildren();
     clearDashboard(why);
     this.refresh();
   }
@@ -147,6 +157,15 @@ export class App {
     $("build-hint").textContent = noHost
       ? (this.opts.excel ? "" : "Kies eerst een werkmap op het tabblad Invoer.")
       : freshErrors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
+
+    // next year: only from a fresh check without errors, with the reason when not
+    const checkedInputs = this.fresh && !this.errors && this.checked?.parse.inputs != null && this.read !== null;
+    $<HTMLButtonElement>("next-year-build").disabled = blocked || !checkedInputs;
+    $("next-year-hint").textContent = noHost
+      ? (this.opts.excel ? "" : "Kies eerst een werkmap hierboven en controleer die (tabblad Controleren).")
+      : this.shownGeneration === null || this.checked === null ? "Controleer eerst de invoer (tabblad Controleren): de nieuwe werkmap komt uit de gecontroleerde invoer."
+        : !this.fresh ? "De werkmap is gewijzigd na de laatste controle: controleer opnieuw."
+          : this.errors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
 
     // sign-off: the status as read by the last check; actions only on a fresh check without errors, and
     // only those that fit the status (no Ondertekenen on a signed addendum, Heropenen only there)
@@ -357,6 +376,63 @@ export class App {
         const name = `addendum-${inputs.settings.year}.pdf`;
         download(blob, name);
         result.textContent = `'${name}' staat in uw downloads (vingerafdruk ${results.fingerprint.slice(0, 12)}…). Laat dit document ondertekenen en bewaar het: met de vingerafdruk erop is later na te gaan of de werkmap nog het getekende addendum bevat.`;
+      });
+    } finally {
+      this.busy = false;
+      this.refresh();
+    }
+  }
+
+  /**
+   * "Werkmap volgend jaar maken": next year's workbook from the checked inputs (the grids of the last
+   * check), built in the page; a download outside Excel, a new workbook inside. The open one is not changed.
+   */
+  private async buildNextYear(): Promise<void> {
+    if (this.busy) return;
+    const result = $("next-year-result");
+    const raises = this.caoList?.validate() ?? [];
+    if (raises === null) {
+      result.classList.add("error");
+      result.textContent = "Geen werkmap gemaakt: een cao-raming is niet in orde (zie de melding bij de raming).";
+      return;
+    }
+    this.busy = true;
+    this.refresh();
+    try {
+      await this.guard("next-year-result", async () => {
+        const read = this.read;
+        if (!read || !this.fresh || this.errors || !this.checked?.parse.inputs) throw new Error("Controleer eerst de invoer (tabblad Controleren); de invoer mag geen fouten bevatten.");
+        result.textContent = "De werkmap voor het volgende jaar wordt gemaakt…";
+        await paint();
+        const t0 = performance.now();
+        // exceljs and the next-year planner are their own chunk: loaded on the first use
+        const { nextYearBytes } = await import(/* webpackChunkName: "next-year" */ "../cli/next-year-book");
+        const built = await nextYearBytes(read.grids, raises);
+        if (!built.ok) throw new Error("Geen werkmap gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
+        const p = built.plan;
+        const name = `invoer-${p.year}.xlsx`;
+        let done: string;
+        if (this.opts.excel) {
+          if (!this.opts.createWorkbook) throw new Error("Deze versie van Excel kan geen nieuwe werkmap openen vanuit de add-in (ExcelApi 1.8 nodig).");
+          await openAsNewWorkbook(built.bytes, this.opts.createWorkbook);
+          done = `De werkmap voor ${p.year} is geopend als nieuwe werkmap: sla hem op, bijvoorbeeld als '${name}'. Deze werkmap is niet gewijzigd.`;
+        } else {
+          download(new Blob([built.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
+          done = `'${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;
+        }
+        const facts = [
+          `Jaar ${p.year}, Rapportagemaand 1; Instellingen, Formatie en Openingstijden${(p.options.rows?.ledgerMap ?? []).length > 0 ? " en Grootboek" : ""} overgenomen.`,
+          `Salaristabel: ${p.salary.own} eigen regels, ${p.salary.bundled} uit de meegeleverde cao-tabellen, ${p.salary.estimated} geraamd${raises.length > 0 ? ` (${raises.map((r) => r.label).join("; ")})` : ""}.`,
+          p.carriedCases.length > 0
+            ? `Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}): raam de verwachte kosten voor ${p.year} opnieuw.`
+            : "Verzuim: geen open dossiers.",
+          `Het addendum ${p.year - 1} staat op het blad 'Vorig addendum'; het rapport ${p.year} vergelijkt ermee.`,
+        ];
+        const ul = document.createElement("ul");
+        ul.className = "next-year-facts";
+        for (const f of facts) ul.append(Object.assign(document.createElement("li"), { textContent: f }));
+        const took = Object.assign(document.createElement("p"), { className: "muted", textContent: `Klaar in ${seconds(performance.now() - t0)}.` });
+        result.replaceChildren(Object.assign(document.createElement("p"), { textContent: done }), ul, took);
       });
     } finally {
       this.busy = false;

@@ -23,7 +23,8 @@ async function startExcel(): Promise<void> {
     setStatus(`Deze versie van Excel is te oud voor de add-in (ExcelApi ${MIN_API} nodig). Werk Excel bij, of gebruik Excel op het web.`);
     return;
   }
-  new App({ excel: new ExcelHost(), watch: watchWorkbook }).start();
+  // next year's workbook opens as a new workbook (ExcelApi 1.8; MIN_API is higher)
+  new App({ excel: new ExcelHost(), watch: watchWorkbook, createWorkbook: (base64) => Excel.createWorkbook(base64) }).start();
   document.body.dataset.ready = "excel";
 }
 
