@@ -390,7 +390,8 @@ export class App {
   private async buildNextYear(): Promise<void> {
     if (this.busy) return;
     const result = $("next-year-result");
-    const raises = this.caoList?.validate() ?? [];
+    // null: an estimate is wrong (its message is shown beside it); no list: no estimates
+    const raises = this.caoList ? this.caoList.validate() : [];
     if (raises === null) {
       result.classList.add("error");
       result.textContent = "Geen werkmap gemaakt: een cao-raming is niet in orde (zie de melding bij de raming).";
