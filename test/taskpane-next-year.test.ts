@@ -17,6 +17,7 @@ import { readPrevious } from "../src/input/previous";
 import { readWorkbookBuffer } from "../src/xlsx/read";
 import { ensureProductionBuild } from "./support/build";
 import { serve } from "./support/server";
+import { setByHeader } from "./support/workbook";
 
 const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
@@ -183,6 +184,24 @@ maybe("task pane: Volgend jaar (outside Excel)", () => {
     if (!cli.ok) throw new Error(cli.message);
     expect(read.grids.sheets.map((s) => s.name)).toEqual(cli.grids.sheets.map((s) => s.name));
     expect(read.grids.sheets).toEqual(cli.grids.sheets);
+  });
+
+  test("another file marks the check stale, and a file with errors keeps the button disabled, each with the reason", async () => {
+    const bad = path.join(dir, "met-fouten-2025.xlsx");
+    const wb = exampleWorkbook();
+    setByHeader(wb, "Formatie", "Functie", "Medewerker burgerlijke stand", "Fte", "3,5");
+    writeFileSync(bad, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    await page.setInputFiles("#file-picker", bad);
+    await page.waitForFunction(() => document.getElementById("input-result")?.textContent?.includes("gelezen"));
+    expect(await page.textContent("#next-year-result")).toBe(""); // it spoke of the file chosen before
+    expect(await page.isDisabled("#next-year-build")).toBe(true);
+    expect(await page.textContent("#next-year-hint")).toBe("Controleer opnieuw: er is iets veranderd na de laatste controle (zie de melding bovenaan).");
+    await page.click("#recheck");
+    await page.waitForFunction(() => /fout/.test(document.getElementById("check-summary")?.textContent ?? "") && document.body.dataset.stale === "false");
+    expect(await page.isDisabled("#next-year-build")).toBe(true);
+    expect(await page.textContent("#next-year-hint")).toBe("De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw.");
+    await page.click("#tab-invoer");
+    await shoot("fouten");
   });
 
   test("no script error on the page", () => {

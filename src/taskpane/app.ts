@@ -164,7 +164,7 @@ export class App {
     $("next-year-hint").textContent = noHost
       ? (this.opts.excel ? "" : "Kies eerst een werkmap hierboven en controleer die (tabblad Controleren).")
       : this.shownGeneration === null || this.checked === null ? "Controleer eerst de invoer (tabblad Controleren): de nieuwe werkmap komt uit de gecontroleerde invoer."
-        : !this.fresh ? "De werkmap is gewijzigd na de laatste controle: controleer opnieuw."
+        : !this.fresh ? "Controleer opnieuw: er is iets veranderd na de laatste controle (zie de melding bovenaan)."
           : this.errors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
 
     // sign-off: the status as read by the last check; actions only on a fresh check without errors, and
@@ -251,6 +251,7 @@ export class App {
         this.busy = false;
       }
       $("file-name").textContent = `Gekozen: ${file.name}`;
+      $("next-year-result").replaceChildren(); // it spoke of the file chosen before
       this.invalidate(`U heeft '${file.name}' gekozen; wat hieronder staat hoort bij ${this.shownSource}.`);
       $("input-result").textContent = `De werkmap is gelezen (${seconds(performance.now() - t0)}). Ga naar Controleren.`;
       picker.value = ""; // choosing the same file again (after editing it) reads it again
