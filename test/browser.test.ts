@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
 import { ensureProductionBuild } from "./support/build";
-import { serve } from "./support/server";
+import { serve, launchChromium } from "./support/server";
 
 const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
@@ -38,10 +38,7 @@ maybe("task pane in headless Chromium (outside Excel, on a chosen file)", () => 
     mkdirSync(ARTIFACTS, { recursive: true });
     await exampleWorkbook().xlsx.writeFile(input);
     server = await serve(ensureProductionBuild());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => {

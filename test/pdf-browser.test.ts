@@ -9,16 +9,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
-import { serve } from "./support/server";
+import { serve, launchChromium, openTaskpane } from "./support/server";
 
 const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
 if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
 const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-const OFFICE_DIST = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 const ROOT = path.join(__dirname, "..");
 
 maybe("the signing PDF from the task pane (outside Excel)", () => {
@@ -36,7 +35,7 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     await exampleWorkbook().xlsx.writeFile(input);
     execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
     server = await serve(out);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => {
@@ -45,13 +44,7 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
       if (`${u.protocol}//${u.host}/` === server.url) return void requests.push(u.pathname);
       if (u.host !== "appsforoffice.microsoft.com") foreign.push(r.url());
     });
-    await page.route("https://appsforoffice.microsoft.com/**", async (route) => {
-      const file = path.join(OFFICE_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
-      if (existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-      else await route.fulfill({ status: 404, body: "" });
-    });
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+    await openTaskpane(page, server.url);
   }, 900_000);
 
   afterAll(async () => {

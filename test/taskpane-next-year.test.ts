@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { isoDate } from "../src/domain/dates";
 import { exampleWorkbook } from "../src/example/example";
@@ -16,7 +16,7 @@ import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookBuffer } from "../src/xlsx/read";
 import { ensureProductionBuild } from "./support/build";
-import { serve } from "./support/server";
+import { serve, launchChromium, openTaskpane } from "./support/server";
 import { setByHeader } from "./support/workbook";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -26,7 +26,6 @@ if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane next-
 const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
-const OFFICE_DIST = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 
 maybe("task pane: Volgend jaar (outside Excel)", () => {
   let browser: Browser;
@@ -42,20 +41,11 @@ maybe("task pane: Volgend jaar (outside Excel)", () => {
     writeFileSync(input, Buffer.from((await exampleWorkbook().xlsx.writeBuffer()) as ArrayBuffer));
     const dist = ensureProductionBuild();
     server = await serve(dist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
-    await page.route("https://appsforoffice.microsoft.com/**", async (route) => {
-      const file = path.join(OFFICE_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
-      if (existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-      else await route.fulfill({ status: 404, body: "" });
-    });
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+    await openTaskpane(page, server.url);
   }, 900_000);
 
   afterAll(async () => {

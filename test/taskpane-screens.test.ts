@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { exampleWorkbook } from "../src/example/example";
 import { ensureProductionBuild } from "./support/build";
-import { serve } from "./support/server";
+import { serve, launchChromium, openTaskpane } from "./support/server";
 import { setByHeader } from "./support/workbook";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -24,7 +24,6 @@ if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane scree
 const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
-const OFFICE_DIST = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 const TABS = ["invoer", "controleren", "rapport", "overzicht"] as const;
 const WIDTHS = [320, 800] as const;
 
@@ -56,20 +55,11 @@ maybe("task pane screens at 320 px and 800 px (outside Excel)", () => {
     });
     dist = ensureProductionBuild();
     server = await serve(dist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 320, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("request", (r) => requested.push(new URL(r.url()).pathname));
-    await page.route("https://appsforoffice.microsoft.com/**", async (route) => {
-      const file = path.join(OFFICE_DIST, new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, ""));
-      if (existsSync(file)) await route.fulfill({ path: file, contentType: "text/javascript" });
-      else await route.fulfill({ status: 404, body: "" });
-    });
-    await page.goto(`${server.url}taskpane.html`);
-    await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+    await openTaskpane(page, server.url);
   }, 900_000);
 
   afterAll(async () => {
