@@ -32,10 +32,6 @@ export const CONTENT_TYPE = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-  workbookMacro: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
-  template: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
-  binary: "application/vnd.ms-excel.sheet.binary.macroEnabled.main",
 } as const;
 
 export interface Relationship {
@@ -190,12 +186,6 @@ export class Package {
     // keep small parts (workbook, rels, content types, styles) decoded; sheet XML is read once
     if (b.length < 1_000_000) this.cache.set(n, s);
     return s;
-  }
-
-  /** The original bytes of a part as stored in the input (undefined for new parts). */
-  original(name: string): ZipEntry | undefined {
-    const n = this.resolve(name);
-    return n === undefined ? undefined : this.parts.get(n)!.entry;
   }
 
   set(name: string, content: string | Uint8Array): void {

@@ -1,23 +1,14 @@
 /**
  * Worksheet XML for the sheets the add-in owns: the report sheets of a plan and the record sheets (the
  * metadata, sign-off and snapshot sheets, the Logboek). Child elements follow the order of CT_Worksheet
- * (ECMA-376 Part 1 §18.3.1.99): Excel refuses a sheet whose elements are out of sequence.
+ * (ECMA-376 Part 1 §18.3.1.99): Excel refuses a sheet whose elements are out of sequence; a test holds
+ * every sheet we write to that order.
  */
 import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
 import { escapeXml, NS } from "./package";
 import type { StyleBook } from "./styles";
 import { isDateFormat } from "./workbook";
-
-/** The order of CT_Worksheet's children; a test holds every sheet we write to it. */
-export const WORKSHEET_ORDER = [
-  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
-  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
-  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins",
-  "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors",
-  "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls",
-  "webPublishItems", "tableParts", "extLst",
-] as const;
 
 /**
  * Functions added to Excel after 2007 are stored with the `_xlfn.` prefix ("future functions"); without it
@@ -122,15 +113,8 @@ export interface SheetXmlOptions {
 /** Days between the 1900 and the 1904 date systems. */
 const DAYS_1904 = 1462;
 
-/** What the planner may say about a sheet's look beyond the cells (row heights, print setup). */
-export interface SheetLook {
-  heights?: (number | undefined)[];
-  print?: { area: string; landscape: boolean; fitWidth: number; repeatRows?: string; pageNumbers: boolean };
-}
-
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
-  const look = plan as SheetPlan & SheetLook;
   const editable = new Set(plan.editable);
   const parts: string[] = [];
   let maxCol = 0;
@@ -152,7 +136,7 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
     if (cells.length === 0) return;
     // the planner's height when it chose one from the content, else enough lines for the wrapped text
     const lines = wrappedLines(row, plan.widths);
-    const chosen = look.heights?.[r];
+    const chosen = plan.heights?.[r];
     const height = chosen !== undefined ? chosen : lines > 1 ? 13.5 * lines + 2 : undefined;
     const ht = height !== undefined ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
     parts.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
@@ -165,7 +149,7 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
   const cf = plan.conditional.map((c, i) =>
     `<conditionalFormatting sqref="${escapeXml(c.range)}"><cfRule type="expression" dxfId="${styles.dxf(c.style)}" priority="${i + 1}"><formula>${escapeXml(fileFormula(c.formula))}</formula></cfRule></conditionalFormatting>`).join("");
   const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join("")}</mergeCells>` : "";
-  const print = look.print;
+  const print = plan.print;
   const setup = `<pageSetup paperSize="9" orientation="${print && !print.landscape ? "portrait" : "landscape"}" fitToWidth="${print?.fitWidth ?? 1}" fitToHeight="0"${print?.pageNumbers ? ' useFirstPageNumber="1" firstPageNumber="1"' : ""}/>`;
   const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -68,10 +68,6 @@ export class StyleBook {
     }
   }
 
-  static minimal(): string {
-    return MINIMAL;
-  }
-
   private section(s: Section): RegExpExecArray | null {
     return new RegExp(`<${this.p}${s}(?=[\\s/>])[^>]*?(?:/>|>([\\s\\S]*?)</${this.p}${s}>)`).exec(this.xml);
   }
@@ -131,7 +127,7 @@ export class StyleBook {
 
   /** The cell format (xf index) of a plan cell. */
   xf(c: PlanCell, unlocked = false): number {
-    const align = (c as PlanCell & { align?: string }).align;
+    const align = c.align;
     const key = `${c.s ?? ""}|${c.nf ?? ""}|${c.wrap ? 1 : 0}|${align ?? ""}|${unlocked ? 1 : 0}`;
     const hit = this.xfCache.get(key);
     if (hit !== undefined) return hit;
@@ -147,11 +143,6 @@ export class StyleBook {
     const id = this.index("cellXfs", this.el("xf", attrs, alignment || protection ? alignment + protection : undefined));
     this.xfCache.set(key, id);
     return id;
-  }
-
-  /** A plain bold header cell format (for the Logboek). */
-  boldXf(): number {
-    return this.xf({ s: "label", v: "" });
   }
 
   /** The differential format of a conditional format. */

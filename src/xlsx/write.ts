@@ -10,11 +10,9 @@ import type { Scalar, SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, escapeXml, findTags, NS, Package, REL, relativeTarget, relsPathOf } from "./package";
 import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
-import { appendRowsXml, planSheetXml, rowsSheetXml, type SheetLook } from "./sheet-write";
+import { appendRowsXml, planSheetXml, rowsSheetXml } from "./sheet-write";
 import { StyleBook } from "./styles";
 import type { SheetEntry } from "./workbook";
-
-export const META_SHEET = METADATA_SHEET;
 
 const LOG_WIDTHS = [20, 18, 24, 66, 16, 20, 20, 20, 20, 100];
 
@@ -383,7 +381,7 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
   }
   const printNames: PrintName[] = [];
   for (const s of plan.sheets) {
-    const print = (s as typeof s & SheetLook).print;
+    const print = s.print;
     if (!print) continue;
     printNames.push({ sheet: s.name, name: "_xlnm.Print_Area", ref: `${quoteSheet(s.name)}!${absolute(print.area)}` });
     if (print.repeatRows) printNames.push({ sheet: s.name, name: "_xlnm.Print_Titles", ref: `${quoteSheet(s.name)}!${absolute(print.repeatRows)}` });
@@ -426,10 +424,5 @@ export function writeSheets(book: ReadBook, sheets: SheetToWrite[], opts: WriteO
   }
   ed.finish(undefined, styles, book.info.stylesPart);
   return book.pkg.toBytes(opts.now);
-}
-
-/** The sheet names of a package, in workbook order (for tests and the task pane). */
-export function sheetNamesOf(book: ReadBook): string[] {
-  return book.info.sheets.map((s) => s.name);
 }
 
