@@ -13,9 +13,8 @@ import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
 import { ensureProductionBuild } from "./support/build";
-import { serve, launchChromium } from "./support/server";
+import { CHROMIUM, serve, launchChromium } from "./support/server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
 if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
 if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane browser test is SKIPPED. Install Debian's chromium to run it.");

@@ -12,9 +12,8 @@ import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
-import { serve, launchChromium, openTaskpane } from "./support/server";
+import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
 
-const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
 if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
 const maybe = existsSync(CHROMIUM) ? describe : describe.skip;

@@ -14,10 +14,9 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { exampleWorkbook } from "../src/example/example";
 import { ensureProductionBuild } from "./support/build";
-import { serve, launchChromium, openTaskpane } from "./support/server";
+import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
 import { setByHeader } from "./support/workbook";
 
-const CHROMIUM = "/usr/bin/chromium";
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
 if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
 if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane screenshot tests are SKIPPED. Install Debian's chromium to run them.");
