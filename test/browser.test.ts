@@ -2,7 +2,7 @@
  * The task pane end to end in headless Chromium (Debian's, driven by playwright-core): the production
  * build served on 127.0.0.1, Office.js served from the @microsoft/office-js package in place of the CDN.
  * Outside Excel the page works on a chosen file: check → dashboard → build → download, and the
- * downloaded report carries the RULES.md figures. Every request is watched: nothing but the page itself
+ * downloaded report carries the worked example's figures (docs/rekenregels.md). Every request is watched: nothing but the page itself
  * and Office.js may be loaded. Screenshots of each step go to test/artifacts/.
  */
 import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
@@ -89,7 +89,7 @@ maybe("task pane in headless Chromium (outside Excel, on a chosen file)", () => 
     await shot("2-controleren");
   });
 
-  test("the dashboard shows the RULES.md figures and the norms", async () => {
+  test("the dashboard shows the worked example's figures (docs/rekenregels.md) and the norms", async () => {
     await page.click("#tab-overzicht");
     await page.waitForSelector("#variance-chart", { state: "visible" });
     await page.waitForSelector("body[data-chart='drawn']"); // chart.js is loaded when Overzicht opens

@@ -77,7 +77,7 @@ describe("Verschilanalyse", () => {
     }
   }, 120_000);
 
-  test("P(F₀, 2025, p₀) with the carried tables is the recorded plafond of RULES.md; the effects add up to the change", async () => {
+  test("P(F₀, 2025, p₀) with the carried tables is the recorded plafond of docs/rekenregels.md; the effects add up to the change", async () => {
     const { inputs, record } = await engine(files.changed);
     expect(record.totals.ceiling.value).toBe(649519.35);
     const prev = {

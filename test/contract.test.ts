@@ -1,6 +1,6 @@
 /**
- * WORKBOOK.md, the input contract: every reading rule with a bad-input case that pins the severity, the
- * sheet, the A1 cell and a distinctive part of the Dutch message. Grids come from ./grids (the RULES.md
+ * docs/werkmapcontract.md, the input contract: every reading rule with a bad-input case that pins the severity, the
+ * sheet, the A1 cell and a distinctive part of the Dutch message. Grids come from ./grids (the docs/rekenregels.md
  * worked example as 2-D arrays), changed in exactly one place per case.
  */
 import { computeResults } from "../src/domain/compute";
@@ -97,7 +97,7 @@ describe("the valid worked-example grid", () => {
     );
   });
 
-  test("and so the RULES.md figures", () => {
+  test("and so the worked example's figures (docs/rekenregels.md)", () => {
     const res = computeResults(r.inputs!);
     expect(res.ceiling.ceiling).toBe(649519.35);
     expect(res.ceiling.caoEffect).toBe(12568.22);

@@ -41,7 +41,7 @@ interface Expected {
 const fout = (ref: string, fragment: string): P => ["fout", ref, fragment];
 const waarschuwing = (ref: string, fragment: string): P => ["waarschuwing", ref, fragment];
 
-/** The example's figures (RULES.md worked example), as `report` prints them. */
+/** The example's figures (worked example (docs/rekenregels.md)), as `report` prints them. */
 const EXAMPLE = {
   ceiling: "Plafond formatieve kosten  € 649.519,35",
   budget: "Totaal budget P&C          € 786.432,83",

@@ -271,3 +271,42 @@ describe("README.md and docs/ link only to files in the repository", () => {
     }
   });
 });
+
+/**
+ * Code comments, messages and test names cite documents too ("docs/rekenregels.md §3"): each Markdown file
+ * named in src/, test/, scripts/ or bench/ must be a file of the repository, and nothing may point into
+ * ../shared (a clone does not have it). This file is left out: its checker tests name missing files on purpose.
+ */
+function sourceFiles(files: Set<string> | null): string[] {
+  const all = files ? [...files] : [];
+  return all.filter((f) => /^(src|test|scripts|bench)\//.test(f) && /\.(ts|js|cjs|mjs|html|py|sh)$/.test(f) && f !== "test/docs.test.ts" && !f.startsWith("test/artifacts/"));
+}
+
+describe("source files cite only documents in the repository", () => {
+  const files = repositoryFiles();
+  const sources = sourceFiles(files);
+
+  test("there are source files to check", () => {
+    expect(sources.length).toBeGreaterThan(50);
+  });
+
+  test("every Markdown file named in src/, test/, scripts/ and bench/ exists, and nothing points into ../shared", () => {
+    const found: string[] = [];
+    for (const file of sources) {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      text.split("\n").forEach((line, i) => {
+        if (/\.\.\/shared\b/.test(line)) found.push(`${file}:${i + 1}: points into ../shared`);
+        for (const m of line.matchAll(/(?<![\w/.-])[\w][\w./-]*\.md\b/g)) {
+          const p = bareNameProblem({ file: "README.md", name: m[0] }, files ?? new Set());
+          if (p) found.push(`${file}:${i + 1}: ${p}`);
+        }
+      });
+    }
+    expect(found).toEqual([]);
+  });
+
+  test("the check finds a citation of a document the repository does not have", () => {
+    const probe = bareNameProblem({ file: "README.md", name: "RULES.md" }, files ?? new Set());
+    expect(probe).toEqual(expect.stringContaining("no such file"));
+  });
+});

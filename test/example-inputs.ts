@@ -1,4 +1,4 @@
-/** The RULES.md worked example (year 2025) as typed Inputs, built independently of any workbook reader. */
+/** The worked example (docs/rekenregels.md) (year 2025) as typed Inputs, built independently of any workbook reader. */
 import type { CalendarDate, FormationRow, Inputs, LedgerRow, SalaryRow, ServiceCode, SickLeaveCase } from "../src/domain/types";
 import cao from "../src/data/cao-gemeenten-salarisschalen.json";
 

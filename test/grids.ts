@@ -1,5 +1,5 @@
 /**
- * The RULES.md worked example (year 2025) as a host-neutral WorkbookGrids, built directly as 2-D arrays
+ * The worked example (docs/rekenregels.md) (year 2025) as a host-neutral WorkbookGrids, built directly as 2-D arrays
  * (plain ranges with the header in row 1), plus small editors so a test can break exactly one thing.
  *
  * Layout of the valid grid (1-based sheet rows):
@@ -8,7 +8,7 @@
  *   (rows 2–21), 2025-04-01 (rows 22–41) and 2025-10-01 (rows 42–61). Within a table the scales run
  *   1–18 and then 10A, 11A (JavaScript's key order), so scale s ≤ 18 of 2024-10-01 is in row s + 1 and
  *   10A / 11A are in rows 20 / 21; add 20 or 40 for the later tables.
- * - Formatie: A=Functie, B=Pakket, C=Schaal, D=Fte, E=Bezetting, F=Toelichting; the 9 rows of RULES.md in
+ * - Formatie: A=Functie, B=Pakket, C=Schaal, D=Fte, E=Bezetting, F=Toelichting; the 9 rows of docs/rekenregels.md in
  *   rows 2–10 (row 7 = Kwaliteitsmedewerker BRP, 0.4 fte).
  * - Realisatie: A=Maand, B=Categorie, C=Bedrag, D=Omschrijving, E=Dossier; Loonkosten months 1–7 in rows
  *   2–8 (row 8 is month 7, after the rapportagemaand), Vervanging V-2025-01 months 4–6 in rows 9–11,

@@ -3,7 +3,7 @@
  * carries the bundled example's inputs and was written by a foreign tool: openpyxl, LibreOffice,
  * Gnumeric, exceljs, a scripted package edit, or Microsoft Excel (test/interop/excel/, SOURCES.md).
  * For each one:
- *  - `check` and `report` succeed, and the key figures are those of the worked example in spec/RULES.md
+ *  - `check` and `report` succeed, and the key figures are those of the worked example in docs/rekenregels.md
  *    (not computed by our code): plafond formatieve kosten 649519.35, totaal budget P&C 786432.83,
  *    ruimte onder plafond 43219.35;
  *  - every zip entry of the input is in the output with identical (uncompressed) bytes, except the parts
@@ -44,7 +44,7 @@ const LO_OUT = path.join(RUN, "libreoffice");
 /** Parts the file host may edit (or, for calcChain, drop); every other input part must keep its bytes. */
 const EDITABLE = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/app.xml", "xl/calcChain.xml"]);
 
-/** The key figures of the RULES.md worked example, in the CLI's Dutch notation and as numbers. */
+/** The key figures of the worked example of docs/rekenregels.md, in the CLI's Dutch notation and as numbers. */
 const KEY_FIGURES: Array<[string, string, number]> = [
   ["Plafond formatieve kosten", "649.519,35", 649519.35],
   ["Totaal budget P&C", "786.432,83", 786432.83],

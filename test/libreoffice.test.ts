@@ -115,7 +115,7 @@ maybe("LibreOffice recalculation agrees with the engine", () => {
     expect((back.getWorksheet("T")?.getCell("A2").value as ExcelJS.CellFormulaValue).result).toBe(41);
   });
 
-  test("the variants carry the RULES.md figures", () => {
+  test("the variants carry the worked example's figures (docs/rekenregels.md)", () => {
     expect(figures.example).toEqual({ ceiling: 649519.35, room: 43219.35, extra: 0 });
     expect(figures.overrun2024).toEqual({ ceiling: 649519.35, room: -9880.65, extra: 9880.65 });
     expect(figures.overrun2023.extra).toBe(90000);

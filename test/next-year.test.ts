@@ -106,7 +106,7 @@ describe("next-year on the example", () => {
     expect(rows.slice(1).map((x) => [x[0], x[note]])).toEqual([["V-2025-01", "Overgenomen uit 2025 (nog open): raam de verwachte kosten voor 2026 opnieuw."]]);
   });
 
-  test("the 2025 addendum as agreed is a record in the workbook, with the RULES.md figures", async () => {
+  test("the 2025 addendum as agreed is a record in the workbook, with the worked example's figures (docs/rekenregels.md)", async () => {
     const read = await readWorkbookFile(output);
     if (!read.ok) throw new Error(read.message);
     const { record, problems } = readPrevious(read.grids);

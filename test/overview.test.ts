@@ -52,7 +52,7 @@ describe("overzicht", () => {
     expect(r.out).toContain("2 gelezen, 2 met een probleem");
   });
 
-  test("a row per file: the good ones by year with the RULES.md figures, the bad ones below with their problem", () => {
+  test("a row per file: the good ones by year with the worked example's figures (docs/rekenregels.md), the bad ones below with their problem", () => {
     const cells = readCells(output)["Overzicht"];
     const header = Object.entries(cells).find(([, [, v]]) => v === "Bestand")!;
     const hr = Number(/\d+$/.exec(header[0])![0]);

@@ -1,6 +1,6 @@
 /**
  * The signing document from the task pane, outside Excel, in headless Chromium: choose the example
- * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the RULES.md figures and the
+ * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the worked example's figures (docs/rekenregels.md) and the
  * fingerprint, with fonts embedded. pdfmake and its fonts are loaded only when the button is pressed, from
  * the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
  * The production build goes to a private folder (not dist/, which others use).
@@ -69,7 +69,7 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     await page.waitForFunction(() => document.getElementById("signing-pdf-result")?.textContent?.includes("staat in uw downloads"));
     await page.screenshot({ path: path.join(dir, "rapport-pdf.png"), fullPage: true });
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-    // RULES.md worked example
+    // worked example (docs/rekenregels.md)
     for (const figure of ["€ 649.519,35", "€ 116.913,48", "€ 786.432,83", "€ 12.568,22", "€ 636.951,13", "€ 214.009,42", "€ 8.000,00", "€ 12.000,00"]) expect(text).toContain(figure);
     expect(text).toMatch(/Opdrachtgever\s+Gemeente Ommen/);
     const fp = /vingerafdruk ([0-9a-f]{12})…/.exec((await page.textContent("#signing-pdf-result")) ?? "")?.[1];

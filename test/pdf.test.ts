@@ -1,7 +1,7 @@
 /**
- * The signing document: `dvo-addendum pdf` on the bundled example (the RULES.md worked example, 2025).
+ * The signing document: `dvo-addendum pdf` on the bundled example (the worked example of docs/rekenregels.md, 2025).
  * The PDF is read back with poppler-utils (pdftotext, pdffonts, pdfinfo, pdftoppm); every figure is
- * expected as RULES.md states it (the per-row ceiling amounts computed here from the S values RULES.md
+ * expected as docs/rekenregels.md states it (the per-row ceiling amounts computed here from the S values docs/rekenregels.md
  * gives), not as our engine computes it.
  */
 import { execFileSync } from "node:child_process";
@@ -56,10 +56,10 @@ describe("dvo-addendum pdf", () => {
   });
 
   test("the formation per pakket and function: fte, scale, cost per fte, plafondbedrag", () => {
-    // RULES.md: S per scale; K = S × (1 + IKB) × (1 + werkgeverslasten); plafondbedrag = round2(fte × K)
+    // docs/rekenregels.md: S per scale; K = S × (1 + IKB) × (1 + werkgeverslasten); plafondbedrag = round2(fte × K)
     const S: Record<number, number> = { 7: 46881, 8: 52593, 9: 58869, 11: 74298 };
     const K = (s: number) => S[s] * 1.1705 * 1.3;
-    expect(K(7)).toBeCloseTo(71336.47365, 5); // as RULES.md states it
+    expect(K(7)).toBeCloseTo(71336.47365, 5); // as docs/rekenregels.md states it
     const rows: Array<[string, string, number, number]> = [
       ["Medewerker publiekszaken frontoffice", "Balie", 7, 3.0],
       ["Medewerker publiekszaken backoffice", "BRP", 8, 1.5],
@@ -83,7 +83,7 @@ describe("dvo-addendum pdf", () => {
       const head = figures.exec(lines[i])![1].trim();
       if (head !== fn) expect(`${head} ${lines[i + 1].trim()}`).toBe(fn);
     }
-    expect(text).toContain("214.009,42"); // the frontoffice row in RULES.md
+    expect(text).toContain("214.009,42"); // the frontoffice row in docs/rekenregels.md
     expect(nl(round2(sum))).toBe("649.519,35");
     // per pakket (one function each in the example) and the total
     expect(text).toMatch(/Balie\s+3,00\s+€ 214\.009,42/);
@@ -101,7 +101,7 @@ describe("dvo-addendum pdf", () => {
   });
 
   test("the salary tables used, in natural scale order, with their status", () => {
-    // RULES.md: scale 7 is 3,831 / 3,908 / 3,980 in the tables of 2024-10-01, 2025-04-01, 2025-10-01 (all derived)
+    // docs/rekenregels.md: scale 7 is 3,831 / 3,908 / 3,980 in the tables of 2024-10-01, 2025-04-01, 2025-10-01 (all derived)
     expect(text).toMatch(/7\s+1-10-2024\s+€ 3\.831,00\s+afgeleid \(schatting\)/);
     expect(text).toMatch(/7\s+1-4-2025\s+€ 3\.908,00\s+afgeleid \(schatting\)/);
     expect(text).toMatch(/7\s+1-10-2025\s+€ 3\.980,00\s+afgeleid \(schatting\)/);

@@ -1,4 +1,4 @@
-/** RULES.md: every figure of the worked example, its overrun variant and the SLA 2023 variant. */
+/** docs/rekenregels.md: every figure of the worked example, its overrun variant and the SLA 2023 variant. */
 import { computeResults } from "../src/domain/compute";
 import { round2 } from "../src/domain/money";
 import { rowInForce } from "../src/domain/salary";

@@ -55,7 +55,7 @@ describe("(a) the bundled example, written to .xlsx and read back", () => {
     outcome = await readWorkbookFile(file);
   });
 
-  test("parses without errors and reproduces the RULES.md figures", () => {
+  test("parses without errors and reproduces the worked example's figures (docs/rekenregels.md)", () => {
     const parsed = parseWorkbook(grids(outcome));
     expect(errors(parsed)).toEqual([]);
     expect(parsed.inputs).not.toBeNull();

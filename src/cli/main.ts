@@ -124,7 +124,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       if (rest.length === 0) {
         // the bundled example, into out/ (its own files there are replaced, as with `report`)
         const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
-        io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
+        io.err(`Voorbeeldinvoer (rekenvoorbeeld uit docs/rekenregels.md) schrijven naar ${input} …`);
         await saveAtomically((await exampleOf()).exampleWorkbook(), input);
         return signingPdf(input, output ?? path.join("out", "voorbeeld-addendum-2025.pdf"), output === undefined || (parsed.values.overschrijven ?? false), io);
       }
@@ -429,7 +429,7 @@ async function report(input: string, output: string, io: Out, action?: SignActio
  */
 async function example(output: string | undefined, io: Out, overwrite = false): Promise<number> {
   const input = path.join("out", "voorbeeld-invoer-2025.xlsx");
-  io.err(`Voorbeeldinvoer (rekenvoorbeeld uit RULES.md) schrijven naar ${input} …`);
+  io.err(`Voorbeeldinvoer (rekenvoorbeeld uit docs/rekenregels.md) schrijven naar ${input} …`);
   await saveAtomically((await exampleOf()).exampleWorkbook(), input);
   const code = await report(input, output ?? path.join("out", "voorbeeld-rapport-2025.xlsx"), io, undefined, output === undefined || overwrite);
   if (code !== 0 || output !== undefined) return code;

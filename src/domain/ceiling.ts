@@ -1,4 +1,4 @@
-/** RULES.md §3: the formation-cost ceiling, overhead, total P&C budget and cao-effect. */
+/** docs/rekenregels.md §3: the formation-cost ceiling, overhead, total P&C budget and cao-effect. */
 import { round2 } from "./money";
 import { scaleCost, type MissingSalary, type ScaleCost } from "./salary";
 import type { FormationRow, SalaryRow, Settings } from "./types";

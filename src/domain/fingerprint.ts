@@ -1,5 +1,5 @@
 /**
- * The input fingerprint (REPORT.md, sign-off): SHA-256 over the canonical addendum inputs — the settings
+ * The input fingerprint (docs/gebruikershandleiding.md, sign-off): SHA-256 over the canonical addendum inputs — the settings
  * that shape the budget, the Salaristabel rows used, and the Formatie. Row numbers and cell formats do not
  * count; values do.
  */

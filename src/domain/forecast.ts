@@ -1,4 +1,4 @@
-/** RULES.md §5 and §6: forecast, room under the ceiling, and sick-leave replacement against the ceiling. */
+/** docs/rekenregels.md §5 and §6: forecast, room under the ceiling, and sick-leave replacement against the ceiling. */
 import { compareDates } from "./dates";
 import { round2 } from "./money";
 import type { Decision, LedgerRow, SickLeaveCase, Settings } from "./types";

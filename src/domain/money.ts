@@ -1,5 +1,5 @@
 /**
- * Money helpers. Euros are plain numbers; rounding happens only where RULES.md says so.
+ * Money helpers. Euros are plain numbers; rounding happens only where docs/rekenregels.md says so.
  */
 
 /**

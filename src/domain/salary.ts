@@ -1,4 +1,4 @@
-/** RULES.md §1 and §2: the maximum salary in force per month, and the maximum cost per fte. */
+/** docs/rekenregels.md §1 and §2: the maximum salary in force per month, and the maximum cost per fte. */
 import { compareDates, lastDayOfMonth } from "./dates";
 import type { CalendarDate, SalaryRow, Settings } from "./types";
 

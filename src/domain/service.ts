@@ -1,4 +1,4 @@
-/** RULES.md §7: service figures. */
+/** docs/rekenregels.md §7: service figures. */
 import type { SelfEvaluation, ServiceMonth } from "./types";
 
 export interface ServiceFigures {

@@ -1,5 +1,5 @@
 /**
- * Typed inputs of the engine (WORKBOOK.md) and its results (RULES.md). No I/O, no host types.
+ * Typed inputs of the engine (docs/werkmapcontract.md) and its results (docs/rekenregels.md). No I/O, no host types.
  * Each record that came from a workbook row carries `row`: its 1-based row number on the input sheet,
  * so the report can point formulas at the source cells.
  */

@@ -1,4 +1,4 @@
-/** RULES.md §4: realised versus budgeted through the report month. */
+/** docs/rekenregels.md §4: realised versus budgeted through the report month. */
 import { round2 } from "./money";
 import { COST_CATEGORIES, type CostCategory, type LedgerRow, type Settings } from "./types";
 import type { CeilingResult } from "./ceiling";

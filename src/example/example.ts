@@ -1,6 +1,6 @@
 /**
- * The bundled example: the RULES.md worked example (year 2025) as an input workbook, with plausible
- * sample rows for the optional sheets. The cost inputs are exactly those of RULES.md; the service,
+ * The bundled example: the worked example of docs/rekenregels.md (year 2025) as an input workbook, with plausible
+ * sample rows for the optional sheets. The cost inputs are exactly those of docs/rekenregels.md; the service,
  * quality, election and privacy rows are invented for demonstration. Sick leave carries case numbers
  * only, never names.
  */
@@ -144,7 +144,7 @@ function privacyRows(): TemplateRow[] {
   ];
 }
 
-/** The worked example of RULES.md as an input workbook (salary tables: the template's defaults for 2025). */
+/** The worked example of docs/rekenregels.md as an input workbook (salary tables: the template's defaults for 2025). */
 export function exampleWorkbook(): ExcelJS.Workbook {
   return buildInputWorkbook({
     year: EXAMPLE_YEAR,

@@ -1,5 +1,5 @@
 /**
- * Reading one cell by the rules of WORKBOOK.md ("Reading rules that hold everywhere"): numbers must be
+ * Reading one cell by the rules of docs/werkmapcontract.md ("Reading rules that hold everywhere"): numbers must be
  * numbers, dates are date cells, serials or d-m-jjjj / jjjj-mm-dd text, fixed lists are checked, and
  * every problem names the cell and says what to do.
  */
@@ -106,7 +106,7 @@ const DMY = /^(\d{1,2})-(\d{1,2})-(\d{4})$/;
 const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * The years a date in this contract can fall in: those Jaar allows (WORKBOOK.md). A date outside them is
+ * The years a date in this contract can fall in: those Jaar allows (docs/werkmapcontract.md). A date outside them is
  * nearly always a number typed into a date column (2025 as an Excel date is 17-7-1905), never a real date.
  */
 const FIRST_YEAR = 2000;

@@ -1,5 +1,5 @@
 /**
- * The workbook contract (WORKBOOK.md): grids → typed Inputs + every Problem, in one pass.
+ * The workbook contract (docs/werkmapcontract.md): grids → typed Inputs + every Problem, in one pass.
  * Rows with a `fout` are left out of the inputs; `inputs` is null when any `fout` was found.
  */
 import { compareDates, dutchDate, MONTH_NAMES } from "../domain/dates";
@@ -58,7 +58,7 @@ export const COLUMNS = {
 } as const satisfies Partial<Record<InputSheetKey, readonly ColumnSpec[]>>;
 
 /**
- * Realisatie as a financial system exports it (WORKBOOK.md): `Rekening` (and optionally `Kostenplaats`)
+ * Realisatie as a financial system exports it (docs/werkmapcontract.md): `Rekening` (and optionally `Kostenplaats`)
  * instead of `Categorie`, mapped to a category on the `Grootboek` sheet; `Boekdatum` instead of `Maand`;
  * `Debet`/`Credit` instead of `Bedrag`. Each pair is an alternative: the template's column wins when both
  * are there.

@@ -1,4 +1,4 @@
-/** Instellingen: a two-column table `Instelling` / `Waarde` (WORKBOOK.md). */
+/** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
 import { VARIANCE_SIGNS, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";

@@ -1,5 +1,5 @@
 /**
- * Finding an input table on a sheet and reading its rows by header text (WORKBOOK.md): the header row is
+ * Finding an input table on a sheet and reading its rows by header text (docs/werkmapcontract.md): the header row is
  * that of the Excel table with the sheet's name, or else the first row (of the first 20) that holds a
  * known header; columns are matched case- and whitespace-insensitively; extra columns are ignored and
  * empty rows skipped.

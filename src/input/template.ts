@@ -1,5 +1,5 @@
 /**
- * The input workbook template (WORKBOOK.md), host-neutral: for each of the 12 input sheets its Dutch
+ * The input workbook template (docs/werkmapcontract.md), host-neutral: for each of the 12 input sheets its Dutch
  * headers, data rows, column widths, number formats and drop-down lists. Salaristabel is pre-filled with
  * the cao tables that touch the year, Openingstijden with the SLA 2024 hours. The exceljs host
  * (xlsx/template.ts) and the Office.js host (office/template.ts) render it.

@@ -1,4 +1,4 @@
-/** Inputs + Results → the whole report as a host-neutral WorkbookPlan (REPORT.md). */
+/** Inputs + Results → the whole report as a host-neutral WorkbookPlan (docs/gebruikershandleiding.md). */
 import type { Results } from "../domain/compute";
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Inputs } from "../domain/types";

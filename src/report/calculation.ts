@@ -1,5 +1,5 @@
 /**
- * The visible `Berekening` sheet (REPORT.md): every intermediate value the report's formulas need — the
+ * The visible `Berekening` sheet (docs/gebruikershandleiding.md): every intermediate value the report's formulas need — the
  * parameters, the salary in force per scale and month, each input row normalised (month number from a
  * date, trimmed labels), and the running ceiling total per sick-leave case — so that every chain of
  * formulas can be followed from a report figure back to the input cells.

@@ -1,5 +1,5 @@
 /**
- * Realisatie as a financial system exports it (WORKBOOK.md): per booking the month from `Boekdatum`, the
+ * Realisatie as a financial system exports it (docs/werkmapcontract.md): per booking the month from `Boekdatum`, the
  * category looked up in `Grootboek` by account (and cost centre), the amount as `Debet − Credit` — all as
  * live formulas on Berekening, so a controller can follow a realised figure back to the export's rows.
  */

@@ -1,4 +1,4 @@
-/** The title block every report sheet starts with (REPORT.md). */
+/** The title block every report sheet starts with (docs/gebruikershandleiding.md). */
 import { amsterdamTime, MONTH_NAMES } from "../domain/dates";
 import type { BuildContext } from "./context";
 import { staleNotice } from "./freshness";

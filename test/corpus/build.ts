@@ -1,7 +1,7 @@
 /**
  * The bad-input corpus (issue 4, item 4): malformed input workbooks for `dvo-addendum check` and `report`.
  *
- * Every workbook case starts from the bundled example (`exampleWorkbook()`, the RULES.md worked example:
+ * Every workbook case starts from the bundled example (`exampleWorkbook()`, the worked example of docs/rekenregels.md:
  * Excel tables named like their sheets, drop-downs, formats) and changes it in one place with exceljs
  * before it is saved. What exceljs cannot produce (a text file, a truncated zip, a zip with a damaged part,
  * an .xls) is made as raw bytes, or with jszip.
@@ -71,7 +71,7 @@ function set(wb: ExcelJS.Workbook, ref: string, value: ExcelJS.CellValue): void 
 
 /**
  * Make a sheet a plain range (drop its Excel table) before changing its shape: files made without Excel
- * tables must work too (WORKBOOK.md), and exceljs does not move a table when columns or rows move.
+ * tables must work too (docs/werkmapcontract.md), and exceljs does not move a table when columns or rows move.
  */
 function plain(ws: ExcelJS.Worksheet): ExcelJS.Worksheet {
   for (const name of Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables)) ws.removeTable(name);

@@ -1,6 +1,6 @@
 /**
  * End-to-end check for people with real Excel (desktop or web), in the style of the Office add-in
- * template's test/end-to-end: a task pane that builds the RULES.md example through the Office.js host in an
+ * template's test/end-to-end: a task pane that builds the worked example of docs/rekenregels.md through the Office.js host in an
  * empty workbook, lets Excel recalculate, and reports
  * - the round trips of the read and of the write;
  * - that Excel's values of every report formula equal the engine's;
