@@ -322,7 +322,7 @@ async function check(input: string, io: Out, signed: { fingerprint?: string; pdf
     if (expected && fingerprint !== expected) {
       const recomputed = signOff?.fingerprint === fingerprint ? " De vingerafdruk in het ondertekeningsblad van de werkmap is bijgewerkt tot de gewijzigde invoer: dat is niet door ondertekening gebeurd." : "";
       problems.push({
-        severity: "fout",
+        severity: "fout", code: "not-the-signed-inputs",
         sheet: addendum,
         cell: "A1",
         message: `Niet de getekende invoer: de instellingen, de gebruikte salaristabel of de formatie verschillen van wat is ondertekend (getekend ${expected.slice(0, 12)}…, werkmap nu ${fingerprint.slice(0, 12)}…).${recomputed} Zet de wijziging terug, of heropen het addendum en laat het opnieuw ondertekenen.`,

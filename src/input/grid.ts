@@ -43,8 +43,26 @@ export interface WorkbookGrids {
 
 export type Severity = "fout" | "waarschuwing";
 
+/**
+ * What kind of problem it is, for code that must act on it (the CLI's exit code, the pane's filters):
+ * nothing branches on the Dutch wording. The Dutch sentence is `message`.
+ */
+export type ProblemCode =
+  // the workbook's shape (src/input/table.ts)
+  | "sheet-missing" | "sheet-duplicate" | "header-missing" | "column-missing" | "column-duplicate"
+  // a cell's value breaks a reading rule of docs/werkmapcontract.md
+  | "value" | "setting"
+  | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
+  | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped"
+  | "previous-unreadable" | "previous-other-year"
+  // the add-in's records (sign-off, snapshot, Logboek)
+  | "changed-after-signing" | "records-integrity" | "not-the-signed-inputs"
+  // the report
+  | "report-sheet-renamed" | "comparison-incomplete";
+
 export interface Problem {
   severity: Severity;
+  code: ProblemCode;
   sheet: string;
   /** A1 address on `sheet` */
   cell: string;

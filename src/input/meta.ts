@@ -99,7 +99,7 @@ export function signOffProblems(s: SignOff | null, fingerprint: string, addendum
   if (!changedSinceSigning(s, fingerprint) || !s) return [];
   const what = s.status === "Ondertekend" ? `ondertekend door ${s.regisseur || "de regisseur"} op ${s.date || "?"}` : "ter ondertekening aangeboden";
   return [{
-    severity: "waarschuwing",
+    severity: "waarschuwing", code: "changed-after-signing",
     sheet: addendumSheet,
     cell: "A1",
     message: `Gewijzigd na ondertekening: het addendum is ${what}, maar de instellingen, de gebruikte salaristabel of de formatie zijn daarna veranderd (vingerafdruk ${s.fingerprint.slice(0, 12)} → ${fingerprint.slice(0, 12)}). Zet de wijziging terug, of heropen het addendum met een reden en laat het opnieuw ondertekenen.`,
@@ -438,7 +438,7 @@ const VISIBILITY_WORDS = { visible: "zichtbaar gemaakt", hidden: "verborgen in p
  */
 export function integrityProblems(grids: WorkbookGrids, addendumSheet: string): Problem[] {
   const problems: Problem[] = [];
-  const warn = (sheet: string, cell: string, message: string) => problems.push({ severity: "waarschuwing", sheet, cell, message });
+  const warn = (sheet: string, cell: string, message: string) => problems.push({ severity: "waarschuwing", code: "records-integrity", sheet, cell, message });
   const grid = logGrid(grids);
   const log = grid ? checkLog(grid) : null;
   const snapshot = readSnapshot(grids);

@@ -141,7 +141,7 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout, problems, salaryScalesWithFout);
   // Empty means no data rows at all; rows that were dropped for a fout of their own have their problem.
   if (formation && layout.sheets.formation && layout.sheets.formation.dataRows.length === 0) {
-    problems.push({ severity: "fout", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
+    problems.push({ severity: "fout", code: "formation-empty", sheet: layout.sheets.formation.sheet, cell: a1(layout.sheets.formation.headerRow + 1, 1), message: "Formatie is leeg: vul minstens één functie in." });
   }
 
   problems.push(...previousProblems(grids, year));
@@ -220,7 +220,7 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
       const h = cellAt(grid, t.layout.headerRow, c);
       if (typeof h === "string" && NAME_HEADERS.some((n) => norm(h).split(/[\s_-]+/).includes(n))) {
         problems.push({
-          severity: "waarschuwing",
+          severity: "waarschuwing", code: "health-data-column",
           sheet: t.sheet,
           cell: a1(t.layout.headerRow, c),
           message: `De kolom ${shown(h.trim()).replace(/^"|"$/g, "'")} lijkt namen te bevatten: verwijder deze kolom. Verzuimgegevens zijn gezondheidsgegevens (AVG); werk alleen met dossiernummers. De add-in neemt deze kolom nergens over.`,
@@ -301,7 +301,7 @@ function readLedger(
   // The template's column or its export alternative, one of each pair.
   const header = a1(t.layout.headerRow, Math.min(...Object.values(t.layout.columns)));
   const need = (ok: boolean, message: string) => {
-    if (!ok) problems.push({ severity: "fout", sheet: t.sheet, cell: header, message });
+    if (!ok) problems.push({ severity: "fout", code: "ledger-column-missing", sheet: t.sheet, cell: header, message });
     return ok;
   };
   const okMonth = need(t.has("month") || t.has("bookingDate"), `De kolom 'Maand' ontbreekt op '${t.sheet}': voeg een kolom met precies die kop toe in rij ${t.layout.headerRow} (of, bij een export uit het financiële systeem, een kolom 'Boekdatum').`);
@@ -311,7 +311,7 @@ function readLedger(
   const byAccount = !t.has("category");
   if (byAccount && ledgerMap.kind === "absent") {
     problems.push({
-      severity: "fout", sheet: t.sheet, cell: t.address(t.layout.headerRow, "account"),
+      severity: "fout", code: "ledger-map-missing", sheet: t.sheet, cell: t.address(t.layout.headerRow, "account"),
       message: `'${t.sheet}' heeft een kolom 'Rekening' in plaats van 'Categorie', maar het blad 'Grootboek' ontbreekt: voeg het blad Grootboek toe met de kolommen 'Rekening' en 'Categorie' (en zo nodig 'Kostenplaats'), één regel per rekening.`,
     });
     return null;
@@ -363,7 +363,7 @@ function readLedger(
     const shownList = list.slice(0, 20).map((u) => `${u.shown} (${u.rows} ${u.rows === 1 ? "boeking" : "boekingen"}, totaal ${euroText(u.total)})`);
     const more = list.length > 20 ? ` en nog ${list.length - 20} andere` : "";
     problems.push({
-      severity: "fout", sheet: t.sheet, cell: t.address(list[0].first, "account"),
+      severity: "fout", code: "ledger-unmapped", sheet: t.sheet, cell: t.address(list[0].first, "account"),
       message: `${list.length === 1 ? "Rekening" : `${list.length} rekeningen`} ${list.length === 1 ? "staat" : "staan"} niet in het blad Grootboek: ${shownList.join("; ")}${more}. Voeg ${list.length === 1 ? "deze rekening" : "elke rekening"} toe aan het Grootboek met de categorie waar ${list.length === 1 ? "ze" : "ze elk"} onder valt.`,
     });
   }
@@ -548,7 +548,7 @@ function checkSalaryCoverage(
     if (months.length === 0) continue;
     const known = table.some((r) => r.scale === row.scale);
     problems.push({
-      severity: "fout",
+      severity: "fout", code: "salary-missing",
       sheet: f.sheet,
       cell: a1(row.row, f.columns.scale),
       message: known
@@ -561,7 +561,7 @@ function checkSalaryCoverage(
     const scales = stale.map((s) => s.scale);
     const list = scales.length === 1 ? scales[0] : `${scales.slice(0, -1).join(", ")} en ${scales[scales.length - 1]}`;
     problems.push({
-      severity: "waarschuwing",
+      severity: "waarschuwing", code: "salary-stale",
       sheet: f.sheet,
       cell: a1(stale[0].row, f.columns.scale),
       message: `Schaal ${list}: de Salaristabel heeft geen bedragen die ingaan na ${dutchDate(newest)}, dus voor januari tot en met december ${year} gelden de maxima van ${dutchDate(newest)}. Controleer of de Salaristabel de cao-bedragen voor ${year} bevat en voeg ze zo nodig toe.`,

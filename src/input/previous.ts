@@ -108,7 +108,7 @@ export function readPrevious(grids: WorkbookGrids): { record: PreviousAddendum |
   if (!grid) return { record: null, problems: [] };
   const problems: Problem[] = [];
   const fail = (row: number, col: number, what: string) => {
-    problems.push({ severity: "waarschuwing", sheet: grid.name, cell: a1(row, col), message: `Het vorige addendum is niet te lezen, dus het rapport heeft geen verschilanalyse: ${what} Maak de werkmap opnieuw met 'dvo-addendum next-year', of verwijder het blad '${grid.name}'.` });
+    problems.push({ severity: "waarschuwing", code: "previous-unreadable", sheet: grid.name, cell: a1(row, col), message: `Het vorige addendum is niet te lezen, dus het rapport heeft geen verschilanalyse: ${what} Maak de werkmap opnieuw met 'dvo-addendum next-year', of verwijder het blad '${grid.name}'.` });
     return { record: null, problems };
   };
   const headerRow = grid.table?.row ?? grid.origin?.row ?? 1;
@@ -183,7 +183,7 @@ export function previousProblems(grids: WorkbookGrids, year: number | null): Pro
   const { record, problems } = readPrevious(grids);
   if (record && year !== null && record.year.value !== year - 1) {
     problems.push({
-      severity: "waarschuwing", sheet: record.sheet, cell: a1(record.year.row, record.year.col),
+      severity: "waarschuwing", code: "previous-other-year", sheet: record.sheet, cell: a1(record.year.row, record.year.col),
       message: `Het blad '${record.sheet}' bevat het addendum van ${record.year.value}, maar deze werkmap is van ${year}: de verschilanalyse vergelijkt alleen met ${year - 1}. Verwijder het blad, of maak de werkmap met 'dvo-addendum next-year' uit die van ${year - 1}.`,
     });
   }

@@ -125,7 +125,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       }
       ok = false;
       problems.push({
-        severity: "fout",
+        severity: "fout", code: "setting",
         sheet: t.sheet,
         cell: row === undefined ? a1(t.layout.headerRow, t.layout.columns.name) : a1(row, valueCol),
         message: row === undefined
@@ -137,7 +137,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     const r = readSetting(spec.kind, v, spec);
     if (!r.ok) {
       ok = false;
-      problems.push({ severity: "fout", sheet: t.sheet, cell: a1(row, valueCol), message: `${label}: ${r.message}` });
+      problems.push({ severity: "fout", code: "setting", sheet: t.sheet, cell: a1(row, valueCol), message: `${label}: ${r.message}` });
       continue;
     }
     values[key] = r.value;

@@ -7,7 +7,7 @@
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import type { CalendarDate } from "../domain/types";
 import { beyondLimit, nl, readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
-import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type SheetGrid, type WorkbookGrids } from "./grid";
+import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type ProblemCode, type SheetGrid, type WorkbookGrids } from "./grid";
 
 export interface ColumnSpec {
   key: string;
@@ -49,7 +49,7 @@ export function duplicateSheetProblem(grids: WorkbookGrids, name: string): Probl
   const [a, b] = found;
   const more = found.length > 2 ? ` (en nog ${found.length - 2} ${found.length === 3 ? "blad" : "bladen"})` : "";
   return {
-    severity: "fout",
+    severity: "fout", code: "sheet-duplicate",
     sheet: b.name,
     cell: "A1",
     message: `De werkbladen '${a.name}' en '${b.name}'${more} hebben voor de add-in dezelfde naam (hoofdletters en spaties tellen niet mee), dus is niet duidelijk welk blad '${name}' is: hernoem of verwijder een van beide.`,
@@ -106,14 +106,14 @@ export class TableReader {
     const grid = findSheet(grids, name);
     if (!grid) {
       if (required) {
-        problems.push({ severity: "fout", sheet: name, cell: "A1", message: `Het werkblad '${name}' ontbreekt: voeg het toe (maak zo nodig een nieuwe invoerwerkmap met 'dvo-addendum template').` });
+        problems.push({ severity: "fout", code: "sheet-missing", sheet: name, cell: "A1", message: `Het werkblad '${name}' ontbreekt: voeg het toe (maak zo nodig een nieuwe invoerwerkmap met 'dvo-addendum template').` });
       }
       return null;
     }
     const headerRow = locateHeader(grid, specs);
     if (headerRow === null) {
       problems.push({
-        severity: "fout",
+        severity: "fout", code: "header-missing",
         sheet: grid.name,
         cell: "A1",
         message: `Geen kolomkoppen gevonden op '${grid.name}': zet in rij 1 de kolommen ${specs.filter((s) => s.required).map((s) => `'${s.header}'`).join(", ")}.`,
@@ -136,7 +136,7 @@ export class TableReader {
         // Two columns with the header of an input column: reading either one would be a silent guess.
         missing = true;
         problems.push({
-          severity: "fout",
+          severity: "fout", code: "column-duplicate",
           sheet: grid.name,
           cell: a1(headerRow, c),
           message: `De kolom '${v.trim()}' staat twee keer op '${grid.name}' (${grid.name}!${a1(headerRow, earlier)} en ${grid.name}!${a1(headerRow, c)}), dus is niet duidelijk welke telt: hernoem of verwijder een van beide.`,
@@ -149,7 +149,7 @@ export class TableReader {
       else if (s.required) {
         missing = true;
         problems.push({
-          severity: "fout",
+          severity: "fout", code: "column-missing",
           sheet: grid.name,
           cell: a1(headerRow, firstCol),
           message: `De kolom '${s.header}' ontbreekt op '${grid.name}': voeg een kolom met precies die kop toe in rij ${headerRow}.`,
@@ -199,9 +199,9 @@ export class TableReader {
     return a1(row, this.layout.columns[key] ?? 1);
   }
 
-  problem(row: number, key: string, message: string, severity: "fout" | "waarschuwing" = "fout"): void {
+  problem(row: number, key: string, message: string, severity: "fout" | "waarschuwing" = "fout", code: ProblemCode = "value"): void {
     if (severity === "fout") this.rowOk = false;
-    this.problems.push({ severity, sheet: this.grid.name, cell: this.address(row, key), message });
+    this.problems.push({ severity, code, sheet: this.grid.name, cell: this.address(row, key), message });
   }
 
   private header(key: string): string {

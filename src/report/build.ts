@@ -89,7 +89,7 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const allProblems = [
     ...problems,
     ...renamed.map((r): Problem => ({
-      severity: "waarschuwing", sheet: r.wanted, cell: "A1",
+      severity: "waarschuwing", code: "report-sheet-renamed", sheet: r.wanted, cell: "A1",
       message: `Er staat al een eigen werkblad '${r.wanted}' in de werkmap; dat blijft ongemoeid. Het rapportblad heet daarom '${r.used}'.`,
     })),
   ];

@@ -48,7 +48,7 @@ export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: She
   if (!comparison) {
     const m = missing[0];
     sb.line({ v: `Geen verschilanalyse: de Salaristabel heeft voor schaal ${m.scale} geen maximum in ${m.month}-${year - 1}. Voeg de tabellen van ${year - 1} toe (dvo-addendum next-year neemt ze over).`, s: "warning" });
-    ctx.problems.push({ severity: "waarschuwing", sheet: sb.name, cell: "A1", message: `Geen verschilanalyse met ${year - 1}: de Salaristabel heeft voor schaal ${m.scale} geen maximum dat geldt in ${MONTH_SHORT[m.month - 1]} ${year - 1}. Voeg de salaristabellen van ${year - 1} toe.` });
+    ctx.problems.push({ severity: "waarschuwing", code: "comparison-incomplete", sheet: sb.name, cell: "A1", message: `Geen verschilanalyse met ${year - 1}: de Salaristabel heeft voor schaal ${m.scale} geen maximum dat geldt in ${MONTH_SHORT[m.month - 1]} ${year - 1}. Voeg de salaristabellen van ${year - 1} toe.` });
     return;
   }
   const k = calculationRows(ctx, calc, record, comparison, addendumRows);
