@@ -75,6 +75,7 @@ describe("the valid worked-example grid", () => {
     expect(r.problems).toEqual([
       {
         severity: "waarschuwing",
+        code: "ledger-after-report-month",
         sheet: "Realisatie",
         cell: "A8",
         message: expect.stringContaining("1 boeking ligt na de rapportagemaand (juni)"),

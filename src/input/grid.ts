@@ -53,7 +53,7 @@ export type ProblemCode =
   // a cell's value breaks a reading rule of docs/werkmapcontract.md
   | "value" | "setting"
   | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
-  | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped"
+  | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)
   | "changed-after-signing" | "records-integrity" | "not-the-signed-inputs"

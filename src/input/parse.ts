@@ -374,7 +374,7 @@ function readLedger(
       late[0], t.has("month") ? "month" : "bookingDate",
       `${late.length} ${late.length === 1 ? "boeking ligt" : "boekingen liggen"} na de rapportagemaand (${name}) en ${late.length === 1 ? "telt" : "tellen"} niet mee in de cijfers t/m ${name} (rij ${list}). ` +
         `Moet${late.length === 1 ? " deze boeking" : "en deze boekingen"} wel meetellen, verhoog dan de Rapportagemaand op het blad Instellingen.`,
-      "waarschuwing",
+      "waarschuwing", "ledger-after-report-month",
     );
   }
   return rows;
