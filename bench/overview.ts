@@ -11,8 +11,8 @@ import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
-import { overviewRows, writeOverview } from "../src/cli/overview";
-import { exampleWorkbook } from "../src/example/example";
+import { overviewRows, writeOverview } from "../src/cli/commands/overview-book";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { caseWorkbook } from "./generate";
 
 const ROOT = path.resolve(__dirname, "..", "..");

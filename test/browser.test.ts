@@ -11,7 +11,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { ensureProductionBuild } from "./support/build";
 import { CHROMIUM, serve, launchChromium } from "./support/server";
 

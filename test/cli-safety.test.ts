@@ -9,7 +9,7 @@ import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, s
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-cli-safety-"));
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");

@@ -11,7 +11,7 @@ import { main } from "../src/cli/main";
 import { reportFile } from "../src/cli/pipeline";
 import { computeComparison } from "../src/domain/comparison";
 import { round2 } from "../src/domain/money";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookFile } from "../src/xlsx/file";

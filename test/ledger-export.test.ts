@@ -9,7 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { computeResults } from "../src/domain/compute";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookFile } from "../src/xlsx/file";
 import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";

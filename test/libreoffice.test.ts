@@ -9,7 +9,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { toExcelSerial } from "../src/domain/dates";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
 import { setByHeader } from "./support/workbook";
 

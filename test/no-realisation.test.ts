@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { main } from "../src/cli/main";
 import { reportFile } from "../src/cli/pipeline";
 import { computeForecast } from "../src/domain/forecast";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import type { LedgerRow, Settings } from "../src/domain/types";
 import { overviewRow } from "../src/report/overview";
 import { readWorkbookFile } from "../src/xlsx/file";

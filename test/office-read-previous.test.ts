@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
 import { computeResults } from "../src/domain/compute";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import type { WorkbookGrids } from "../src/input/grid";
 import { parseWorkbook } from "../src/input/parse";
 import { PREVIOUS_SHEET, readPrevious } from "../src/input/previous";

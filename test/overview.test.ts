@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { readCells } from "./support/recalc-compare";
 import { setByHeader } from "./support/workbook";
 

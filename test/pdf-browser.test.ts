@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
 
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";

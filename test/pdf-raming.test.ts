@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-raming-"));
 const quiet = { out: () => undefined, err: () => undefined };

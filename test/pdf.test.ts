@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { fingerprintFromPdf } from "../src/pdf/read";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-"));

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { findSsconvert, gnumericRequired, recalculateGnumeric } from "./support/gnumeric";
 import { compareRecalculated } from "./support/recalc-compare";
 import { setByHeader } from "./support/workbook";

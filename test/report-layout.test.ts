@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile, type ReportOutcome } from "../src/cli/pipeline";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../src/report/plan";
 import { formatBuildTime } from "../src/report/title";
 import { PYTHON } from "./support/recalc-compare";

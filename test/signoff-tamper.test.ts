@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { main } from "../src/cli/main";
 import { addendumFingerprint } from "../src/domain/fingerprint";
 import { parseWorkbook } from "../src/input/parse";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { readWorkbookFile } from "../src/xlsx/file";
 import { findSoffice, recalculate } from "./support/libreoffice";
 

@@ -12,7 +12,7 @@ import { salaryRowsUsed } from "../src/domain/fingerprint";
 import type { CellValue } from "../src/input/grid";
 import { LOG_SHEET, SIGNOFF_SHEET } from "../src/input/meta";
 import { parseWorkbook } from "../src/input/parse";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { exampleGrids, sheet } from "./grids";
 import { setByHeader } from "./support/workbook";
 

@@ -5,8 +5,8 @@
  * base64 it is given; the base64 is decoded by Node and read back with the file host's reader.
  */
 import { isoDate } from "../src/domain/dates";
-import { exampleWorkbook } from "../src/example/example";
-import { nextYearBytes } from "../src/cli/next-year-book";
+import { exampleWorkbook } from "../src/xlsx/example";
+import { nextYearBytes } from "../src/xlsx/next-year-book";
 import { parseWorkbook } from "../src/input/parse";
 import { checkCaoEntries, checkCaoEntry, openAsNewWorkbook, toBase64 } from "../src/taskpane/next-year";
 import { readWorkbookBuffer } from "../src/xlsx/read";

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { isoDate } from "../src/domain/dates";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookBuffer } from "../src/xlsx/read";

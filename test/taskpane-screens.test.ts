@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { ensureProductionBuild } from "./support/build";
 import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
 import { setByHeader } from "./support/workbook";

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip"; // exceljs's own zip library, used here to edit a file as Excel would write it
 import { computeResults } from "../src/domain/compute";
 import { SHEETS } from "../src/domain/glossary";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { cellAt, type CellValue, type WorkbookGrids } from "../src/input/grid";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookFile } from "../src/xlsx/file";

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { exampleWorkbook } from "../../src/example/example";
+import { exampleWorkbook } from "../../src/xlsx/example";
 import { exampleInputs, type ExampleInputs } from "./example";
 import { injectInputs, removeStyles, richText } from "./inject";
 import { convertWithGnumeric, convertWithLibreOffice, run, type Tools } from "./tools";

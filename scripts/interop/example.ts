@@ -5,7 +5,7 @@
  * (`{ date: "2025-04-01" }`) or null. Notes beside a table are not inputs and are left out.
  */
 import type ExcelJS from "exceljs";
-import { exampleWorkbook } from "../../src/example/example";
+import { exampleWorkbook } from "../../src/xlsx/example";
 
 export type ExampleCell = number | string | boolean | { date: string } | null;
 

@@ -2,11 +2,10 @@
  * The bundled example: the worked example of docs/rekenregels.md (year 2025) as an input workbook, with plausible
  * sample rows for the optional sheets. The cost inputs are exactly those of docs/rekenregels.md; the service,
  * quality, election and privacy rows are invented for demonstration. Sick leave carries case numbers
- * only, never names.
+ * only, never names. Plain data: the file host makes the workbook of it (src/xlsx/example.ts).
  */
-import type ExcelJS from "exceljs";
 import type { ServiceCode } from "../domain/types";
-import { buildInputWorkbook, type TemplateRow } from "../xlsx/template";
+import type { TemplateOptions, TemplateRow } from "../input/template";
 
 export const EXAMPLE_YEAR = 2025;
 
@@ -144,9 +143,9 @@ function privacyRows(): TemplateRow[] {
   ];
 }
 
-/** The worked example of docs/rekenregels.md as an input workbook (salary tables: the template's defaults for 2025). */
-export function exampleWorkbook(): ExcelJS.Workbook {
-  return buildInputWorkbook({
+/** The worked example of docs/rekenregels.md as the template's options (salary tables: the template's defaults for 2025). */
+export function exampleTemplate(): TemplateOptions {
+  return {
     year: EXAMPLE_YEAR,
     settings: {
       reportMonth: 6,
@@ -170,5 +169,5 @@ export function exampleWorkbook(): ExcelJS.Workbook {
       elections: electionRows(),
       privacy: privacyRows(),
     },
-  });
+  };
 }

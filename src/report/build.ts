@@ -7,7 +7,7 @@ import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
 import { calculationFinance, calculationInputs } from "./calculation";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
-import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../input/meta";
+import { readSignOff, type SignOff } from "../input/meta";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";
@@ -26,6 +26,8 @@ export interface BuildOptions {
   otherSheets?: string[];
   /** the sign-off record to show, when it changes in this build (else the one stored in the workbook) */
   signOff?: SignOff | null;
+  /** what the records say (gewijzigd na ondertekening, integrity findings), as the job computed them (src/job/build.ts); shown on Controle */
+  recordProblems?: Problem[];
 }
 
 export interface BuildResult {
@@ -93,7 +95,7 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
       message: `Er staat al een eigen werkblad '${r.wanted}' in de werkmap; dat blijft ongemoeid. Het rapportblad heet daarom '${r.used}'.`,
     })),
   ];
-  allProblems.push(...signOffProblems(signOff, results.fingerprint, names.addendum), ...integrityProblems(grids, names.addendum));
+  allProblems.push(...(opts.recordProblems ?? []));
   const finalNames = names;
   // the sheets get their own names: the Office.js host swaps old for new itself (src/office/write.ts)
   const built: SheetNames = names;

@@ -408,7 +408,7 @@ export class App {
         await paint();
         const t0 = performance.now();
         // exceljs and the next-year planner are their own chunk: loaded on the first use
-        const { nextYearBytes } = await import(/* webpackChunkName: "next-year" */ "../cli/next-year-book");
+        const { nextYearBytes } = await import(/* webpackChunkName: "next-year" */ "../xlsx/next-year-book");
         const built = await nextYearBytes(read.grids, raises);
         if (!built.ok) throw new Error("Geen werkmap gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
         const p = built.plan;

@@ -1,7 +1,7 @@
 /**
  * "Volgend jaar" in the task pane (issue 12 §1–2): next year's input workbook from the checked inputs of
  * the open workbook, with optional cao estimates. The list of estimates and their checks live here; the
- * workbook itself is built by cli/next-year-book.ts (host-neutral, exceljs in the page), loaded on demand.
+ * workbook itself is built by xlsx/next-year-book.ts (host-neutral, exceljs in the page), loaded on demand.
  * Outside Excel the new workbook is a download; inside Excel it opens as a new workbook
  * (Excel.createWorkbook, ExcelApi 1.8). The open workbook or chosen file is never changed.
  */

@@ -33,7 +33,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip"; // exceljs's own zip library
-import { exampleWorkbook } from "../../src/example/example";
+import { exampleWorkbook } from "../../src/xlsx/example";
 
 // ------------------------------------------------------------------------------------------ helpers
 

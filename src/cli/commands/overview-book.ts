@@ -5,11 +5,11 @@
  */
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { PLAN_VERSION } from "../report/build";
-import { overviewRow, overviewSheet, type OverviewRow } from "../report/overview";
-import { readWorkbookBuffer } from "../xlsx/read";
-import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
-import { writeReport } from "../xlsx/write";
+import { PLAN_VERSION } from "../../report/build";
+import { overviewRow, overviewSheet, type OverviewRow } from "../../report/overview";
+import { readWorkbookBuffer } from "../../xlsx/read";
+import { readWorkbookFile, writeFileAtomically } from "../../xlsx/file";
+import { writeReport } from "../../xlsx/write";
 
 /** Read every file, one at a time (`onFile` before each); a file that fails is a row with its problem. */
 export async function overviewRows(files: readonly string[], onFile?: (index: number, file: string) => void): Promise<OverviewRow[]> {

@@ -1,18 +1,16 @@
 /**
- * Next year's input workbook from this year's grids — host-neutral (no Node API): the command line
- * (`dvo-addendum next-year`, cli/next-year.ts) and the task pane (both hosts; exceljs runs in the page)
- * build the same workbook from the same grids. input/next-year.ts says what it holds; here it is made
- * with the template builder, plus the `Vorig addendum` record sheet and the note on carried Verzuim cases.
+ * Next year's input workbook from this year's grids — no Node API: the command line
+ * (`dvo-addendum next-year`) and the task pane (both hosts; exceljs runs in the page) build the same
+ * workbook from the same grids. The job (src/job/next-year.ts) plans what it holds; here it is made with
+ * the template builder, plus the `Vorig addendum` record sheet and the note on carried Verzuim cases.
  */
 import type ExcelJS from "exceljs";
 import type { CaoRaise } from "../domain/cao";
-import { computeResults } from "../domain/compute";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { readSignOff } from "../input/meta";
-import { planNextYear, type NextYearPlan } from "../input/next-year";
-import { parseWorkbook } from "../input/parse";
+import type { NextYearPlan } from "../input/next-year";
 import { PREVIOUS_SHEET } from "../input/previous";
-import { buildInputWorkbook, FORMAT } from "../xlsx/template";
+import { nextYearJob } from "../job/next-year";
+import { buildInputWorkbook, FORMAT } from "./template";
 
 export type NextYearBook =
   | { ok: true; plan: NextYearPlan; workbook: ExcelJS.Workbook; problems: Problem[] }
@@ -20,15 +18,13 @@ export type NextYearBook =
 
 /** Parse, compute and plan this year's grids; next year's workbook built but not written. */
 export function nextYearFromGrids(grids: WorkbookGrids, raises: readonly CaoRaise[] = [], adjust?: (plan: NextYearPlan) => void): NextYearBook {
-  const parsed = parseWorkbook(grids);
-  if (!parsed.inputs) return { ok: false, problems: parsed.problems };
-  const results = computeResults(parsed.inputs);
-  const plan = planNextYear(grids, parsed.inputs, results, parsed.layout, readSignOff(grids), raises);
-  adjust?.(plan);
+  const job = nextYearJob(grids, raises, adjust);
+  if (!job.ok) return job;
+  const { plan } = job;
   const wb = buildInputWorkbook(plan.options);
   addRecordSheet(wb, plan);
   markCarriedCases(wb, plan);
-  return { ok: true, plan, workbook: wb, problems: parsed.problems };
+  return { ok: true, plan, workbook: wb, problems: job.problems };
 }
 
 /** The same, as the bytes of an .xlsx (for a download, or Excel.createWorkbook). */
