@@ -17,7 +17,8 @@ import { gzipSync } from "node:zlib";
 import type { WorkbookGrids } from "../src/input/grid";
 import { MARGIN, readExcelWorkbook } from "../src/office/read";
 import { writePlan } from "../src/office/write";
-import { check, plan } from "../src/taskpane/engine";
+import { checkWorkbook } from "../src/job/check";
+import { planBuild } from "../src/job/build";
 import { ExcelDouble, type SyncRecord } from "../test/support/excel-double";
 import { setupOf } from "../test/support/excel-double/grids";
 import { addRow, exampleGrids } from "../test/grids";
@@ -90,7 +91,7 @@ async function buildOnce(xl: ExcelDouble): Promise<{ figures: BuildFigures; cell
   const t0 = performance.now();
   const state = await readExcelWorkbook(xl.context());
   const read = { grids: state.grids, otherSheets: state.otherSheets };
-  const built = plan(read, check(read));
+  const built = planBuild(checkWorkbook(read.grids), { otherSheets: read.otherSheets });
   if (!built.ok) throw new Error(built.message);
   const stats = await writePlan(xl.context(), built.plan, state, { supports: xl.supports, records: built.records });
   const syncs = xl.syncs.slice(from);

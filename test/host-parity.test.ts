@@ -15,7 +15,8 @@ import type { WorkbookGrids } from "../src/input/grid";
 import type { SignAction } from "../src/input/meta";
 import { readExcelWorkbook } from "../src/office/read";
 import { writePlan } from "../src/office/write";
-import { check, plan } from "../src/taskpane/engine";
+import { checkWorkbook } from "../src/job/check";
+import { planBuild } from "../src/job/build";
 import { otherSheetNames, readBytesSync, type ReadBook } from "../src/xlsx/read";
 import { saveDouble } from "./support/excel-double/save";
 import { writeReport } from "../src/xlsx/write";
@@ -73,7 +74,7 @@ function dumpDouble(xl: ExcelDouble): Dumped[] {
 /** One build through each host, from the same input; `action` for a sign-off build. */
 function fileBuild(book: ReadBook, grids: WorkbookGrids, action?: SignAction): { bytes: Uint8Array; book: ReadBook; grids: WorkbookGrids } {
   const read = { grids, otherSheets: otherSheetNames(book) };
-  const built = plan(read, check(read), { now: NOW, action });
+  const built = planBuild(checkWorkbook(read.grids), { otherSheets: read.otherSheets, now: NOW, action });
   if (!built.ok) throw new Error(built.message);
   const bytes = writeReport(book, built.plan, built.records, { now: NOW });
   const again = readBytesSync(bytes, "uit");
@@ -84,7 +85,7 @@ function fileBuild(book: ReadBook, grids: WorkbookGrids, action?: SignAction): {
 async function officeBuild(xl: ExcelDouble, action?: SignAction): Promise<WorkbookPlan> {
   const state = await readExcelWorkbook(xl.context());
   const read = { grids: state.grids, otherSheets: state.otherSheets };
-  const built = plan(read, check(read), { now: NOW, action });
+  const built = planBuild(checkWorkbook(read.grids), { otherSheets: read.otherSheets, now: NOW, action });
   if (!built.ok) throw new Error(built.message);
   await writePlan(xl.context(), built.plan, state, { supports: xl.supports, records: built.records });
   return built.plan;

@@ -13,7 +13,8 @@ import { createMissingInputSheets } from "../src/office/template";
 import { DoubleError, ExcelDouble } from "./support/excel-double";
 import { setupOf } from "./support/excel-double/grids";
 import { exampleGrids } from "./grids";
-import { check, plan } from "../src/taskpane/engine";
+import { checkWorkbook } from "../src/job/check";
+import { planBuild } from "../src/job/build";
 
 /** The error codes Office.js declares (from @types/office-js, i.e. Microsoft's reference). */
 function declaredCodes(): string[] {
@@ -41,7 +42,7 @@ describe("Office.js errors in Dutch", () => {
     try {
       const host = new ExcelHost();
       const read = await host.read();
-      const built = plan(read, check(read));
+      const built = planBuild(checkWorkbook(read.grids), { otherSheets: read.otherSheets });
       if (!built.ok) throw new Error(built.message);
       const err = await host.write(built.plan, built.records, () => undefined).catch((e: Error) => e);
       expect(String((err as Error).message)).toMatch(/beveilig.*opnieuw.*\(Excel: AccessDenied\)/);

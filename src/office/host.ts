@@ -1,5 +1,5 @@
 /** The task pane's host inside Excel: Office.js reads, writes and selects. */
-import type { HostRead, WorkbookHost } from "../taskpane/host";
+import type { HostRead, WorkbookHost } from "../job/host";
 import type { KeptRecords } from "../input/meta";
 import type { WorkbookPlan } from "../report/plan";
 import { inDutch } from "./errors";

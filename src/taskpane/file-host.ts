@@ -6,7 +6,7 @@
 import type { KeptRecords } from "../input/meta";
 import type { WorkbookPlan } from "../report/plan";
 import type { ReadBook } from "../xlsx/read";
-import type { BuildKind, HostRead, WorkbookHost, WriteOptions } from "./host";
+import type { BuildKind, HostRead, WorkbookHost, WriteOptions } from "../job/host";
 
 const SUFFIX: Record<BuildKind, string> = { report: "rapport", submit: "ter-ondertekening", sign: "getekend", reopen: "heropend" };
 

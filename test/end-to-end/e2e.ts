@@ -12,7 +12,8 @@
 import type { CellValue } from "../../src/input/grid";
 import { readExcelWorkbook } from "../../src/office/read";
 import { writePlan } from "../../src/office/write";
-import { check, plan } from "../../src/taskpane/engine";
+import { checkWorkbook } from "../../src/job/check";
+import { planBuild } from "../../src/job/build";
 import { exampleGrids } from "../grids";
 
 export interface Check {
@@ -89,8 +90,8 @@ async function build(context: Excel.RequestContext): Promise<void> {
   const state = await readExcelWorkbook(c.context);
   const readSyncs = c.syncs();
   const read = { grids: state.grids, otherSheets: state.otherSheets };
-  const checked = check(read);
-  const built = plan(read, checked);
+  const checked = checkWorkbook(read.grids);
+  const built = planBuild(checked, { otherSheets: read.otherSheets });
   if (!built.ok) throw new Error(built.message);
   const supports = (v: string) => Office.context.requirements.isSetSupported("ExcelApi", v);
   await writePlan(c.context, built.plan, state, { supports, records: built.records });

@@ -1,0 +1,47 @@
+/**
+ * What the task pane knows, and whether it still belongs to the open workbook. Everything shown is tied to
+ * a generation: choosing another file, a change in the workbook (inside Excel) or another rapportagemaand
+ * starts a new one, and what was shown for the old one is stale until the next check.
+ */
+import type { SignOff } from "../input/meta";
+import type { Checked } from "../job/check";
+import { hasErrors } from "../job/check";
+import type { HostRead, WorkbookHost } from "../job/host";
+
+export class PaneState {
+  host: WorkbookHost | null = null;
+  read: HostRead | null = null;
+  checked: Checked | null = null;
+  /** the sign-off record of the last check, or as the last build left it */
+  signOff: SignOff | null = null;
+  /** which workbook state is open now; bumped by another file, a workbook change, another month */
+  generation = 0;
+  /** the generation of what is shown (check, overview, report result); null: nothing shown */
+  shownGeneration: number | null = null;
+  /** the workbook what is shown came from, e.g. 'invoer.xlsx' */
+  shownSource = "";
+  busy = false;
+  /** the pane is writing to the workbook now (its own changes are not the user's) */
+  writing = false;
+
+  get fresh(): boolean {
+    return this.shownGeneration !== null && this.shownGeneration === this.generation;
+  }
+
+  get errors(): boolean {
+    return this.checked !== null && hasErrors(this.checked.problems);
+  }
+
+  /** a fresh check without errors, with its results */
+  get checkedInputs(): boolean {
+    return this.fresh && !this.errors && this.checked?.parse.inputs != null && this.read !== null;
+  }
+
+  forget(): void {
+    this.checked = null;
+    this.read = null;
+    this.signOff = null;
+    this.shownGeneration = null;
+    this.shownSource = "";
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Rapport: build the report (through the job, src/job/run.ts, with each stage marked as it starts), the
+ * sign-off controls (aanbieden, ondertekenen, heropenen — only those that fit the status), and the signing
+ * PDF as a download.
+ */
+import { MONTH_NAMES } from "../../domain/dates";
+import { changedSinceSigning, type SignAction, type SignOff } from "../../input/meta";
+import { valid } from "../../job/check";
+import { euro } from "../dashboard";
+import { download } from "../file-host";
+import type { Pane } from "../pane";
+import { $, paint, seconds } from "../ui";
+import { chosenMonth, readAndCheck, showChecked } from "./controleren";
+
+const STEPS = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbouwen", "Rapport schrijven"];
+
+export function setupReportTab(pane: Pane): void {
+  const value = (id: string) => $<HTMLInputElement>(id).value;
+  $("build-report").addEventListener("click", () => buildReport(pane));
+  $("submit-signoff").addEventListener("click", () => buildReport(pane, { kind: "submit", accounthouder: value("sign-accounthouder") }));
+  $("sign").addEventListener("click", () => buildReport(pane, { kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
+  $("reopen").addEventListener("click", () => buildReport(pane, { kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
+  $("signing-pdf").addEventListener("click", () => signingPdf(pane));
+  pane.onRefresh(() => refreshReport(pane));
+}
+
+function statusText(so: SignOff | null): string {
+  return so === null || so.status === "Concept"
+    ? "Status: Concept"
+    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
+}
+
+/** The buttons and the sign-off controls, from the state. */
+function refreshReport(pane: Pane): void {
+  const s = pane.state;
+  const noHost = s.host === null;
+  const blocked = s.busy || noHost;
+  const freshErrors = s.fresh && s.errors;
+  $<HTMLButtonElement>("build-report").disabled = blocked || freshErrors;
+  $<HTMLButtonElement>("signing-pdf").disabled = blocked || freshErrors;
+  $("build-hint").textContent = noHost
+    ? (pane.opts.excel ? "" : "Kies eerst een werkmap op het tabblad Invoer.")
+    : freshErrors ? "De invoer bevat fouten: herstel ze (zie Controleren) en controleer opnieuw." : "";
+
+  // sign-off: the status as read by the last check; actions only on a fresh check without errors, and
+  // only those that fit the status (no Ondertekenen on a signed addendum, Heropenen only there)
+  const statusKnown = s.fresh && s.checked !== null;
+  const actionable = statusKnown && s.checked?.results != null && !s.errors;
+  const status = statusKnown ? (s.signOff?.status ?? "Concept") : null;
+  const fingerprint = statusKnown ? s.checked?.results?.fingerprint : undefined;
+  const changed = fingerprint !== undefined && changedSinceSigning(s.signOff, fingerprint);
+  $("sign-box").hidden = !actionable || status === "Ondertekend";
+  $("reopen-box").hidden = !actionable || status !== "Ondertekend";
+  $("submit-signoff").hidden = status === "Ter ondertekening" && !changed;
+  $("submit-signoff").textContent = status === "Ter ondertekening" ? "Opnieuw ter ondertekening aanbieden" : "Ter ondertekening aanbieden";
+  $<HTMLButtonElement>("submit-signoff").disabled = blocked || !actionable;
+  $<HTMLButtonElement>("sign").disabled = blocked || !actionable || (status === "Ter ondertekening" && changed);
+  $<HTMLButtonElement>("reopen").disabled = blocked || !actionable;
+  $("signoff-changed").hidden = !changed;
+  $("signoff-status").textContent = statusKnown || (s.shownGeneration !== null && s.checked !== null)
+    ? statusText(s.signOff) // when stale: the old status, dimmed with the other figures
+    : "Status: onbekend — controleer eerst de invoer.";
+  $("signoff-hint").textContent = noHost ? ""
+    : !statusKnown ? "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen."
+      : !actionable ? "Aanbieden, ondertekenen en heropenen kan pas als de invoer geen fouten bevat."
+        : status === "Ondertekend" ? "Het addendum is ondertekend. Moet het opnieuw worden ondertekend? Heropen het dan met uw naam en een reden."
+          : status === "Ter ondertekening" ? "Het addendum is ter ondertekening aangeboden; de regisseur kan het nu ondertekenen." : "";
+}
+
+/** "PDF om te ondertekenen": the signing document of the inputs as they are now, as a download. */
+async function signingPdf(pane: Pane): Promise<void> {
+  const result = $("signing-pdf-result");
+  await pane.busyWith("signing-pdf-result", async () => {
+    const checked = await readAndCheck(pane, async (_, text) => {
+      result.textContent = `${text}…`;
+      await paint();
+    });
+    const v = valid(checked);
+    if (!v || pane.state.errors) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
+    result.textContent = "De PDF wordt gemaakt (de opmaak en de lettertypen worden geladen)…";
+    await paint();
+    const [{ signingDocument }, { renderPdfBlob }] = await Promise.all([import("../../pdf/document"), import("../../pdf/browser")]);
+    const blob = await renderPdfBlob(signingDocument(v.inputs, v.results, { signOff: pane.state.signOff }));
+    const name = `addendum-${v.inputs.settings.year}.pdf`;
+    download(blob, name);
+    result.textContent = `'${name}' staat in uw downloads (vingerafdruk ${v.results.fingerprint.slice(0, 12)}…). Laat dit document ondertekenen en bewaar het: met de vingerafdruk erop is later na te gaan of de werkmap nog het getekende addendum bevat.`;
+  });
+}
+
+/** The build's stages as a list, each marked when it really starts, with the time the finished ones took. */
+function stageList(): (i: number, detail?: string) => Promise<void> {
+  const steps = $("build-steps");
+  const bar = $<HTMLProgressElement>("build-bar");
+  const started: number[] = [];
+  steps.replaceChildren(...STEPS.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
+  return async (i: number, detail = "") => {
+    const now = performance.now();
+    if (started[i] === undefined) started[i] = now;
+    bar.value = i;
+    Array.from(steps.children).forEach((li, j) => {
+      li.className = j < i ? "done" : j === i ? "active" : "";
+      const took = j < i && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}` : "";
+      li.textContent = `${STEPS[j]}${j === i && detail ? `: ${detail}` : ""}`;
+      if (took) li.append(Object.assign(document.createElement("span"), { className: "time", textContent: took }));
+    });
+    await paint();
+  };
+}
+
+async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
+  const result = $("build-result");
+  const t0 = performance.now();
+  $("build-progress").hidden = false;
+  const mark = stageList();
+  result.replaceChildren();
+  await pane.busyWith("build-result", async () => {
+    const host = pane.requireHost();
+    const generation = pane.state.generation;
+    // the job and the report planner are their own chunk: loaded on the first build, not at the start
+    const { runBuild } = await import(/* webpackChunkName: "report" */ "../../job/run");
+    const outcome = await runBuild({
+      read: async () => (pane.state.read = await host.read().catch((e: unknown) => {
+        pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
+        throw e;
+      })),
+      write: (plan, records, progress, opts) => {
+        pane.state.writing = true;
+        return host.write(plan, records, progress, opts).finally(() => {
+          pane.state.writing = false;
+        });
+      },
+    }, {
+      action, reportMonth: chosenMonth(),
+      onStage: (i) => mark(i),
+      onProgress: (m) => void mark(4, m),
+      onChecked: (checked) => showChecked(pane, checked, generation),
+    });
+    if (!outcome.ok) {
+      throw new Error(outcome.code === "input-errors" ? "Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren." : outcome.message);
+    }
+    pane.state.signOff = outcome.signOff;
+    await mark(5);
+    const { results } = outcome;
+    const table = document.createElement("table");
+    table.className = "summary-table";
+    for (const [label, value] of [
+      ["Plafond formatieve kosten", results.ceiling.ceiling],
+      ["Totaal budget P&C", results.ceiling.totalBudget],
+      ["Ruimte onder plafond", results.forecast.roomUnderCeiling],
+      ["Meerkosten opdrachtgever", results.forecast.extraCostForClient],
+    ] as const) {
+      const tr = table.insertRow();
+      tr.insertCell().textContent = label;
+      const td = tr.insertCell();
+      td.className = "num";
+      td.textContent = euro(value);
+    }
+    const p = document.createElement("p");
+    p.textContent = `${outcome.message} Rapportbladen t/m ${MONTH_NAMES[outcome.plan.marker.reportMonth - 1]}: ${outcome.plan.sheets.map((s) => s.name).join(", ")}.`;
+    const total = document.createElement("p");
+    total.className = "muted";
+    total.textContent = `Klaar in ${seconds(performance.now() - t0)}.`;
+    result.replaceChildren(p, table, total);
+  });
+}
