@@ -84,7 +84,16 @@ export interface Settings {
    * only: not part of the addendum's fingerprint.
    */
   varianceSign?: VarianceSign;
+  /**
+   * Instellingen `Prognosemethode` (docs/rekenregels.md §5): which forecast drives *Ruimte onder plafond* and
+   * the sick-leave chain of §6. Absent means "bezetting". Not part of the addendum's fingerprint.
+   */
+  forecastMethod?: ForecastMethod;
 }
+
+export type ForecastMethod = "lineair" | "bezetting";
+export const FORECAST_METHODS: readonly ForecastMethod[] = ["lineair", "bezetting"];
+export const DEFAULT_FORECAST_METHOD: ForecastMethod = "bezetting";
 
 export type VarianceSign = "nadeel" | "voordeel";
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
@@ -111,6 +120,13 @@ export interface FormationRow {
   fte: number;
   occupancy: Occupancy | null;
   note: string;
+  /**
+   * Formatie `Wijziging per` (optional column): from this date a vacancy is filled, or the occupied fte
+   * changes to `fteAfterChange` (docs/rekenregels.md §5, the forecast *bezetting*). Not in the fingerprint.
+   */
+  changeDate?: CalendarDate | null;
+  /** Formatie `Fte na wijziging` (optional column): the occupied fte from `changeDate` on. */
+  fteAfterChange?: number | null;
 }
 
 export interface LedgerRow {
