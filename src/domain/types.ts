@@ -150,6 +150,8 @@ export interface SickLeaveCase {
   decision: Decision;
   decisionDate: CalendarDate | null;
   adviceNoteRef: string;
+  /** Verzuim `Opnieuw ramen` = ja: carried from last year by next-year, the estimate not yet confirmed */
+  reestimate?: boolean;
 }
 
 export interface ProductRow {

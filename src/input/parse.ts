@@ -34,11 +34,13 @@ const col = (key: string, header: string, required = false): ColumnSpec => ({ ke
 
 export const COLUMNS = {
   salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
-  formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting")],
+  formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting"),
+    col("changeDate", "Wijziging per"), col("fteAfterChange", "Fte na wijziging")],
   ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
+    col("reestimate", "Opnieuw ramen"),
   ],
   products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
   serviceMonths: [
@@ -71,6 +73,9 @@ export const LEDGER_EXPORT_COLUMNS = [
 const EURO = { value: LIMITS.euro, what: "een bedrag", unit: " euro" };
 const SALARY = { value: LIMITS.salary, what: "een maandsalaris", unit: " euro" };
 const COUNT = { value: LIMITS.count, what: "een aantal per maand" };
+
+/** Verzuim `Opnieuw ramen`: `ja` set by next-year; the accounthouder confirms a new estimate by clearing it or typing `nee`. */
+export const REESTIMATE = ["ja", "nee"] as const;
 
 /** Headers that suggest personal names in Verzuim (AVG: case numbers only). */
 const NAME_HEADERS = ["naam", "namen", "medewerker", "werknemer", "voornaam", "achternaam", "personeelslid", "collega", "zieke"];
@@ -206,9 +211,26 @@ function readFormation(t: TableReader | null): FormationRow[] | null {
     const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
     const note = t.text(row, "note") ?? "";
     if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${nl(fte)} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
+    const change = readFormationChange(t, row, occupancy ?? null);
     if (functionName === undefined || service === undefined || scale === undefined || fte === undefined) return undefined;
-    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note };
+    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note, ...change };
   });
+}
+
+/**
+ * Formatie `Wijziging per` and `Fte na wijziging` (optional; docs/werkmapcontract.md): only for the forecast
+ * *bezetting*. A change that cannot count is a waarschuwing on its cell.
+ */
+function readFormationChange(t: TableReader, row: number, occupancy: FormationRow["occupancy"]): Pick<FormationRow, "changeDate" | "fteAfterChange"> {
+  const changeDate = t.has("changeDate") ? t.date(row, "changeDate") ?? null : null;
+  const fteAfterChange = t.has("fteAfterChange") ? t.number(row, "fteAfterChange", { min: 0, max: 100 }) ?? null : null;
+  if (fteAfterChange !== null && changeDate === null && isBlank(t.raw(row, "changeDate"))) {
+    t.problem(row, "fteAfterChange", `Fte na wijziging ${nl(fteAfterChange)} telt niet mee zonder datum: vul in de kolom 'Wijziging per' de datum in waarop de fte verandert, of maak deze cel leeg.`, "waarschuwing", "formation-change-incomplete");
+  }
+  if (changeDate !== null && fteAfterChange === null && occupancy !== "Vacature" && isBlank(t.has("fteAfterChange") ? t.raw(row, "fteAfterChange") : null)) {
+    t.problem(row, "changeDate", `Wijziging per ${dutchDate(changeDate)} verandert niets: deze regel is geen vacature. Vul 'Fte na wijziging' in (de bezette fte vanaf die datum), of zet Bezetting op 'Vacature' als de plaats dan wordt vervuld.`, "waarschuwing", "formation-change-incomplete");
+  }
+  return { changeDate, fteAfterChange };
 }
 
 function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]): { cases: SickLeaveCase[]; ids: Set<string> } {
@@ -241,6 +263,10 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
     const decision = t.has("decision") ? t.choice(row, "decision", DECISIONS, false) : undefined;
     const decisionDate = t.has("decisionDate") ? t.date(row, "decisionDate") : undefined;
     const adviceRef = t.has("adviceRef") ? t.text(row, "adviceRef") : "";
+    const reestimate = t.has("reestimate") ? t.choice(row, "reestimate", REESTIMATE, false) : undefined;
+    if (reestimate === "ja") {
+      t.problem(row, "reestimate", `Dossier ${caseId ?? "(zonder nummer)"} is overgenomen uit het vorige jaar met als verwachte kosten wat er toen nog over was: raam de verwachte kosten voor dit jaar opnieuw en maak daarna deze cel leeg (of typ 'nee').`, "waarschuwing", "sick-leave-reestimate");
+    }
     if (caseId !== undefined) {
       const earlier = seen.get(caseId);
       if (earlier !== undefined) t.problem(row, "caseId", `Dossier ${caseId} komt twee keer voor (ook in rij ${earlier}): elk dossier staat op één regel.`);
@@ -251,6 +277,7 @@ function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]
     return {
       row, caseId, service: service ?? null, kind, start, end: end ?? null, replacementFte: fte ?? null, expectedCost: expected,
       decision: decision ?? "Open", decisionDate: decisionDate ?? null, adviceNoteRef: adviceRef ?? "",
+      ...(reestimate === "ja" ? { reestimate: true } : {}),
     };
   });
   return { cases, ids: new Set(seen.keys()) };
