@@ -68,6 +68,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const rng = (col: number) => `${cellRef(first, col, true)}:${cellRef(last, col, true)}`;
   ctx.refs.set("addendum.serviceRange", rangeRef(sb.name, 2, first, last));
   ctx.refs.set("addendum.fteRange", rangeRef(sb.name, 4, first, last));
+  ctx.refs.set("addendum.scaleRange", rangeRef(sb.name, 3, first, last));
   ctx.refs.set("addendum.ceilingRange", rangeRef(sb.name, 9, first, last));
   ctx.refs.set("addendum.occupancyRange", rangeRef(sb.name, 10, first, last));
   ctx.refs.set("addendum.ceilingAmounts", sb.ref(tot, 9));

@@ -11,9 +11,11 @@ import { MONTH_SHORT, toExcelSerial } from "../domain/dates";
 import { SETTING_LABELS, type InputSheetKey } from "../domain/glossary";
 import { round2 } from "../domain/money";
 import { rowInForce } from "../domain/salary";
-import { COST_CATEGORIES, type Settings } from "../domain/types";
-import { cellRef, rangeRef, sheetRef, str } from "./a1";
-import { dateCell, excelTrim, formOf, hasColumn, monthCell, numberCell, rawInput, ref, trimmedText, type BuildContext } from "./context";
+import { caseOpen } from "../domain/occupancy-forecast";
+import { COST_CATEGORIES, type Settings, type SickLeaveCase } from "../domain/types";
+import { cellRef, quoteSheet, rangeRef, sheetRef, str } from "./a1";
+import { forecastSalaries, forecastTotals } from "./calculation-forecast";
+import { dateCell, excelTrim, formOf, hasColumn, inputRef, monthCell, numberCell, rawInput, ref, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import { ledgerMapBlock, ledgerRowCells } from "./ledger-export";
 import type { SheetBuilder } from "./sheet";
@@ -132,9 +134,12 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
     );
     sb.line(...cells);
   }
-  const mLast = sb.row - 1;
+  // INDEX/MATCH ranges reach one blank row further: Gnumeric 1.12 gives #REF! for INDEX over a single
+  // cell (a formation with one scale), and the row after a block is always blank (SheetBuilder.section)
+  const mLast = sb.row - 1 + 1;
   registerColumn(ctx, sb, "scale.labels", 1, mFirst, mLast);
   registerColumn(ctx, sb, "scale.S", 14, mFirst, mLast);
+  ctx.refs.set("scale.monthly", `${quoteSheet(sb.name)}!${cellRef(mFirst, 2, true)}:${cellRef(mLast, 13, true)}`);
 
   sb.section("Kosten per fte met de januaritabel het hele jaar (voor het cao-effect)");
   sb.header("Schaal", "Maximum januari", "Jaarsalaris (12 × januari)", "IKB", "Werkgeverslasten", "Kosten per fte");
@@ -154,7 +159,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): void {
       { f: `${S}+${I}+${W}`, r: cost.costPerFte, nf: E },
     );
   }
-  const jLast = sb.row - 1;
+  const jLast = sb.row - 1 + 1; // one blank row further, as above
   registerColumn(ctx, sb, "scaleJan.labels", 1, jFirst, jLast);
   registerColumn(ctx, sb, "scaleJan.K", 6, jFirst, jLast);
 
@@ -310,14 +315,14 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
     sb.freeze(0);
     return;
   }
-  const pl = sb.line({ v: "Prognose loonkosten (lineair)", s: "label" }, { f: `ROUND(${ref(ctx, "realised.Loonkosten")}/${n}*12,2)`, r: f.salaryForecast, nf: E });
-  ctx.refs.set("forecast.salary", sb.ref(pl, 2));
+  forecastSalaries(ctx, sb);
 
   // The sick-leave chain
   const ceiling = ref(ctx, "addendum.ceiling");
   const sla = ref(ctx, "param.slaVersion");
   sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum");
-  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m rapportagemaand", "Kosten dossier (hoogste van geboekt en verwacht)", "Formatieve kosten vóór dit dossier", "Meerkosten", "Formatieve kosten na dit dossier", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)");
+  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m rapportagemaand", "Kosten dossier (volgens Prognosemethode)", "Formatieve kosten vóór dit dossier", "Meerkosten", "Formatieve kosten na dit dossier", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)",
+    "Afgesloten t/m rapportagemaand", "Kosten lineair (hoogste van geboekt en verwacht)", "Resterende raming (bezetting)");
   const first = sb.row;
   f.cases.forEach((o, i) => {
     const row = sb.row;
@@ -339,7 +344,7 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
       dateCell(ctx, "sickLeave", "start", c.row, c.start),
       numberCell(ctx, "sickLeave", "expected", c.row, c.expectedCost, E),
       { f: `ROUND(SUMIFS(${amt},${cat},"Vervanging",${dossier},${C(1)},${month},"<="&${n}),2)`, r: o.bookedToDate, nf: E },
-      { f: `MAX(${C(6)},${C(5)})`, r: o.caseCost, nf: E },
+      { f: `IF(AND(${ref(ctx, "forecast.method")}<>"lineair",${C(15)}="Ja"),${C(6)},${C(16)})`, r: o.caseCost, nf: E },
       { f: before, r: o.runningBefore, nf: E },
       {
         f: `IF(${C(3)}="Kort",0,IF(${sla}=2023,ROUND(${C(7)},2),ROUND(MAX(0,${C(8)}+${C(7)}-${ceiling})-MAX(0,${C(8)}-${ceiling}),2)))`,
@@ -351,6 +356,9 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
       decisionCell,
       { f: `IF(AND(${C(11)}="Adviesnota",${C(12)}<>"Adviesnota"),"Ja","Nee")`, r: o.adviceNoteMissing ? "Ja" : "Nee" },
       { f: `COUNTIFS(${cat},"Vervanging",${dossier},${C(1)})`, r: inputs.ledger.filter((l) => l.category === "Vervanging" && l.caseId === c.caseId).length, nf: FORMATS.count },
+      closedCell(ctx, c, n),
+      { f: `MAX(${C(6)},${C(5)})`, r: Math.max(o.bookedToDate, c.expectedCost), nf: E },
+      { f: `IF(${C(15)}="Ja",0,ROUND(MAX(0,${C(5)}-${C(6)}),2))`, r: f.occupancy?.remainingCases.get(c.caseId) ?? 0, nf: E },
     );
     ["caseId", "service", "kind", "start", "expected", "booked", "cost", "before", "extra", "after", "required", "decision", "missing"].forEach((k, j) =>
       ctx.refs.set(`case.${i}.${k}`, sb.ref(row, j + 1)));
@@ -365,17 +373,22 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder): void {
     registerColumn(ctx, sb, "cases.replacementBookings", 14, first, last);
   }
 
-  const pv = sb.line({ v: "Prognose vervanging (som kosten dossiers)", s: "label" }, { f: `ROUND(SUM(${ref(ctx, "cases.cost")}),2)`, r: f.replacementForecast, nf: E });
-  ctx.refs.set("forecast.replacement", sb.ref(pv, 2));
-  const pf = sb.line({ v: "Prognose formatieve kosten (loonkosten + vervanging)", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
-  ctx.refs.set("forecast.formation", sb.ref(pf, 2));
-  const room = sb.line({ v: "Ruimte onder plafond", s: "total" }, { f: `ROUND(${ceiling}-${cellRef(pf, 2)},2)`, r: f.roomUnderCeiling, nf: E, s: "total" });
-  ctx.refs.set("forecast.room", sb.ref(room, 2));
+  forecastTotals(ctx, sb, f.cases.length > 0 ? rangeRef(sb.name, 16, first, last) : null, f.cases.length > 0 ? rangeRef(sb.name, 17, first, last) : null);
   const extra = sb.line({ v: "Meerkosten voor opdrachtgever (som meerkosten)", s: "total" }, { f: `ROUND(SUM(${ref(ctx, "cases.extra")}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
   ctx.refs.set("forecast.extra", sb.ref(extra, 2));
   sb.freeze(0);
 }
 
+
+/** Verzuim: "Ja" when the case's Einddatum lies on or before the last day of the report month (§5). */
+function closedCell(ctx: BuildContext, c: SickLeaveCase, n: string): PlanCell {
+  const year = ctx.inputs.settings.year, month = ctx.inputs.settings.reportMonth;
+  const closed = !caseOpen(c, year, month);
+  if (!hasColumn(ctx, "sickLeave", "end")) return { v: "Nee" };
+  const r = inputRef(ctx, "sickLeave", "end", c.row);
+  const date = dateCell(ctx, "sickLeave", "end", c.row, c.end ?? { year, month: 1, day: 1 }).f as string;
+  return { f: `IF(TRIM(${r}&"")="","Nee",IF(${date}<=DATE(${ref(ctx, "param.year")},${n}+1,1)-1,"Ja","Nee"))`, r: closed ? "Ja" : "Nee" };
+}
 
 /** Scales in natural order: 1, 2, …, 10, 10A, 11, 11A, … */
 export function scaleOrder(a: string, b: string): number {

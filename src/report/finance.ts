@@ -81,26 +81,8 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     anchor: "J8", width: 520, height: 300,
   });
 
-  sb.section("Jaarbudget, prognose en plafond");
+  forecastSection(ctx, sb);
   const f = results.forecast;
-  const pairs: Array<[string, string, number, boolean?]> = [
-    ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
-    ["Totaal budget P&C", "addendum.totalBudget", results.ceiling.totalBudget],
-    ["Prognose loonkosten (lineair)", "forecast.salary", f.salaryForecast],
-    ["Prognose vervanging", "forecast.replacement", f.replacementForecast],
-    ["Prognose formatieve kosten", "forecast.formation", f.formationCostForecast],
-    ["Ruimte onder plafond", "forecast.room", f.roomUnderCeiling, true],
-    ["Meerkosten voor opdrachtgever", "forecast.extra", f.extraCostForClient, true],
-  ];
-  for (const [label, key, value, total] of pairs) {
-    const row = sb.line({ v: label, s: total ? "total" : "label" }, { f: ref(ctx, key), r: value, nf: E, s: total ? "total" : undefined });
-    if (key === "forecast.room") {
-      sb.set(row, 3, { v: "negatief = plafond overschreden (nadeel)", s: "note" });
-      sb.highlight(`B${row}`, `B${row}<0`, "bad");
-      ctx.refs.set("finance.room", sb.ref(row, 2));
-    }
-    if (key === "forecast.extra") ctx.refs.set("finance.extra", sb.ref(row, 2));
-  }
 
   sb.section("Verzuimvervanging en het plafond");
   if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
@@ -159,6 +141,43 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     anchor: `K${gFirst - 1}`, width: 520, height: 300,
   });
   return sb;
+}
+
+/** Jaarbudget, both forecasts side by side (docs/rekenregels.md §5), and the room of the chosen method. */
+function forecastSection(ctx: BuildContext, sb: SheetBuilder): void {
+  const { results } = ctx;
+  const f = results.forecast;
+  const lin = f.byMethod?.lineair, bez = f.byMethod?.bezetting;
+  if (!lin || !bez) throw new Error("report: forecast without both methods");
+  const n = ctx.inputs.settings.reportMonth;
+  sb.section("Jaarbudget, prognose en plafond");
+  sb.line({ v: "Plafond formatieve kosten", s: "label" }, { f: ref(ctx, "addendum.ceiling"), r: results.ceiling.ceiling, nf: E });
+  sb.line({ v: "Totaal budget P&C", s: "label" }, { f: ref(ctx, "addendum.totalBudget"), r: results.ceiling.totalBudget, nf: E });
+  sb.header("Prognose", "Lineair", "Bezetting");
+  const rows: Array<[string, string | null, number, number, boolean?]> = [
+    ["Prognose loonkosten", null, lin.salaryForecast, bez.salaryForecast],
+    ["Prognose vervanging", "replacement", lin.replacementForecast, bez.replacementForecast],
+    ["Prognose formatieve kosten", "formation", lin.formationCostForecast, bez.formationCostForecast],
+    ["Ruimte onder plafond", "room", lin.roomUnderCeiling, bez.roomUnderCeiling, true],
+    ["Prognose opleiding (buiten het plafond)", "training", lin.trainingForecast, bez.trainingForecast],
+  ];
+  for (const [label, key, vl, vb, total] of rows) {
+    const style = total ? ("total" as const) : undefined;
+    const row = sb.line({ v: label, s: style ?? "label" },
+      { f: ref(ctx, key ? `forecast.lin.${key}` : "forecast.lin.salary"), r: vl, nf: E, s: style },
+      { f: ref(ctx, key ? `forecast.bez.${key}` : "forecast.bez.salary"), r: vb, nf: E, s: style });
+    if (total) sb.highlight(`B${row}:C${row}`, `B${row}<0`, "bad");
+  }
+  const through = MONTH_NAMES[n - 1];
+  sb.line({ v: `Lineair: de geboekte loonkosten t/m ${through} doorgetrokken naar twaalf maanden (× 12 / ${n}), plus per verzuimdossier het hoogste van geboekt en verwacht.`, s: "note" });
+  sb.line({ v: `Bezetting: geboekt t/m ${through}, plus de loonkosten van de laatste drie maanden doorgetrokken tegen de cao-tabel van elke volgende maand, plus de gedateerde formatiewijzigingen, de resterende ramingen van open verzuimdossiers en de geplande opleiding.`, s: "note" });
+  const method = f.method ?? "bezetting";
+  const chosen = sb.line({ v: "Ruimte onder plafond (Prognosemethode)", s: "total" }, { f: ref(ctx, "forecast.room"), r: f.roomUnderCeiling, nf: E, s: "total" },
+    { f: `"volgens "&${ref(ctx, "forecast.method")}&"; negatief = plafond overschreden (nadeel)"`, r: `volgens ${method}; negatief = plafond overschreden (nadeel)`, s: "note" });
+  sb.highlight(`B${chosen}`, `B${chosen}<0`, "bad");
+  ctx.refs.set("finance.room", sb.ref(chosen, 2));
+  const extra = sb.line({ v: "Meerkosten voor opdrachtgever", s: "total" }, { f: ref(ctx, "forecast.extra"), r: f.extraCostForClient, nf: E, s: "total" });
+  ctx.refs.set("finance.extra", sb.ref(extra, 2));
 }
 
 /**
