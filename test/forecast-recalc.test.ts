@@ -8,6 +8,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { reportFile } from "../src/cli/pipeline";
+import { parseWorkbook } from "../src/input/parse";
+import { readWorkbookFile } from "../src/xlsx/file";
 import { buildInputWorkbook, type TemplateOptions } from "../src/xlsx/template";
 import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
 import { findSoffice, recalculate } from "./support/libreoffice";
@@ -123,3 +125,48 @@ const ssconvert = findSsconvert();
     expect(compared).toBeGreaterThan(300);
   }
 }, 240_000);
+
+describe("the Formatie columns Wijziging per and Fte na wijziging (docs/werkmapcontract.md)", () => {
+  async function parsed(opts: TemplateOptions) {
+    const file = path.join(dir, `contract-${Math.random().toString(36).slice(2)}.xlsx`);
+    await buildInputWorkbook(opts).xlsx.writeFile(file);
+    const read = await readWorkbookFile(file);
+    if (!read.ok) throw new Error(read.message);
+    return parseWorkbook(read.grids);
+  }
+  const withRow = (row: Record<string, unknown>): TemplateOptions => {
+    const o = handYear("bezetting");
+    o.rows!.formation = [o.rows!.formation![0], { Functie: "Medewerker publiekszaken", Pakket: "Balie", Schaal: 8, Fte: 1, ...row } as never];
+    return o;
+  };
+
+  test("read as dates and numbers; a row without them reads as before", async () => {
+    const p = await parsed(handYear("bezetting", { "Wijziging per": "15-9-2026", "Fte na wijziging": 0.5 }));
+    expect(p.problems.filter((x) => x.severity === "fout")).toEqual([]);
+    const [a, b] = p.inputs!.formation;
+    expect([a.changeDate, a.fteAfterChange]).toEqual([undefined, undefined]);
+    expect([b.changeDate, b.fteAfterChange]).toEqual([{ year: 2026, month: 9, day: 15 }, 0.5]);
+  });
+
+  test("a change that cannot count is a waarschuwing on its cell; a bad value a fout", async () => {
+    const occupied = await parsed(withRow({ Bezetting: "Bezet", "Wijziging per": day(2026, 9, 1) }));
+    expect(occupied.problems.filter((x) => x.code === "formation-change-incomplete")).toEqual([{
+      severity: "waarschuwing", code: "formation-change-incomplete", sheet: "Formatie", cell: "G3",
+      message: "Wijziging per 1-9-2026 verandert niets: deze regel is geen vacature. Vul 'Fte na wijziging' in (de bezette fte vanaf die datum), of zet Bezetting op 'Vacature' als de plaats dan wordt vervuld.",
+    }]);
+    const undated = await parsed(withRow({ Bezetting: "Bezet", "Fte na wijziging": 0.8 }));
+    expect(undated.problems.filter((x) => x.code === "formation-change-incomplete")).toEqual([{
+      severity: "waarschuwing", code: "formation-change-incomplete", sheet: "Formatie", cell: "H3",
+      message: "Fte na wijziging 0,8 telt niet mee zonder datum: vul in de kolom 'Wijziging per' de datum in waarop de fte verandert, of maak deze cel leeg.",
+    }]);
+    const bad = await parsed(withRow({ Bezetting: "Bezet", "Wijziging per": "31-9-2026", "Fte na wijziging": 120 }));
+    expect(bad.problems.filter((x) => x.severity === "fout").map((x) => [x.sheet, x.cell])).toEqual([["Formatie", "G3"], ["Formatie", "H3"]]);
+  });
+
+  test("a Prognosemethode that is neither is a fout on its cell", async () => {
+    const p = await parsed(handYear("trend"));
+    expect(p.problems.filter((x) => x.severity === "fout").map((x) => [x.sheet, x.message])).toEqual([
+      ["Instellingen", "Prognosemethode: 'trend' is geen keuze: kies lineair of bezetting."],
+    ]);
+  });
+});

@@ -230,7 +230,8 @@ function readFormationChange(t: TableReader, row: number, occupancy: FormationRo
   if (changeDate !== null && fteAfterChange === null && occupancy !== "Vacature" && isBlank(t.has("fteAfterChange") ? t.raw(row, "fteAfterChange") : null)) {
     t.problem(row, "changeDate", `Wijziging per ${dutchDate(changeDate)} verandert niets: deze regel is geen vacature. Vul 'Fte na wijziging' in (de bezette fte vanaf die datum), of zet Bezetting op 'Vacature' als de plaats dan wordt vervuld.`, "waarschuwing", "formation-change-incomplete");
   }
-  return { changeDate, fteAfterChange };
+  // only what is filled in: a row without a change reads as before the columns existed
+  return { ...(changeDate !== null ? { changeDate } : {}), ...(fteAfterChange !== null ? { fteAfterChange } : {}) };
 }
 
 function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Problem[]): { cases: SickLeaveCase[]; ids: Set<string> } {
