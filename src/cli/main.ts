@@ -16,7 +16,7 @@ import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { addendumFingerprint } from "../domain/fingerprint";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../input/meta";
+import { integrityProblems, readSignOff, signOffProblems, type SignAction } from "../records";
 import { parseWorkbook } from "../input/parse";
 import { EXAMPLE_NEXT_YEAR_CAO, exampleNextYearChange, exampleNextYearRaises } from "../example/next-year";
 import { parseCaoRaise, type CaoRaise } from "../domain/cao";

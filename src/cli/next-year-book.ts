@@ -8,7 +8,7 @@ import type ExcelJS from "exceljs";
 import type { CaoRaise } from "../domain/cao";
 import { computeResults } from "../domain/compute";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { readSignOff } from "../input/meta";
+import { readSignOff } from "../records";
 import { planNextYear, type NextYearPlan } from "../input/next-year";
 import { parseWorkbook } from "../input/parse";
 import { PREVIOUS_SHEET } from "../input/previous";

@@ -5,7 +5,7 @@ import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
 import { parseWorkbook } from "../input/parse";
 import { buildPlan } from "../report/build";
-import { figuresOf, recordsForBuild, type SignAction } from "../input/meta";
+import { figuresOf, recordsForBuild, type SignAction } from "../records";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
 import { otherSheetNames } from "../xlsx/read";

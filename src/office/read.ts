@@ -16,7 +16,7 @@
  */
 import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
-import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../input/meta";
+import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../records";
 import { PREVIOUS_SHEET } from "../input/previous";
 import { norm } from "../input/table";
 

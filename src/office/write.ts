@@ -9,7 +9,7 @@
  */
 import { columnLetter } from "../input/grid";
 import type { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
-import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
+import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
 import { META_SHEET, PARKED_PREFIX, type ExcelSheetInfo } from "./read";
 import { toR1C1 } from "./r1c1";
 

@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { computeResults, type Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
-import { readSignOff } from "../input/meta";
+import { readSignOff } from "../records";
 import { parseWorkbook } from "../input/parse";
 import { readWorkbookFile } from "../xlsx/file";
 import { signingDocument } from "./document";

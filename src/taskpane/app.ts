@@ -12,7 +12,7 @@
 import { MONTH_NAMES } from "../domain/dates";
 import type { Problem } from "../input/grid";
 import { clearDashboard, euro, renderDashboard, showDashboard } from "./dashboard";
-import { changedSinceSigning, type SignAction, type SignOff } from "../input/meta";
+import { changedSinceSigning, type SignAction, type SignOff } from "../records";
 import { checkInSteps, signOffOf, type Checked } from "./check";
 import { download, downloadTemplate, FileHost } from "./file-host";
 import type { BuildKind, HostRead, WorkbookHost } from "./host";

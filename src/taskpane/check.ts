@@ -5,7 +5,7 @@
 import { computeResults, type Results } from "../domain/compute";
 import { parseWorkbook, type ParseResult } from "../input/parse";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../input/meta";
+import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../records";
 import type { HostRead } from "./host";
 
 export interface Checked {

@@ -1,7 +1,7 @@
 /** The engine steps as the task pane runs them: check, compute (check.ts), plan. */
 import type { Problem } from "../input/grid";
 import { REPORT_SHEETS } from "../domain/glossary";
-import { figuresOf, integrityProblems, recordsForBuild, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
+import { figuresOf, integrityProblems, recordsForBuild, type KeptRecords, type SignAction, type SignOff } from "../records";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import type { HostRead } from "./host";

@@ -1,6 +1,6 @@
 /** What the task pane needs from where it runs: inside Excel (Office.js) or on a chosen file (exceljs). */
 import type { WorkbookGrids } from "../input/grid";
-import type { KeptRecords } from "../input/meta";
+import type { KeptRecords } from "../records";
 import type { WorkbookPlan } from "../report/plan";
 
 export interface HostRead {
