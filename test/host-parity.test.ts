@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { WorkbookGrids } from "../src/input/grid";
-import type { SignAction } from "../src/input/meta";
+import type { SignAction } from "../src/records";
 import { readExcelWorkbook } from "../src/office/read";
 import { writePlan } from "../src/office/write";
 import { checkWorkbook } from "../src/job/check";

@@ -4,7 +4,7 @@
  * the swap that never touches a sheet that is not ours; the records read back by the reader.
  */
 import { computeResults } from "../src/domain/compute";
-import { readSignOff } from "../src/input/meta";
+import { readSignOff } from "../src/records";
 import { parseWorkbook } from "../src/input/parse";
 import { readExcelWorkbook } from "../src/office/read";
 import { bands, formulaCell, writePlan, WorkbookChanged } from "../src/office/write";

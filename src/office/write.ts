@@ -9,8 +9,8 @@
  */
 import { columnLetter } from "../input/grid";
 import type { CellStyle, ChartPlan, PlanCell, SheetPlan, WorkbookPlan } from "../report/plan";
-import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
-import { META_SHEET, PARKED_PREFIX, type ExcelSheetInfo } from "./read";
+import { isParkedSheet, LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, PARKED_PREFIX, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
+import type { ExcelSheetInfo } from "./read";
 import { toR1C1 } from "./r1c1";
 
 export interface WriteOptions {
@@ -454,10 +454,10 @@ export async function writePlan(
   await batch.flush();
   const now: ExcelSheetInfo[] = list.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }));
   const oldReport = now.filter((s) => previous.reportSheetIds.includes(s.id));
-  const leftovers = now.filter((s) => lower(s.name).startsWith(PARKED_PREFIX));
+  const leftovers = now.filter((s) => isParkedSheet(s.name));
   const ourOld = new Set([...oldReport, ...leftovers].map((s) => s.id));
   for (const p of plan.sheets) {
-    const clash = now.find((s) => lower(s.name) === lower(p.name) && !ourOld.has(s.id));
+    const clash = sheetInTheWay(p.name, now, (s) => ourOld.has(s.id));
     if (clash) throw new WorkbookChanged(`Er staat intussen een eigen werkblad '${clash.name}' in de werkmap, met de naam van een rapportblad. Klik op Controleren om de werkmap opnieuw in te lezen; het rapportblad krijgt dan een andere naam.`);
   }
   const taken = new Set([...now.map((s) => lower(s.name)), ...plan.sheets.map((s) => lower(s.name))]);
@@ -500,15 +500,8 @@ export async function writePlan(
   batch.onFlushed = null;
 
   // 2. the records, then the old report goes
-  const metaRows: (string | number)[][] = [
-    ["product", plan.marker.product],
-    ["versie", plan.marker.version],
-    ["vingerafdruk", plan.marker.fingerprint],
-    ["gemaakt", plan.marker.builtAt],
-    ["rapportagemaand", plan.marker.reportMonth],
-    ...added.map((a) => ["rapportblad", a.plan.name, a.ws.id]),
-  ];
-  await replaceHidden(sheets, batch, META_SHEET, find(META_SHEET), metaRows, "VeryHidden");
+  const metaRows = markerRows(plan.marker, added.map((a) => ({ name: a.plan.name, id: a.ws.id })));
+  await replaceHidden(sheets, batch, MARKER_SHEET, find(MARKER_SHEET), metaRows, "VeryHidden");
   const r = opts.records ?? {};
   if (r.signOff) await replaceHidden(sheets, batch, SIGNOFF_SHEET, find(SIGNOFF_SHEET), signOffRows(r.signOff), "VeryHidden");
   if (r.snapshot) await replaceHidden(sheets, batch, SNAPSHOT_SHEET, find(SNAPSHOT_SHEET), snapshotRows(r.snapshot), "VeryHidden");

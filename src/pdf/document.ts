@@ -10,7 +10,7 @@ import { dutchDate, isoDate } from "../domain/dates";
 import { salaryRowsUsed } from "../domain/fingerprint";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES, type Inputs, type SalaryRow } from "../domain/types";
-import { changedSinceSigning, type SignOff } from "../input/meta";
+import { changedSinceSigning, type SignOff } from "../records";
 
 /** pdfmake content, as far as this module uses it (plain JSON-like data). */
 export type Content = string | ContentObject | Content[];

@@ -1,6 +1,6 @@
 /** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
 import { salaryRowsUsed } from "../domain/fingerprint";
-import { changedSinceSigning } from "../input/meta";
+import { changedSinceSigning } from "../records";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";

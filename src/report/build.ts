@@ -7,7 +7,7 @@ import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
 import { calculationFinance, calculationInputs } from "./calculation";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
-import { readSignOff, type SignOff } from "../input/meta";
+import { readSignOff, type SignOff } from "../records";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";

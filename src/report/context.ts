@@ -5,7 +5,7 @@ import type { InputSheetKey } from "../domain/glossary";
 import type { CalendarDate, Inputs } from "../domain/types";
 import type { ValueForm } from "../input/cells";
 import { cellAt, type CellValue, type Problem, type WorkbookGrids } from "../input/grid";
-import type { SignOff } from "../input/meta";
+import type { SignOff } from "../records";
 import type { InputLayout } from "../input/parse";
 import { findSheet, formAt } from "../input/table";
 import { quoteSheet, cellRef } from "./a1";

@@ -1,6 +1,6 @@
 /** `Controle`: the input problems, reconciliation checks, and the engine's figures beside the formulas'. */
 import { round2 } from "../domain/money";
-import { changedSinceSigning, integrityProblems } from "../input/meta";
+import { changedSinceSigning, integrityProblems } from "../records";
 import { cellRef } from "./a1";
 import { ref, type BuildContext } from "./context";
 import { FORMATS } from "./plan";

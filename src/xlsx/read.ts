@@ -11,25 +11,18 @@
  * Failures never throw: they come back as one Dutch sentence the user can act on. This module does no
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
-import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { isHiddenRecordSheet, markerRowsOf, otherSheets, recordedReportSheets } from "../records/ownership";
 import { Package } from "./package";
 import { readSheetGrid, type CellContext } from "./sheet-read";
 import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
 
-/** Name of the very-hidden sheet where the add-in lists the sheets it made (column A kind, column B name). */
-export const METADATA_SHEET = "_dvo_addendum";
-/** Prefix of the add-in's own (very hidden) sheets. */
-export const METADATA_PREFIX = "_dvo";
-/** Column A value that marks a report sheet in the metadata sheet. */
-export const REPORT_SHEET_KIND = "rapportblad";
-
 /** A workbook as the file host read it: the package (for the writer) and what was learnt from it. */
 export interface ReadBook {
   pkg: Package;
   info: WorkbookInfo;
-  /** report sheets of an earlier build (as listed in the metadata sheet), lower case */
+  /** report sheets of an earlier build (as listed in the marker sheet, records/ownership.ts), lower case */
   reportSheets: Set<string>;
 }
 
@@ -160,46 +153,25 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   }
 }
 
-function isMetadataSheet(s: SheetEntry): boolean {
-  return s.state === "veryHidden" && s.name.toLowerCase().startsWith(METADATA_PREFIX);
-}
-
-/**
- * Names (lower case) of the report sheets listed in the very-hidden metadata sheet. An input sheet name is
- * never skipped, whatever the metadata says.
- */
-function reportSheetNames(meta: Record<string, CellValue[][]>): Set<string> {
-  const names = new Set<string>();
-  const rows = Object.entries(meta).find(([n]) => n.toLowerCase() === METADATA_SHEET)?.[1];
-  if (!rows) return names;
-  const inputs = new Set(Object.values(SHEETS).map((s) => s.toLowerCase()));
-  for (const r of rows) {
-    const [kind, name] = r;
-    if (typeof kind === "string" && kind.trim().toLowerCase() === REPORT_SHEET_KIND && typeof name === "string" && name.trim() !== "") {
-      const n = name.trim().toLowerCase();
-      if (!inputs.has(n)) names.add(n);
-    }
-  }
-  return names;
-}
+const isRecord = (s: SheetEntry): boolean => isHiddenRecordSheet(s.name, s.state);
 
 /** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
 function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
   const worksheets = info.sheets.filter((s) => s.part !== "");
-  for (const s of worksheets.filter(isMetadataSheet)) {
+  for (const s of worksheets.filter(isRecord)) {
     onSheet(s.name);
     meta[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
   }
-  const skip = reportSheetNames(meta);
+  const skip = new Set(recordedReportSheets(markerRowsOf(meta)).map((r) => r.name.toLowerCase()));
   book.reportSheets = skip;
   const sheets: SheetGrid[] = [];
   const previous: Record<string, CellValue[][]> = {};
   const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
   for (const s of info.sheets) visibility[s.name] = s.state;
   for (const s of worksheets) {
-    if (isMetadataSheet(s)) continue;
+    if (isRecord(s)) continue;
     onSheet(s.name);
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
@@ -213,5 +185,5 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */
 export function otherSheetNames(book: ReadBook): string[] {
-  return book.info.sheets.filter((s) => !isMetadataSheet(s) && !book.reportSheets.has(s.name.toLowerCase())).map((s) => s.name);
+  return otherSheets(book.info.sheets.map((s) => s.name), [...book.reportSheets]);
 }

@@ -4,7 +4,7 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, type SignAction, type SignOff } from "../../input/meta";
+import { changedSinceSigning, type SignAction, type SignOff } from "../../records";
 import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
