@@ -21,6 +21,7 @@ import { computeResults } from "../src/domain/compute";
 import type { SignOff } from "../src/input/meta";
 import { exampleWorkbook } from "../src/example/example";
 import { signingDocument, type Content, type DocDefinition } from "../src/pdf/document";
+import { drawable, ROBOTO_RANGES } from "../src/pdf/glyphs";
 import { renderPdf } from "../src/pdf/node";
 import { fingerprintFromPdf } from "../src/pdf/read";
 import { workedExample } from "./example-inputs";
@@ -142,6 +143,40 @@ describe("the signing PDF is PDF/A-2b", () => {
     writeFileSync(file, await renderPdf(plain));
     expect(pdfaFacts(file).outputIntents).toEqual([]);
     expect(preflightErrors(file).join("\n")).toMatch(/DestOutputProfile is missing/);
+  });
+});
+
+(FONTTOOLS ? describe : describe.skip)("user text outside the font is not drawn as .notdef", () => {
+  const fonts = ["Roboto-Regular.ttf", "Roboto-Medium.ttf", "Roboto-Italic.ttf", "Roboto-MediumItalic.ttf"];
+
+  test("the font's character list in glyphs.ts is what the four Roboto files map (without control characters)", () => {
+    const maps = fonts.map(cmap);
+    const both = [...maps[0]].filter((c) => maps.every((m) => m.has(c)) && c >= 0x20 && !(c >= 0x7f && c < 0xa0)).sort((a, b) => a - b);
+    const listed = ROBOTO_RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i));
+    expect(listed).toEqual(both);
+  });
+
+  test("composed first, control characters as spaces, a line break kept, the rest as U+FFFD", () => {
+    expect(drawable("Caf\u0065\u0301\tA\nB\u0007C")).toBe("Café A\nB C");
+    expect(drawable("Medewerker 🙂 招聘 Ωμέγα Ёж")).toBe("Medewerker \ufffd \ufffd\ufffd Ωμέγα Ёж");
+  });
+
+  test("a function and signer typed with emoji and CJK: every drawn character is in the fonts, the page shows U+FFFD, Preflight passes", async () => {
+    const inputs = workedExample();
+    inputs.formation[0].functionName = "Medewerker 🙂 招聘 frontoffice";
+    const signOff: SignOff = { status: "Ter ondertekening", regisseur: "", accounthouder: "A. Jansen 🖋", date: "", fingerprint: "", recordedAt: "2025-02-01T10:00:00Z" };
+    const doc = signingDocument(inputs, computeResults(inputs), { signOff });
+    const chars = [...new Set([...texts(doc).join("")].map((c) => c.codePointAt(0)!))];
+    for (const font of ["Roboto-Regular.ttf", "Roboto-Medium.ttf"]) {
+      const have = cmap(font);
+      expect({ font, missing: chars.filter((c) => !have.has(c)).map((c) => String.fromCodePoint(c)) }).toEqual({ font, missing: [] });
+    }
+    const file = path.join(dir, "tekens.pdf");
+    writeFileSync(file, await renderPdf(doc));
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("Medewerker \ufffd \ufffd\ufffd frontoffice");
+    expect(text).toContain("A. Jansen \ufffd");
+    if (PREFLIGHT_AVAILABLE) expect(preflightErrors(file)).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import { salaryRowsUsed } from "../domain/fingerprint";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES, type Inputs, type SalaryRow } from "../domain/types";
 import { changedSinceSigning, type SignOff } from "../input/meta";
+import { drawableContent } from "./glyphs";
 
 /** pdfmake content, as far as this module uses it (plain JSON-like data). */
 export type Content = string | ContentObject | Content[];
@@ -248,7 +249,8 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
       [PDF_FINGERPRINT_KEY]: fp,
       creationDate: madeAt as unknown as string,
     },
-    content,
+    // user text (names, functions) limited to what the font draws: PDF/A-2 forbids .notdef (glyphs.ts)
+    content: drawableContent(content),
     footer: (page: number, pages: number) => ({
       columns: [
         { text: `Addendum ${s.year} · vingerafdruk ${fp.slice(0, 12)}…`, style: "footer" },
