@@ -144,7 +144,7 @@ describe("host parity: the Office.js host in the double equals the file host", (
     expect([d.length, d.slice(0, 15)]).toEqual([0, []]);
   });
 
-  // The snapshot hashes a date as its serial number in both hosts (src/input/meta.ts, rowHash), so a workbook
+  // The snapshot hashes a date as its serial number in both hosts (src/records/snapshot.ts, rowHash), so a workbook
   // snapshotted in Excel and then checked by the CLI (or the other way round) sees the same rows.
   test("the snapshot's row hashes are the same in both hosts (dates count as their serial)", async () => {
     const input = readBytesSync(await inputFile(exampleGrids()), "invoer");
