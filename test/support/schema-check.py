@@ -7,7 +7,8 @@ Before xmllint sees a part it is read as a consumer that understands only ECMA-3
 ECMA-376 Part 3 (Markup Compatibility, docs/architecture.md "Testing"):
   - attributes and elements in a namespace the root lists in mc:Ignorable are left out (Excel's own
     extensions such as x14ac:knownFonts, xr:uid), as is mc:Ignorable itself;
-  - mc:AlternateContent is replaced by the content of its mc:Fallback (or by nothing).
+  - mc:AlternateContent is replaced by the content of its mc:Fallback (or by nothing);
+  - the content of an extension element (<ext uri="...">, declared xsd:any) is kept as it is.
 And xml:space (XML 1.0 itself, section 2.10) is left out: Excel writes xml:space="preserve" on every
 <t> that keeps its spaces, and the ECMA schemas do not declare it on the simple-typed text elements.
 Nothing else is changed; a part that is not well-formed is reported as such.
@@ -59,7 +60,9 @@ def preprocess(path):
         for child in list(el):
             el.remove(child)
         for child in out:
-            clean(child)
+            # an extension (<ext uri="…">) holds anything (xsd:any, lax): its content is not ours to strip
+            if not child.tag.endswith("}ext"):
+                clean(child)
             el.append(child)
 
     clean(root)
