@@ -12,6 +12,7 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/example/example";
+import { checkWellFormed, XmlError } from "../src/xlsx/xml-scan";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-damaged-"));
 let good: Buffer;
@@ -110,3 +111,35 @@ test("a damaged part only copied through (the theme) is left as it is, byte for 
   const theme = async (f: string) => (await JSZip.loadAsync(readFileSync(f))).file("xl/theme/theme1.xml")!.async("string");
   expect(await theme(output)).toBe(await theme(input));
 }, 60_000);
+
+describe("the scanner's well-formedness checks, part by part", () => {
+  const ok = (xml: string) => {
+    try {
+      checkWellFormed(xml);
+      return "ok";
+    } catch (e) {
+      return e instanceof XmlError ? "damaged" : "crash";
+    }
+  };
+
+  test.each([
+    ['<?xml version="1.0"?>\n<a:b xmlns:a="x"><a:c r="1"/><a:d>x &amp; y &#38; &#x26;</a:d></a:b>\n'],
+    ["<a><b >text</b ><c\n/></a>"],
+    ["<a><![CDATA[a & b < c]]><!-- R&D --></a>"],
+    ["<a>\t\r\n tab, CR and LF are XML characters</a>"],
+  ])("accepted: %j", (xml) => expect(ok(xml)).toBe("ok"));
+
+  test.each([
+    ["<a>\u0001</a>"],
+    ['<a b="\u001f"/>'],
+    ["<a>R&D</a>"],
+    ["<a>&nbsp;</a>"],
+    ["<a><b></a></b>"],
+    ["<a:b xmlns:a='x'></b>"],
+    ["<a><b>"],
+    ["<a/><a/>"],
+    ["text<a/>"],
+    ["<a><b"],
+    [""],
+  ])("refused: %j", (xml) => expect(ok(xml)).toBe("damaged"));
+});
