@@ -15,7 +15,7 @@ import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
 import { isHiddenRecordSheet, markerRowsOf, otherSheets, recordedReportSheets } from "../records/ownership";
 import { Package } from "./package";
 import { readSheetGrid, type CellContext } from "./sheet-read";
-import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
+import { DamagedPartError, dateStyles, PackageError, requireWellFormed, scanPart, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
 
 /** A workbook as the file host read it: the package (for the writer) and what was learnt from it. */
@@ -84,7 +84,14 @@ function notWorkbookMessage(label: string, bytes: Uint8Array): string {
 
 const SAVE_AGAIN = "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)";
 
+/** A part that is not well-formed XML: the file is damaged (nothing is read from it, nothing written). */
+function damagedMessage(label: string, e: DamagedPartError): string {
+  const sheet = e.sheet ? ` (werkblad '${e.sheet}')` : "";
+  return `${label} is beschadigd: het onderdeel ${e.part}${sheet} is geen geldige XML; open het in Excel, laat Excel het herstellen en sla het op als nieuwe Excel-werkmap (.xlsx).`;
+}
+
 function packageMessage(label: string, e: unknown, pkg: Package | undefined): string {
+  if (e instanceof DamagedPartError) return damagedMessage(label, e);
   if (e instanceof ZipError) {
     if (e.kind === "encrypted") return `${label} is met een wachtwoord versleuteld: open het in Excel, haal het wachtwoord weg en sla het op als Excel-werkmap (.xlsx).`;
     if (e.kind === "unsupported") return `${label} gebruikt een zip-indeling die niet wordt ondersteund: ${SAVE_AGAIN}.`;
@@ -138,16 +145,17 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   }
   let current = "";
   try {
-    const ctx: CellContext = {
-      strings: sharedStrings(pkg, info.sharedStringsPart),
-      dateStyle: dateStyles(pkg, info.stylesPart),
-      date1904: info.date1904,
-    };
+    // the parts read here and those the writer edits must be well-formed XML (sheets are checked as they are read)
+    const stringsPart = info.sharedStringsPart;
+    const strings = stringsPart ? scanPart(pkg, stringsPart, () => sharedStrings(pkg, stringsPart)) : [];
+    requireWellFormed(pkg, info.stylesPart);
+    requireWellFormed(pkg, "docProps/app.xml");
+    const ctx: CellContext = { strings, dateStyle: dateStyles(pkg, info.stylesPart), date1904: info.date1904 };
     const book: ReadBook = { pkg, info, reportSheets: new Set() };
     const grids = gridsOfBook(book, ctx, (s) => (current = s));
     return { ok: true, grids, book };
   } catch (e) {
-    if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
+    if (e instanceof ZipError || e instanceof DamagedPartError) return fail(packageMessage(label, e, pkg));
     const where = current ? ` (werkblad '${current}')` : "";
     return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
   }
@@ -159,10 +167,11 @@ const isRecord = (s: SheetEntry): boolean => isHiddenRecordSheet(s.name, s.state
 function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
+  const grid = (s: SheetEntry): SheetGrid => scanPart(pkg, s.part, () => readSheetGrid(pkg, s.part, s.name, ctx), s.name);
   const worksheets = info.sheets.filter((s) => s.part !== "");
   for (const s of worksheets.filter(isRecord)) {
     onSheet(s.name);
-    meta[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+    meta[s.name] = grid(s).rows;
   }
   const skip = new Set(recordedReportSheets(markerRowsOf(meta)).map((r) => r.name.toLowerCase()));
   book.reportSheets = skip;
@@ -175,10 +184,10 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
     onSheet(s.name);
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
-      if (/^6\.5 /.test(s.name)) previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+      if (/^6\.5 /.test(s.name)) previous[s.name] = grid(s).rows;
       continue;
     }
-    sheets.push(readSheetGrid(pkg, s.part, s.name, ctx));
+    sheets.push(grid(s));
   }
   return { sheets, meta, previous, visibility };
 }

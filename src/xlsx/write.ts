@@ -247,6 +247,8 @@ class PackageEditor {
       const now = map.get(Number(m[1]));
       return now === undefined ? "" : whole.replace(/localSheetId="\d+"/, `localSheetId="${now}"`);
     });
+    // an empty <definedNames/> (openpyxl writes one) goes, or ours would come as a second definedNames element
+    this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?\/>/, "");
     this.setPrintNames(printNames, p);
     this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
     // which sheet the workbook opens on
