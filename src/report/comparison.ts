@@ -32,7 +32,7 @@ export interface ComparisonRefs {
 /** The Addendum's part of the yearly cycle: the estimates note, and the Verschilanalyse when there is a record. */
 export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: SheetBuilder, addendumRows: Map<number, number>, refs: ComparisonRefs): void {
   estimatesNote(ctx, sb);
-  // its problems are the contract's (input/parse.ts): already in ctx.problems
+  // its problems are the contract's (input/parse.ts, previousProblems): already in ctx.problems
   const { record } = readPrevious(ctx.grids);
   if (!record) return;
   const year = ctx.inputs.settings.year;
