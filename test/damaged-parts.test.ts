@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { checkWellFormed, XmlError } from "../src/xlsx/xml-scan";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-damaged-"));

@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
 import { main } from "../src/cli/main";
-import { exampleWorkbook } from "../src/example/example";
+import { exampleWorkbook } from "../src/xlsx/example";
 import { buildCorpus, CORPUS } from "../scripts/interop/corpus";
 import { findTools } from "../scripts/interop/tools";
 

@@ -1,4 +1,7 @@
-/** What every report-sheet module gets: inputs, results, where each input lives, and shared references. */
+/**
+ * What every report-sheet module gets: inputs, results, where each input lives. The references one sheet
+ * reads from another are not here: they are typed arguments (report/refs.ts).
+ */
 import { toExcelSerial } from "../domain/dates";
 import type { Results } from "../domain/compute";
 import type { InputSheetKey } from "../domain/glossary";
@@ -27,14 +30,6 @@ export interface BuildContext {
   signOff: SignOff | null;
   /** what people typed in the previous report (toelichtingen), by `${sheet}|${row label}|${column}` */
   carried: Map<string, string>;
-  /** shared absolute references, e.g. "param.year" → Berekening!$B$4; filled as sheets are built */
-  refs: Map<string, string>;
-}
-
-export function ref(ctx: BuildContext, key: string): string {
-  const r = ctx.refs.get(key);
-  if (!r) throw new Error(`report: reference '${key}' used before it was defined`);
-  return r;
 }
 
 export function inputSheetName(ctx: BuildContext, key: InputSheetKey): string {
