@@ -121,15 +121,23 @@ describe("values, formulas and number formats", () => {
     }
   });
 
-  test("a single value fills the range (documented); a 1×1 array on a bigger range does not", async () => {
+  test("a single value or a 1×1 array on a bigger range is refused: only a 2-D array of the range's shape (Range reference: any[][])", async () => {
+    for (const write of [
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").values = 7 as unknown as unknown[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").numberFormat = "0.00" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").formulas = "=1" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:A3").formulasR1C1 = "=R1C2" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").numberFormat = [["0%"]]),
+    ]) {
+      const { xl, ctx, ws } = fresh();
+      write(ws);
+      expect(await code(ctx.sync())).toBe("InvalidArgument");
+      expect(xl.values("Blad1", "A1:B2")).toEqual([["oud", "oud"], ["oud", "oud"]]);
+    }
     const { xl, ctx, ws } = fresh();
-    ws.getRange("A1:B2").values = 7 as unknown as unknown[][];
-    ws.getRange("A1:B2").numberFormat = "0.00" as unknown as string[][];
+    ws.getRange("A1:A2").numberFormat = [["0.00"], ["0.00"]];
     await ctx.sync();
-    expect(xl.values("Blad1", "A1:B2")).toEqual([[7, 7], [7, 7]]);
-    expect(xl.cell("Blad1", "B2").numberFormat).toBe("0.00");
-    ws.getRange("A1:B2").numberFormat = [["0%"]];
-    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    expect(xl.cell("Blad1", "A2").numberFormat).toBe("0.00");
   });
 
   test("null in a 2-D array leaves that cell as it is", async () => {
@@ -172,7 +180,7 @@ describe("values, formulas and number formats", () => {
 
   test("formulasR1C1 is kept as Excel shows it in A1", async () => {
     const { xl, ctx, ws } = fresh();
-    ws.getRange("C5:C7").formulasR1C1 = "=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1" as unknown as string[][];
+    ws.getRange("C5:C7").formulasR1C1 = [["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"], ["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"], ["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"]];
     await ctx.sync();
     expect(xl.cell("Blad1", "C5").formula).toBe("=SUM(A1:A4)*$A$1");
     expect(xl.cell("Blad1", "C7").formula).toBe("=SUM(A3:A6)*$A$1");
