@@ -152,6 +152,19 @@ describe("round trips and request sizes, as the double measures them", () => {
     expect(Math.max(...syncs.map((s) => s.request))).toBeLessThanOrEqual(32 * 1024 * 1.25);
   });
 
+  test("the writer's estimate stays within its margin of the double's measure, so the 4 MB budget keeps every request under 5 MB", async () => {
+    const { xl, state, plan } = await workbook({ formationRows: 20_000 });
+    const before = xl.syncs.length;
+    const stats = await writePlan(xl.context(), plan, state, { supports: xl.supports });
+    const syncs = xl.syncs.slice(before);
+    expect(syncs.reduce((t, s) => t + s.request, 0)).toBeGreaterThan(5 * 1024 * 1024);
+    expect(syncs.map((s) => s.error)).toEqual(syncs.map(() => undefined));
+    expect(stats.payloads).toHaveLength(syncs.length);
+    // 5 MB / 4 MB: the estimate may be 25% low before a request passes the limit
+    syncs.forEach((s, i) => expect([i, s.request <= Math.max(stats.payloads[i], 64 * 1024) * 1.25]).toEqual([i, true]));
+    expect(Math.max(...syncs.map((s) => s.request))).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
   test("rows go in bands as wide as their widest row; rows with nothing left to send are skipped", () => {
     const f = [["t", null, null], [1, 2, 3], [4, 5, 6], [null, null, null], [7, null, null], [8, null, null]];
     const n = [[null, null, null], [null, null, "0"], [null, null, "0"], [null, null, null], [null, null, null], ["0", null, null]];

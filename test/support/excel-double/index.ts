@@ -184,11 +184,11 @@ export class ExcelDouble {
   readonly fired: DoubleEvent[] = [];
   private delivering: Promise<unknown> = Promise.resolve();
 
-  constructor(opts: { profile?: ProfileName; sheets?: SheetSetup[]; structureProtected?: boolean; batch?: BatchModel; reuseIds?: boolean } = {}) {
+  constructor(opts: { profile?: ProfileName; sheets?: SheetSetup[]; structureProtected?: boolean; batch?: BatchModel; reuseIds?: boolean; maxApi?: string } = {}) {
     this.profile = opts.profile ?? "web";
     this.batch = opts.batch ?? "partial";
     this.reuseIds = opts.reuseIds ?? false;
-    this.apiMinor = minorOf(PROFILES[this.profile].maxApi);
+    this.apiMinor = minorOf(opts.maxApi ?? PROFILES[this.profile].maxApi);
     for (const s of opts.sheets ?? []) this.setup(s);
     if (this.sheets.length === 0) this.setup({ name: "Blad1" });
     this.structureProtected = opts.structureProtected ?? false;
