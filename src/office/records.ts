@@ -5,9 +5,11 @@
  */
 import { columnLetter } from "../input/grid";
 import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
+import { LOOKS } from "../report/palette";
 import type { WorkbookPlan } from "../report/plan";
 import { rowChunks, size, type Batch } from "./batch";
 import { META_SHEET, type ExcelSheetInfo } from "./read";
+import { applyLook } from "./sheet-write";
 
 /** Write `rows` (text gets its apostrophe) from row `first` on, in slices that stay under the budget. */
 async function writeRows(ws: Excel.Worksheet, batch: Batch, first: number, rows: (string | number)[][], width: number): Promise<void> {
@@ -60,7 +62,8 @@ export async function queueRecords(
     const width = LOG_HEADERS.length;
     if (first === 1) {
       await writeRows(log, batch, 1, [LOG_HEADERS], width);
-      log.getRange(`A1:${columnLetter(width)}1`).format.font.bold = true;
+      // the header row in the report's header look, as the file host writes it
+      applyLook(log.getRange(`A1:${columnLetter(width)}1`).format, LOOKS.header);
       first = 2;
     }
     await writeRows(log, batch, first, records.log.map(logRow), width);

@@ -24,7 +24,8 @@ function applyEdge(format: Excel.RangeFormat, side: "EdgeTop" | "EdgeBottom", ed
   b.color = `#${edge.color}`;
 }
 
-function applyLook(format: Excel.RangeFormat, look: Look): void {
+/** Give a range one of the palette's looks. */
+export function applyLook(format: Excel.RangeFormat, look: Look): void {
   format.font.name = FONT_NAME;
   format.font.size = look.font.size;
   if (look.font.bold) format.font.bold = true;
