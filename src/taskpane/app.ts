@@ -55,9 +55,6 @@ export class App {
   /** the workbook what is shown came from, e.g. 'invoer.xlsx' */
   private shownSource = "";
   private busy = false;
-  private writing = false;
-  /** inside Excel: changes before this time are the pane's own writes */
-  private ignoreChangesUntil = 0;
   private caoList: CaoList | null = null;
 
   constructor(private readonly opts: AppOptions) {
@@ -138,7 +135,7 @@ export class App {
   }
 
   private workbookChanged(sheet: string): void {
-    if (this.writing || Date.now() < this.ignoreChangesUntil) return;
+    // the add-in's own writes raise no events (src/office/write.ts switches them off while it writes)
     this.invalidate(sheet ? `Het blad '${sheet}' is gewijzigd na de laatste controle.` : "De werkmap is gewijzigd na de laatste controle.");
   }
 
@@ -507,11 +504,7 @@ export class App {
         if (!built.ok) throw new Error(built.message);
         await mark(4);
         const progress = (m: string) => void mark(4, m);
-        this.writing = true;
-        const message = await host.write(built.plan, built.records, progress, { kind }).finally(() => {
-          this.writing = false;
-          this.ignoreChangesUntil = Date.now() + 3000; // Excel reports the pane's own writes a moment later
-        });
+        const message = await host.write(built.plan, built.records, progress, { kind });
         this.signOff = built.signOff;
         await mark(5);
         const table = document.createElement("table");
