@@ -54,7 +54,7 @@ async function build(opts: Parameters<typeof workbook>[0] = {}) {
   return { ...w, stats, writeSyncs: w.xl.syncs.slice(before) };
 }
 
-/** What each plan style must look like in Excel (REPORT.md's report layout), independent of the writer. */
+/** What each plan style must look like in Excel, written here independently of the writer. */
 const LOOKS: Record<CellStyle, Partial<Record<"bold" | "italic" | "fill" | "borderTop" | "borderBottom", unknown>>> = {
   title: { bold: true },
   subtitle: {},

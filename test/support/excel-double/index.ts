@@ -1,4 +1,7 @@
 /**
+ * (Over 350 lines on purpose: the proxies share one batch machinery and one model, and each rule sits beside
+ * the proxy it belongs to with its citation; the model, formulas and helpers are in their own files.)
+ *
  * A strict Excel double for the Office.js API subset the add-in uses, written from Microsoft's Office.js
  * documentation (learn.microsoft.com: Excel.Range values/formulas/numberFormat, load/sync, PropertyNotLoaded,
  * OfficeExtension.ErrorCodes / Excel.ErrorCodes, WorksheetCollection.getItem / getItemOrNullObject, sheet
