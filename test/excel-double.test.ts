@@ -57,8 +57,8 @@ describe("load and sync", () => {
     expect(await code(ctx.sync())).toBe("ItemNotFound");
   });
 
-  test("operations before the failing one stay applied; the rest of the batch is dropped", async () => {
-    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+  test("in the partial model, operations before the failing one stay applied; the rest of the batch is dropped", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }], batch: "partial" });
     const ctx = xl.context();
     ctx.workbook.worksheets.add("Eerste");
     ctx.workbook.worksheets.getItem("Weg").delete();

@@ -68,9 +68,9 @@ const LOOKS: Record<CellStyle, Partial<Record<"bold" | "italic" | "fill" | "bord
   input: { fill: expect.stringMatching(/^#/) },
 };
 
-describe("a build in the Excel double", () => {
+describe.each(["partial", "atomic"] as const)("a build in the Excel double (%s batches)", (batch) => {
   test("every plan cell ends up as the plan says: A1 formula or value, number format, style", async () => {
-    const { xl, plan } = await build({ notes: true });
+    const { xl, plan } = await build({ notes: true, batch });
     let checked = 0;
     for (const sheet of plan.sheets) {
       sheet.cells.forEach((row, r) => row?.forEach((c, i) => {
@@ -104,7 +104,7 @@ describe("a build in the Excel double", () => {
   });
 
   test("the report sheets come in the plan's order, after the inputs, visible; the meta sheet very hidden", async () => {
-    const { xl, plan } = await build();
+    const { xl, plan } = await build({ batch });
     const out = xl.exportWorkbook();
     const report = out.sheets.filter((s) => plan.sheets.some((p) => p.name === s.name));
     expect(report.map((s) => s.name)).toEqual(plan.sheets.map((s) => s.name));
@@ -113,7 +113,7 @@ describe("a build in the Excel double", () => {
   });
 
   test("user text that looks like a formula, a number or a mention stays text", async () => {
-    const { xl } = await build({ notes: true });
+    const { xl } = await build({ notes: true, batch });
     const texts = [...xl.sheet("6.3 Kwalitatief").cells.values()].filter((c) => typeof c.value === "string").map((c) => c.value);
     expect(texts).toEqual(expect.arrayContaining([
       "=HYPERLINK(\"http://example.org\",\"klik\")",
@@ -125,7 +125,7 @@ describe("a build in the Excel double", () => {
   });
 
   test.each(["excel2021", "excel2019", "m365"] as const)("on %s the build goes through (APIs above its requirement set are not used)", async (profile) => {
-    const { xl, plan } = await build({ profile });
+    const { xl, plan } = await build({ profile, batch });
     expect(xl.sheetNames()).toEqual(expect.arrayContaining(plan.sheets.map((s) => s.name)));
   });
 });
@@ -320,9 +320,9 @@ describe("calculation and events", () => {
   });
 });
 
-describe("what the Office.js host keeps is what its reader reads back", () => {
+describe.each(["partial", "atomic"] as const)("what the Office.js host keeps is what its reader reads back (%s batches)", (batch) => {
   test("the sign-off record round-trips through Excel; the signed addendum is protected, also on a rebuild", async () => {
-    const { xl, state, plan } = await workbook();
+    const { xl, state, plan } = await workbook({ batch });
     const signOff = { status: "Ondertekend" as const, regisseur: "J. de Vries", accounthouder: "A. Jansen", date: "1-7-2025", fingerprint: "ab".repeat(32), recordedAt: "2025-07-01T10:00:00.000Z" };
     const addendum = plan.sheets[0].name;
     await writePlan(xl.context(), plan, state, { supports: xl.supports, records: { signOff, log: [], protect: addendum } });

@@ -189,7 +189,8 @@ export class ExcelDouble {
 
   constructor(opts: { profile?: ProfileName; sheets?: SheetSetup[]; structureProtected?: boolean; batch?: BatchModel; reuseIds?: boolean; maxApi?: string } = {}) {
     this.profile = opts.profile ?? "web";
-    this.batch = opts.batch ?? "partial";
+    // EXCEL_DOUBLE_BATCH=atomic runs every test that does not choose a model under the all-or-nothing one
+    this.batch = opts.batch ?? (process.env.EXCEL_DOUBLE_BATCH === "atomic" ? "atomic" : "partial");
     this.reuseIds = opts.reuseIds ?? false;
     this.apiMinor = minorOf(opts.maxApi ?? PROFILES[this.profile].maxApi);
     for (const s of opts.sheets ?? []) this.setup(s);
