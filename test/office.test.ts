@@ -239,6 +239,24 @@ describe.each(["partial", "atomic"] as const)("a rebuild, with %s batches: in pl
     expect(xl.enableEvents).toBe(true);
   });
 
+  test("a connection lost while the report is rewritten in place leaves no sheet of this build behind, and the next build writes it whole", async () => {
+    const first = await build({ batch, notes: true });
+    const { xl } = first;
+    const fresh = xl.exportWorkbook().sheets.filter((s) => first.plan.sheets.some((p) => p.name === s.name));
+    const state = await readExcelWorkbook(xl.context());
+    const plan = planOf(state.grids, state.otherSheets);
+    // syncs of the rebuild: 0 the sheet list, 1 staging, 2 the rewrite in place
+    const before = xl.syncs.length;
+    xl.failSync(2);
+    const err = await writePlan(xl.context(), plan, state, { supports: xl.supports }).catch((e: unknown) => e);
+    expect((err as DoubleError).code).toBe("ConnectionFailure");
+    expect(xl.syncs.slice(before, before + 3).map((s) => s.error)).toEqual([undefined, undefined, "ConnectionFailure"]);
+    expect(xl.sheetNames().filter((n) => n.startsWith("_dvo_nieuw"))).toEqual([]);
+    expect(xl.enableEvents).toBe(true);
+    await rebuild(xl);
+    expect(xl.exportWorkbook().sheets.filter((s) => first.plan.sheets.some((p) => p.name === s.name))).toEqual(fresh);
+  });
+
   test("a sheet the user removed since the read is no error; one the user renamed is theirs now; a new user sheet with a report name stops the build untouched", async () => {
     const first = await build({ batch });
     const { xl } = first;

@@ -178,20 +178,29 @@ export async function writePlan(
           throw e;
         }
       }
-      calc();
-      batch.onFlushed = calc;
-      for (const [i, a] of inPlace.entries()) {
-        opts.onProgress?.(`Blad ${i + 1} van ${inPlace.length} bijwerken: ${a.plan.name}`);
-        const ws = sheets.getItem((a.old as ExcelSheetInfo).id);
-        clearForRewrite(ws, a.charts?.items ?? []);
-        await writeSheet(ws, batch, a.plan, supports);
-        a.ws.delete();
+      try {
+        calc();
+        batch.onFlushed = calc;
+        for (const [i, a] of inPlace.entries()) {
+          opts.onProgress?.(`Blad ${i + 1} van ${inPlace.length} bijwerken: ${a.plan.name}`);
+          const ws = sheets.getItem((a.old as ExcelSheetInfo).id);
+          clearForRewrite(ws, a.charts?.items ?? []);
+          await writeSheet(ws, batch, a.plan, supports);
+          a.ws.delete();
+        }
+        // the report in the plan's order, where the old one stood
+        const at = now.findIndex((s) => oldReport.includes(s));
+        placed.forEach((a, i) => void (sheets.getItem(a.old ? a.old.id : a.ws.id).position = at + i));
+        await batch.add(placed.length * 100);
+        await batch.flush();
+      } catch (e) {
+        // Excel accepted these commands in step 1, so this is a lost connection or the like: the sheets this
+        // build added go (so none of them blocks the next build), the records still name the old report, and
+        // the next build writes every report sheet whole again
+        batch.onFlushed = null;
+        await deleteAdded(context, now, plan.sheets.map((s) => s.name));
+        throw e;
       }
-      // the report in the plan's order, where the old one stood
-      const at = now.findIndex((s) => oldReport.includes(s));
-      placed.forEach((a, i) => void (sheets.getItem(a.old ? a.old.id : a.ws.id).position = at + i));
-      await batch.add(placed.length * 100);
-      await batch.flush();
     }
     batch.onFlushed = null;
 

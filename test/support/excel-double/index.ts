@@ -244,9 +244,21 @@ export class ExcelDouble {
     return this.queue.length;
   }
 
+  /** Fault injection: the sync `n` syncs from now fails with `code` before Excel runs any of its operations. */
+  failSync(n: number, code = "ConnectionFailure"): void {
+    this.failAt = { sync: this.syncs.length + n, code };
+  }
+  private failAt: { sync: number; code: string } | null = null;
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    if (this.failAt && this.syncs.length === this.failAt.sync) {
+      const code = this.failAt.code;
+      this.failAt = null;
+      this.syncs.push({ request: 0, response: 0, ops: ops.length, error: code });
+      throw new DoubleError(code, "The request could not be delivered (fault injected by the test).");
+    }
     const request = 2 + ops.reduce((n, o) => n + o.bytes, 0);
     const record: SyncRecord = { request, response: 0, ops: ops.length };
     this.syncs.push(record);
