@@ -715,7 +715,8 @@ class RuntimeProxy extends Proxy {
     });
   }
   load(what?: string | string[]): this {
-    this.op(5, "load", what, () => {
+    // Runtime is ExcelApi 1.5, its enableEvents 1.8
+    this.op(8, "load", what, () => {
       const v = this.d.enableEvents;
       return { payload: { enableEvents: v }, deliver: () => void this.loaded.set("enableEvents", v) };
     });
