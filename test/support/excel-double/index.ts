@@ -48,6 +48,17 @@
  *   that page, not from the add-in's own estimate); on the web profile either one over 5 MB fails the sync
  *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
  *
+ * Pages the rules above come from (Microsoft Learn, from OfficeDev/office-js-docs-reference and
+ * OfficeDev/office-js-docs-pr):
+ * - Range, Worksheet, WorksheetCollection, Application, CalculationType, Runtime reference:
+ *   https://learn.microsoft.com/javascript/api/excel/excel.range (…/excel.worksheet, …/excel.worksheetcollection,
+ *   …/excel.application, …/excel.calculationtype, …/excel.runtime)
+ * - https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ * - https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
+ *
  * Where the documentation is silent the double is stricter than Excel, never laxer: a method call or a
  * property set on a null object fails the sync (ItemNotFound).
  */
