@@ -183,7 +183,10 @@ export async function writePlan(
         batch.onFlushed = calc;
         for (const [i, a] of inPlace.entries()) {
           opts.onProgress?.(`Blad ${i + 1} van ${inPlace.length} bijwerken: ${a.plan.name}`);
-          const ws = sheets.getItem((a.old as ExcelSheetInfo).id);
+          const old = a.old as ExcelSheetInfo;
+          const ws = sheets.getItem(old.id);
+          // the name as the plan spells it (a sheet renamed in another case is still ours)
+          if (old.name !== a.plan.name) ws.name = a.plan.name;
           clearForRewrite(ws, a.charts?.items ?? []);
           await writeSheet(ws, batch, a.plan, supports);
           a.ws.delete();
