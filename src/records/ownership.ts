@@ -21,6 +21,8 @@ export const LOG_SHEET = "Logboek";
 export const OWN_PREFIX = "_dvo";
 /** Old report sheets are parked under this prefix (`_dvo_oud_1`, …) while a build puts the new ones in place. */
 export const PARKED_PREFIX = "_dvo_oud_";
+/** A report sheet being written by the Excel host before it replaces the old one in place (src/office/write.ts). */
+export const STAGING_PREFIX = "_dvo_nieuw_";
 /** Column A of a marker row that names a report sheet. */
 export const REPORT_SHEET_KIND = "rapportblad";
 
@@ -97,9 +99,9 @@ export function isRecordSheet(name: string): boolean {
   return n.startsWith(OWN_PREFIX) || n === lower(LOG_SHEET);
 }
 
-/** An old report sheet parked by a build (removed by the next build if one that broke off left it). */
+/** An old report sheet parked, or a new one staged, by a build (removed by the next build if one that broke off left it). */
 export function isParkedSheet(name: string): boolean {
-  return lower(name).startsWith(PARKED_PREFIX);
+  return lower(name).startsWith(PARKED_PREFIX) || lower(name).startsWith(STAGING_PREFIX);
 }
 
 /** The names of the sheets that are not ours: the inputs and the user's own (`reportSheets`: the recorded report sheets). */

@@ -21,8 +21,6 @@ export class PaneState {
   /** the workbook what is shown came from, e.g. 'invoer.xlsx' */
   shownSource = "";
   busy = false;
-  /** the pane is writing to the workbook now (its own changes are not the user's) */
-  writing = false;
 
   get fresh(): boolean {
     return this.shownGeneration !== null && this.shownGeneration === this.generation;

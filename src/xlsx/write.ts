@@ -5,6 +5,7 @@
  * and replace our own sheets (the report sheets recorded in `_dvo_addendum`, the record sheets) whole, with
  * their drawings and charts. The Logboek only ever gets rows appended.
  */
+import { quoteSheet } from "../report/a1";
 import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
@@ -324,10 +325,6 @@ interface PrintName {
   sheet: string;
   name: "_xlnm.Print_Area" | "_xlnm.Print_Titles";
   ref: string;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "A1:I60" → $A$1:$I$60; "1:4" → $1:$4 */
