@@ -1,8 +1,8 @@
 /**
  * The signing document from the task pane, outside Excel, in headless Chromium: choose the example
  * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the worked example's figures (docs/rekenregels.md) and the
- * fingerprint, with fonts embedded. pdfmake and its fonts are loaded only when the button is pressed, from
- * the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
+ * fingerprint, with fonts embedded, and is PDF/A-2b as the CLI's PDF is (test/support/pdfa.ts). pdfmake
+ * and its fonts are loaded only when the button is pressed, from the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
  * The production build goes to a private folder (not dist/, which others use).
  */
 import { execFileSync } from "node:child_process";
@@ -12,6 +12,7 @@ import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { pdfaFacts, PREFLIGHT_AVAILABLE, preflightErrors, type PdfaFacts } from "./support/pdfa";
 import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
 
 const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
@@ -29,6 +30,7 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-browser-"));
   const input = path.join(dir, "voorbeeld-invoer-2025.xlsx");
   const out = path.join(dir, "dist");
+  const downloaded = path.join(dir, "addendum-2025.pdf");
 
   beforeAll(async () => {
     await exampleWorkbook().xlsx.writeFile(input);
@@ -64,7 +66,7 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     await page.click("#tab-rapport");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#signing-pdf")]);
     expect(download.suggestedFilename()).toBe("addendum-2025.pdf");
-    const file = path.join(dir, "addendum-2025.pdf");
+    const file = downloaded;
     await download.saveAs(file);
     await page.waitForFunction(() => document.getElementById("signing-pdf-result")?.textContent?.includes("staat in uw downloads"));
     await page.screenshot({ path: path.join(dir, "rapport-pdf.png"), fullPage: true });
@@ -81,6 +83,23 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     expect(requests.filter((r) => r.includes("pdfmake")).length).toBe(2);
     expect(foreign).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  test("the downloaded PDF is PDF/A-2b as the CLI's is: identification, output intent and profile, fonts, language", async () => {
+    const cli = path.join(dir, "cli.pdf");
+    expect(await main(["pdf", input, "-o", cli], { out: () => undefined, err: () => undefined })).toBe(0);
+    // what conformance rests on, the same in both files (dates, IDs and font subsets may differ)
+    const conformance = (f: PdfaFacts) => ({
+      header: f.header, binary: f.binaryComment, part: f.xmp.part, conformance: f.xmp.conformance, title: f.xmp.title, description: f.xmp.description,
+      intents: f.outputIntents.map((i) => ({ ...i, profile: i.profile.toString("base64") })),
+      lang: f.lang, id: f.id.length, encrypted: f.encrypted, fonts: f.fonts.map((x) => ({ type: x.type, embedded: x.embedded })),
+    });
+    const browserFacts = conformance(pdfaFacts(downloaded));
+    expect(browserFacts).toMatchObject({ part: "2", conformance: "B", lang: "nl-NL", encrypted: false, id: 2 });
+    expect(browserFacts.intents.map((i) => i.subtype)).toEqual(["GTS_PDFA1"]);
+    expect(browserFacts.fonts.every((x) => x.embedded)).toBe(true);
+    expect(browserFacts).toEqual(conformance(pdfaFacts(cli)));
+    if (PREFLIGHT_AVAILABLE) expect(preflightErrors(downloaded)).toEqual([]);
   });
 
   test("a signed workbook whose status was set back to Concept with openpyxl: Controleren names it", async () => {

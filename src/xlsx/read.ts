@@ -11,25 +11,18 @@
  * Failures never throw: they come back as one Dutch sentence the user can act on. This module does no
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
-import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { isHiddenRecordSheet, markerRowsOf, otherSheets, recordedReportSheets } from "../records/ownership";
 import { Package } from "./package";
 import { readSheetGrid, type CellContext } from "./sheet-read";
-import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
+import { DamagedPartError, dateStyles, PackageError, requireWellFormed, scanPart, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
-
-/** Name of the very-hidden sheet where the add-in lists the sheets it made (column A kind, column B name). */
-export const METADATA_SHEET = "_dvo_addendum";
-/** Prefix of the add-in's own (very hidden) sheets. */
-export const METADATA_PREFIX = "_dvo";
-/** Column A value that marks a report sheet in the metadata sheet. */
-export const REPORT_SHEET_KIND = "rapportblad";
 
 /** A workbook as the file host read it: the package (for the writer) and what was learnt from it. */
 export interface ReadBook {
   pkg: Package;
   info: WorkbookInfo;
-  /** report sheets of an earlier build (as listed in the metadata sheet), lower case */
+  /** report sheets of an earlier build (as listed in the marker sheet, records/ownership.ts), lower case */
   reportSheets: Set<string>;
 }
 
@@ -91,7 +84,14 @@ function notWorkbookMessage(label: string, bytes: Uint8Array): string {
 
 const SAVE_AGAIN = "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)";
 
+/** A part that is not well-formed XML: the file is damaged (nothing is read from it, nothing written). */
+function damagedMessage(label: string, e: DamagedPartError): string {
+  const sheet = e.sheet ? ` (werkblad '${e.sheet}')` : "";
+  return `${label} is beschadigd: het onderdeel ${e.part}${sheet} is geen geldige XML; open het in Excel, laat Excel het herstellen en sla het op als nieuwe Excel-werkmap (.xlsx).`;
+}
+
 function packageMessage(label: string, e: unknown, pkg: Package | undefined): string {
+  if (e instanceof DamagedPartError) return damagedMessage(label, e);
   if (e instanceof ZipError) {
     if (e.kind === "encrypted") return `${label} is met een wachtwoord versleuteld: open het in Excel, haal het wachtwoord weg en sla het op als Excel-werkmap (.xlsx).`;
     if (e.kind === "unsupported") return `${label} gebruikt een zip-indeling die niet wordt ondersteund: ${SAVE_AGAIN}.`;
@@ -145,73 +145,54 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   }
   let current = "";
   try {
-    const ctx: CellContext = {
-      strings: sharedStrings(pkg, info.sharedStringsPart),
-      dateStyle: dateStyles(pkg, info.stylesPart),
-      date1904: info.date1904,
-    };
+    // the parts read here and those the writer edits must be well-formed XML (sheets are checked as they are read)
+    const stringsPart = info.sharedStringsPart;
+    const strings = stringsPart ? scanPart(pkg, stringsPart, () => sharedStrings(pkg, stringsPart)) : [];
+    requireWellFormed(pkg, info.stylesPart);
+    requireWellFormed(pkg, "docProps/app.xml");
+    const ctx: CellContext = { strings, dateStyle: dateStyles(pkg, info.stylesPart), date1904: info.date1904 };
     const book: ReadBook = { pkg, info, reportSheets: new Set() };
     const grids = gridsOfBook(book, ctx, (s) => (current = s));
     return { ok: true, grids, book };
   } catch (e) {
-    if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
+    if (e instanceof ZipError || e instanceof DamagedPartError) return fail(packageMessage(label, e, pkg));
     const where = current ? ` (werkblad '${current}')` : "";
     return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
   }
 }
 
-function isMetadataSheet(s: SheetEntry): boolean {
-  return s.state === "veryHidden" && s.name.toLowerCase().startsWith(METADATA_PREFIX);
-}
-
-/**
- * Names (lower case) of the report sheets listed in the very-hidden metadata sheet. An input sheet name is
- * never skipped, whatever the metadata says.
- */
-function reportSheetNames(meta: Record<string, CellValue[][]>): Set<string> {
-  const names = new Set<string>();
-  const rows = Object.entries(meta).find(([n]) => n.toLowerCase() === METADATA_SHEET)?.[1];
-  if (!rows) return names;
-  const inputs = new Set(Object.values(SHEETS).map((s) => s.toLowerCase()));
-  for (const r of rows) {
-    const [kind, name] = r;
-    if (typeof kind === "string" && kind.trim().toLowerCase() === REPORT_SHEET_KIND && typeof name === "string" && name.trim() !== "") {
-      const n = name.trim().toLowerCase();
-      if (!inputs.has(n)) names.add(n);
-    }
-  }
-  return names;
-}
+const isRecord = (s: SheetEntry): boolean => isHiddenRecordSheet(s.name, s.state);
 
 /** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
 function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
+  const grid = (s: SheetEntry): SheetGrid => scanPart(pkg, s.part, () => readSheetGrid(pkg, s.part, s.name, ctx), s.name);
   const worksheets = info.sheets.filter((s) => s.part !== "");
-  for (const s of worksheets.filter(isMetadataSheet)) {
+  for (const s of worksheets.filter(isRecord)) {
     onSheet(s.name);
-    meta[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+    meta[s.name] = grid(s).rows;
   }
-  const skip = reportSheetNames(meta);
+  const skip = new Set(recordedReportSheets(markerRowsOf(meta)).map((r) => r.name.toLowerCase()));
   book.reportSheets = skip;
   const sheets: SheetGrid[] = [];
   const previous: Record<string, CellValue[][]> = {};
   const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
   for (const s of info.sheets) visibility[s.name] = s.state;
   for (const s of worksheets) {
-    if (isMetadataSheet(s)) continue;
+    if (isRecord(s)) continue;
     onSheet(s.name);
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
-      if (/^6\.5 /.test(s.name)) previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+      if (/^6\.5 /.test(s.name)) previous[s.name] = grid(s).rows;
       continue;
     }
-    sheets.push(readSheetGrid(pkg, s.part, s.name, ctx));
+    sheets.push(grid(s));
   }
   return { sheets, meta, previous, visibility };
 }
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */
 export function otherSheetNames(book: ReadBook): string[] {
-  return book.info.sheets.filter((s) => !isMetadataSheet(s) && !book.reportSheets.has(s.name.toLowerCase())).map((s) => s.name);
+  return otherSheets(book.info.sheets.map((s) => s.name), [...book.reportSheets]);
 }
