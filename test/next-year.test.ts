@@ -105,6 +105,7 @@ describe("next-year on the example", () => {
     expect([expected, mark].every((i) => i > 0)).toBe(true);
     // V-2025-01: expected 36.900,00 in 2025, booked 3 × 6.150,00 = 18.450,00 (April–June) → 36.900 − 18.450 = 18.450,00
     expect(rows.slice(1).map((x) => [x[0], x[expected], x[mark]])).toEqual([["V-2025-01", 18450, "ja"]]);
+    expect(r.out).toContain("Verzuim: 1 open dossier overgenomen (V-2025-01) met wat er van de verwachte kosten over is: raam ze voor 2026 opnieuw en maak daarna op Verzuim de cel 'Opnieuw ramen' leeg.");
   });
 
   test("check warns on the Opnieuw ramen cell until the accounthouder clears it", async () => {
