@@ -6,7 +6,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
+import { needs } from "./support/tools";
 import type { WorkbookPlan } from "../src/report/plan";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -154,8 +155,8 @@ describe("host parity: the Office.js host in the double equals the file host", (
     expect(differences(dump(file.bytes, "uit.xlsx"), dumpDouble(xl), input.grids.sheets.map((g) => g.name), false)).toEqual([]);
   });
 
-  const soffice = findSoffice();
-  (soffice || libreOfficeRequired() ? test : test.skip)("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
+  const libreoffice = needs("the Office.js host's workbook in LibreOffice", ["libreoffice", "openpyxl"]);
+  libreoffice.test("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
     const inputBytes = await inputFile(exampleGrids());
     const input = readBytesSync(inputBytes, "invoer");
     if (!input.ok) throw new Error(input.message);
@@ -164,7 +165,7 @@ describe("host parity: the Office.js host in the double equals the file host", (
     // saved through the project's own file writer: the input package with the sheets the Office.js host made
     const saved = path.join(tmp, "office.xlsx");
     writeFileSync(saved, saveDouble(inputBytes, xl.exportWorkbook(), input.grids.sheets.map((g) => g.name)));
-    const [recalculated] = recalculate(soffice as string, [saved]);
+    const [recalculated] = recalculate(libreoffice.path("libreoffice"), [saved]);
     const script = "import json,sys,openpyxl\nfrom openpyxl.utils.datetime import to_excel\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nprint(json.dumps({ws.title:{c.coordinate:(to_excel(c.value) if hasattr(c.value,'year') else c.value) for r in ws.iter_rows() for c in r if c.value is not None} for ws in wb.worksheets}))";
     const values = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, recalculated], { encoding: "utf8", maxBuffer: 1 << 28 })) as Record<string, Record<string, unknown>>;
     const wrong: string[] = [];
