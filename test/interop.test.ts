@@ -27,6 +27,9 @@ import { convertWithLibreOffice, findTools, run, type Tools } from "../scripts/i
 import { gnumericValues, type SheetValues } from "./support/gnumeric";
 import { needs } from "./support/tools";
 
+/** Without openpyxl, LibreOffice or Gnumeric: skipped with a warning; CI=true or DVO_REQUIRE_INTEROP=1 fails first. */
+const interop = needs("the interop corpus", ["openpyxl", "libreoffice", "gnumeric"], ["DVO_REQUIRE_INTEROP"]);
+
 const ART = path.join(__dirname, "artifacts", "interop");
 // this run's outputs in a folder of its own (several runs may share the tree), removed afterwards
 // unless DVO_KEEP_INTEROP=1 (to look at the reports and LibreOffice's copies)
@@ -51,9 +54,6 @@ const KEY_FIGURES: Array<[string, string, number]> = [
   ["Totaal budget P&C", "786.432,83", 786432.83],
   ["Ruimte onder plafond", "43.219,35", 43219.35],
 ];
-
-/** openpyxl, LibreOffice and Gnumeric: skipped with a warning without them; CI=true or DVO_REQUIRE_INTEROP=1 fails instead. */
-const interop = needs("the interop corpus", ["openpyxl", "libreoffice", "gnumeric"], ["DVO_REQUIRE_INTEROP"]);
 
 type Value = string | number | boolean | null | { error: string };
 
