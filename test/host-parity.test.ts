@@ -7,7 +7,8 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
+import { needs } from "./support/tools";
 import type { WorkbookPlan } from "../src/report/plan";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -202,7 +203,9 @@ describe("host parity: the Office.js host in the double equals the file host", (
     throw new Error("no figure on 6.5 Financieel");
   };
 
-  test("a user's formula that points at a report sheet survives two rebuilds in both hosts (the file host's output recalculated by LibreOffice)", async () => {
+  const libreoffice = needs("the Office.js host's workbook in LibreOffice", ["libreoffice", "openpyxl"]);
+
+  libreoffice.test("a user's formula that points at a report sheet survives two rebuilds in both hosts (the file host's output recalculated by LibreOffice)", async () => {
     const probe = readBytesSync(await inputFile(exampleGrids()), "invoer");
     if (!probe.ok) throw new Error(probe.message);
     const figure = financeFigure((await (async () => {
@@ -220,15 +223,15 @@ describe("host parity: the Office.js host in the double equals the file host", (
     file = fileBuild(file.book, file.grids);
     const own = dump(file.bytes, "verwijzing.xlsx").find((s) => s.name === "Mijn blad");
     expect(own?.cells.A1?.formula).toBe(`=${formula}`);
-    const sofficePath = findSoffice();
-    if (sofficePath) {
+    {
+      const sofficePath = libreoffice.path("libreoffice");
       const saved = path.join(tmp, "verwijzing.xlsx");
       writeFileSync(saved, file.bytes);
       const [recalculated] = recalculate(sofficePath, [saved]);
       const script = "import sys,openpyxl\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nprint(wb['Mijn blad']['A1'].value)";
       const value = Number(execFileSync("/usr/bin/python3", ["-c", script, recalculated], { encoding: "utf8" }).trim());
       expect(value).toBeCloseTo(figure.value * 2, 2);
-    } else if (libreOfficeRequired()) throw new Error("LibreOffice is required");
+    }
     // the Office.js host: the same reference, written after the first build, kept by two rebuilds
     const xl = new ExcelDouble({ sheets: [...setupOf(probe.grids), { name: "Mijn blad" }] });
     await officeBuild(xl);
@@ -240,8 +243,7 @@ describe("host parity: the Office.js host in the double equals the file host", (
     expect(xl.cell("Mijn blad", "A1").formula).toBe(`=${formula}`);
   });
 
-  const soffice = findSoffice();
-  (soffice || libreOfficeRequired() ? test : test.skip)("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
+  libreoffice.test("LibreOffice's recalculation of what the Office.js host left in the double equals the engine's values", async () => {
     const inputBytes = await inputFile(exampleGrids());
     const input = readBytesSync(inputBytes, "invoer");
     if (!input.ok) throw new Error(input.message);
@@ -250,7 +252,7 @@ describe("host parity: the Office.js host in the double equals the file host", (
     // saved through the project's own file writer: the input package with the sheets the Office.js host made
     const saved = path.join(tmp, "office.xlsx");
     writeFileSync(saved, saveDouble(inputBytes, xl.exportWorkbook(), input.grids.sheets.map((g) => g.name)));
-    const [recalculated] = recalculate(soffice as string, [saved]);
+    const [recalculated] = recalculate(libreoffice.path("libreoffice"), [saved]);
     const script = "import json,sys,openpyxl\nfrom openpyxl.utils.datetime import to_excel\nwb=openpyxl.load_workbook(sys.argv[1],data_only=True)\nprint(json.dumps({ws.title:{c.coordinate:(to_excel(c.value) if hasattr(c.value,'year') else c.value) for r in ws.iter_rows() for c in r if c.value is not None} for ws in wb.worksheets}))";
     const values = JSON.parse(execFileSync("/usr/bin/python3", ["-c", script, recalculated], { encoding: "utf8", maxBuffer: 1 << 28 })) as Record<string, Record<string, unknown>>;
     const wrong: string[] = [];
