@@ -11,9 +11,13 @@ import { reportFile } from "../src/cli/pipeline";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookFile } from "../src/xlsx/file";
 import { buildInputWorkbook, type TemplateOptions } from "../src/xlsx/template";
-import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
-import { findSoffice, recalculate } from "./support/libreoffice";
+import { recalculateGnumeric } from "./support/gnumeric";
+import { recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells, type Cells } from "./support/recalc-compare";
+import { needs } from "./support/tools";
+
+const libreoffice = needs("the forecast recalculated by LibreOffice", ["libreoffice", "openpyxl"]);
+const gnumeric = needs("the forecast recalculated by Gnumeric", ["gnumeric", "openpyxl"]);
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-forecast-"));
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -97,10 +101,9 @@ function financeTable(cells: Cells): Record<string, [unknown, unknown]> {
   return out;
 }
 
-const soffice = findSoffice();
-(soffice ? test : test.skip)("LibreOffice: every formula cell equals the engine; 6.5 shows both methods with the hand figures", () => {
+libreoffice.test("LibreOffice: every formula cell equals the engine; 6.5 shows both methods with the hand figures", () => {
   const names = Object.keys(outputs);
-  const recalculated = recalculate(soffice as string, names.map((n) => outputs[n]));
+  const recalculated = recalculate(libreoffice.path("libreoffice"), names.map((n) => outputs[n]));
   names.forEach((name, i) => {
     const { compared, mismatches, errors } = compareRecalculated(outputs[name], recalculated[i]);
     expect([name, errors.slice(0, 10)]).toEqual([name, []]);
@@ -116,10 +119,9 @@ const soffice = findSoffice();
   expect(table["Ruimte onder plafond (Prognosemethode)"]?.[0]).toBe(42769.19);
 }, 240_000);
 
-const ssconvert = findSsconvert();
-(ssconvert ? test : test.skip)("Gnumeric: every formula cell equals the engine", () => {
+gnumeric.test("Gnumeric: every formula cell equals the engine", () => {
   for (const name of Object.keys(outputs)) {
-    const { compared, mismatches, errors } = compareRecalculated(outputs[name], recalculateGnumeric(ssconvert as string, outputs[name]));
+    const { compared, mismatches, errors } = compareRecalculated(outputs[name], recalculateGnumeric(gnumeric.path("gnumeric"), outputs[name]));
     expect([name, errors.slice(0, 10)]).toEqual([name, []]);
     expect([name, mismatches.slice(0, 10)]).toEqual([name, []]);
     expect(compared).toBeGreaterThan(300);
