@@ -71,7 +71,7 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
     const changed = applySignAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
     const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
-    const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
+    const kind = action.kind === "sign" && action.amendment !== undefined ? "Wijziging ondertekend" : ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
     const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
