@@ -84,9 +84,19 @@ export interface Settings {
    * only: not part of the addendum's fingerprint.
    */
   varianceSign?: VarianceSign;
+  /** the Financiële analyse's point of view; default opdrachtnemer */
+  perspective?: Perspective;
 }
 
 export type VarianceSign = "nadeel" | "voordeel";
+
+/**
+ * Whose P&C table the Financiële analyse on 6.5 is (docs/werkmapcontract.md, setting Perspectief): the
+ * provider's (lasten = the costs, baten = the client's contribution including meerkosten) or the client's
+ * (lasten = the contribution to the provider). Presentation only: not part of the fingerprint.
+ */
+export type Perspective = "opdrachtnemer" | "opdrachtgever";
+export const PERSPECTIVES: readonly Perspective[] = ["opdrachtnemer", "opdrachtgever"];
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
 
 /** Where a Salaristabel row comes from (its optional `Status` column): the official cao table, one derived from it, or an estimate. */

@@ -105,7 +105,8 @@ export function agreedFinanceBlock(ctx: BuildContext, sb: SheetBuilder, refs: Ag
   sb.spanToEnd(sb.line({
     v: a.kind === "cao"
       ? "Het budget hierboven is het vastgestelde. De cao-aanpassing is nog niet afgesproken: stem haar af met de opdrachtgever (SLA, Addendum)."
-      : "Herrekend is gelijk aan vastgesteld, of het addendum is gewijzigd na ondertekening (zie Controle).",
+      : a.kind === "unchanged" ? "Herrekend is gelijk aan vastgesteld."
+        : "Het addendum is gewijzigd na ondertekening (zie Controle): het budget hierboven volgt de gewijzigde invoer.",
     s: "note", wrap: true,
   }), 1);
 }

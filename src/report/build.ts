@@ -5,6 +5,7 @@ import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
 import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
+import { analysisCalculation } from "./analysis";
 import { calculationFinance } from "./calculation/finance";
 import { calculationInputs } from "./calculation/inputs";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
@@ -121,7 +122,8 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const budget = inForce?.refs ?? addendum.refs.budget;
   const later: BuildContext = inForce ? { ...ctx, results: { ...results, variance: inForce.results.variance, forecast: inForce.results.forecast } } : ctx;
   const money = calculationFinance(budgetCtx, calc, { params, ledger, budget });
-  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed });
+  const analysis = analysisCalculation(budgetCtx, calc, { params, budget, finance: money });
+  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed, analysis });
   const sheets = [
     addendum.sheet,
     formationSheet(later, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
