@@ -11,7 +11,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
+import { overviewRow } from "../src/report/overview";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { readWorkbookFile } from "../src/xlsx/file";
 import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
 import { findSoffice, recalculate } from "./support/libreoffice";
 import { compareRecalculated, PYTHON, readCells, type Cells } from "./support/recalc-compare";
@@ -50,7 +52,7 @@ function rowAfterHeader(cells: Cells, sheet: string, header: string[], label: st
     rows.set(Number(m[2]), r);
   }
   const numbers = [...rows.keys()].sort((a, b) => a - b);
-  const h = numbers.find((n) => header.every((t, i) => rows.get(n)?.[String.fromCharCode(65 + i)] === t));
+  const h = numbers.find((n) => header.every((t, i) => (rows.get(n)?.[String.fromCharCode(65 + i)] ?? "") === t));
   if (h === undefined) throw new Error(`no header ${header.join(" | ")} on ${sheet}`);
   const found = numbers.find((n) => n > h && rows.get(n)?.A === label);
   if (found === undefined) throw new Error(`no row ${label} below ${header.join(" | ")} on ${sheet}`);
@@ -124,6 +126,16 @@ describe("a cao change after signing is to be agreed, not tampering", () => {
     expect([onFinance.B, onFinance.C, onFinance.D]).toEqual([AGREED, RECOMPUTED, ADJUSTMENT]);
   });
 
+  test("the overview shows vastgesteld, herrekend and the cao-aanpassing, with the budget unchanged", async () => {
+    const read = await readWorkbookFile(cao);
+    if (!read.ok) throw new Error(read.message);
+    const row = overviewRow("cao.xlsx", read.grids);
+    if (!row.ok) throw new Error(row.problem);
+    expect([row.figures.agreedCeiling, row.figures.recomputedCeiling, row.figures.caoAdjustment]).toEqual([AGREED, RECOMPUTED, ADJUSTMENT]);
+    expect(row.figures.totalBudget).toBe(786432.83);
+    expect(row.figures.caoChange).toBe(true);
+  });
+
   test("every formula equals the engine after recalculation in LibreOffice and Gnumeric", () => {
     const soffice = findSoffice();
     const ssconvert = findSsconvert();
@@ -165,6 +177,9 @@ for row in ws.iter_rows(min_row=2):
     // overhead 18 % of each plafond, rounded to cents: 117.183,00 and 116.913,48
     expect(first.G).toBeCloseTo(Math.round((ADJUSTMENT + (117183.0 - 116913.48)) * 100) / 100, 2);
     expect(rowAfterHeader(cells, "6.5 Financieel", ["Regel", "Jaarbudget"], "Formatieve kosten").B).toBeCloseTo(RECOMPUTED, 2);
+    // the Financiële analyse: begroting primitief 786.432,83 → 786, na wijziging 788.199,64 → 788 (thousands)
+    const lasten = rowAfterHeader(cells, "6.5 Financieel", ["", "Begroting primitief", "Begroting na wijziging"], "Lasten");
+    expect([lasten.B, lasten.C]).toEqual([786, 788]);
     const log = Object.values(cells.Logboek).map(([, v]) => v);
     expect(log).toContain("Wijziging ondertekend");
     // a second wijziging without a change is refused
