@@ -5,7 +5,7 @@ import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
 import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
-import { analysisCalculation } from "./analysis";
+import { analysisBlock, analysisCalculation } from "./analysis";
 import { calculationFinance } from "./calculation/finance";
 import { calculationInputs } from "./calculation/inputs";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
@@ -123,7 +123,9 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const later: BuildContext = inForce ? { ...ctx, results: { ...results, variance: inForce.results.variance, forecast: inForce.results.forecast } } : ctx;
   const money = calculationFinance(budgetCtx, calc, { params, ledger, budget });
   const analysis = analysisCalculation(budgetCtx, calc, { params, budget, finance: money });
-  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed, analysis });
+  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed });
+  // the P&C table in the municipality's form closes 6.5, so the rows above keep their place
+  analysisBlock(budgetCtx, finance.sheet, analysis);
   const sheets = [
     addendum.sheet,
     formationSheet(later, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),

@@ -7,7 +7,6 @@ import { cellRef, str } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import { agreedFinanceBlock } from "./agreed";
-import { analysisBlock, type AnalysisRefs } from "./analysis";
 import type { AgreedRefs, BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
@@ -22,8 +21,6 @@ export interface FinanceSheetInputs {
   calc: FinanceCalculationRefs;
   /** the Addendum's vastgesteld / herrekend cells, when a version is signed (report/agreed.ts) */
   agreed?: AgreedRefs | null;
-  /** the Financiële analyse's exact amounts on Berekening (report/analysis.ts) */
-  analysis?: AnalysisRefs;
 }
 
 /** The sheet, and (with realisation) the figures Controle and 6.1 read from it. */
@@ -36,7 +33,6 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
   sb.widthsFrom([20, 12, 12, 12, 12, 10, 10, 40, 12]);
   titleBlock(ctx, sb, "6.5 Financiële informatie", { periodic: true });
   agreedFinanceBlock(ctx, sb, refs.agreed);
-  analysisBlock(ctx, sb, refs.analysis);
   const N = params.reportMonth;
   // Instellingen 'Verschil positief': nadeel = realised minus budget (an overspend is positive), voordeel = the other way.
   const voordeel = s.varianceSign === "voordeel";
