@@ -36,7 +36,7 @@ export function agreedSection(ctx: BuildContext, sb: SheetBuilder, budget: Budge
   if (!version || !ctx.agreement || ctx.agreement.kind === "none") return null;
   const now = figuresOfCeiling(ctx.results.ceiling);
   const a = version.figures;
-  sb.section(`Vastgesteld en herrekend (${versionLabel(version.number).toLowerCase()}, ondertekend op ${version.date})`);
+  sb.section(`Vastgesteld en herrekend (${version.number === 0 ? "het addendum" : `de ${versionLabel(version.number)}`}, ondertekend op ${version.date})`);
   sb.header("Regel", "Vastgesteld", "Herrekend", "Cao-aanpassing, af te stemmen met de opdrachtgever");
   const row = (label: string, agreed: number, ref: CellRef, value: number, total = false) => {
     const s = total ? ("total" as const) : undefined;
