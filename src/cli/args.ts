@@ -17,6 +17,8 @@ export const OPTIONS = {
   "ter-ondertekening": { type: "boolean" },
   door: { type: "string" },
   reden: { type: "string" },
+  /** the reason of a wijziging van het addendum (sign) */
+  wijziging: { type: "string" },
   vingerafdruk: { type: "string" },
   pdf: { type: "string" },
   overschrijven: { type: "boolean" },
@@ -34,7 +36,7 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   check: ["vingerafdruk", "pdf"],
   pdf: ["output", "overschrijven"],
   report: ["output", "overschrijven"],
-  sign: ["output", "regisseur", "accounthouder", "ter-ondertekening", "overschrijven"],
+  sign: ["output", "regisseur", "accounthouder", "ter-ondertekening", "wijziging", "overschrijven"],
   reopen: ["output", "door", "reden", "overschrijven"],
 };
 
@@ -46,6 +48,7 @@ const EXAMPLE_VALUE: Partial<Record<OptionName, string>> = {
   accounthouder: '"A. Jansen"',
   door: '"A. Jansen"',
   reden: '"formatie uitgebreid"',
+  wijziging: '"cao 2025 afgestemd met de opdrachtgever"',
   vingerafdruk: "<64 tekens 0-9 en a-f>",
   pdf: "getekend.pdf",
   cao: '"2027-07-01 +2,5%"',

@@ -45,6 +45,8 @@ const USAGE = `Gebruik:
                                                          bied het addendum ter ondertekening aan
   dvo-addendum sign <invoer.xlsx> --regisseur "…" --accounthouder "…" -o <getekend.xlsx>
                                                          leg de ondertekening vast (met vingerafdruk) en beveilig het addendum
+  dvo-addendum sign <getekend.xlsx> --regisseur "…" --accounthouder "…" --wijziging "reden" -o <uit.xlsx>
+                                                         onderteken een wijziging van het addendum (1e, 2e … wijziging)
   dvo-addendum reopen <getekend.xlsx> --door "…" --reden "…" -o <uit.xlsx>
                                                          heropen een ondertekend addendum (terug naar Concept, vastgelegd in het Logboek)
   Een bestaand bestand wordt nooit overschreven, behalve met --overschrijven (template, report, sign, reopen, pdf);
@@ -98,7 +100,7 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       if (rest.length !== 1 || !output) break;
       return report(rest[0], output, io, parsed.values["ter-ondertekening"]
         ? { kind: "submit", accounthouder: accounthouder ?? "" }
-        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "" }, overwrite);
+        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "", ...(parsed.values.wijziging !== undefined ? { amendment: parsed.values.wijziging } : {}) }, overwrite);
     case "reopen":
       if (rest.length !== 1 || !output) break;
       return report(rest[0], output, io, { kind: "reopen", by: door ?? "", reason: reden ?? "" }, overwrite);

@@ -39,6 +39,7 @@ export const SETTING_LABELS = {
   slaVersion: "SLA-versie",
   varianceSign: "Verschil positief",
   forecastMethod: "Prognosemethode",
+  perspective: "Perspectief",
 } as const;
 
 export const REPORT_SHEETS = {

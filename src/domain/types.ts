@@ -89,6 +89,8 @@ export interface Settings {
    * the sick-leave chain of §6. Absent means "bezetting". Not part of the addendum's fingerprint.
    */
   forecastMethod?: ForecastMethod;
+  /** the Financiële analyse's point of view; default opdrachtnemer */
+  perspective?: Perspective;
 }
 
 export type ForecastMethod = "lineair" | "bezetting";
@@ -96,6 +98,14 @@ export const FORECAST_METHODS: readonly ForecastMethod[] = ["lineair", "bezettin
 export const DEFAULT_FORECAST_METHOD: ForecastMethod = "bezetting";
 
 export type VarianceSign = "nadeel" | "voordeel";
+
+/**
+ * Whose P&C table the Financiële analyse on 6.5 is (docs/werkmapcontract.md, setting Perspectief): the
+ * provider's (lasten = the costs, baten = the client's contribution including meerkosten) or the client's
+ * (lasten = the contribution to the provider). Presentation only: not part of the fingerprint.
+ */
+export type Perspective = "opdrachtnemer" | "opdrachtgever";
+export const PERSPECTIVES: readonly Perspective[] = ["opdrachtnemer", "opdrachtgever"];
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
 
 /** Where a Salaristabel row comes from (its optional `Status` column): the official cao table, one derived from it, or an estimate. */

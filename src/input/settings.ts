@@ -1,6 +1,6 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, VARIANCE_SIGNS, type ForecastMethod, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
+import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS, type ForecastMethod, type Perspective, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
@@ -32,6 +32,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   slaVersion: { kind: "sla", default: 2024 },
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
   forecastMethod: { kind: "choice", default: DEFAULT_FORECAST_METHOD, options: FORECAST_METHODS },
+  perspective: { kind: "choice", default: "opdrachtnemer", options: PERSPECTIVES },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -163,6 +164,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       slaVersion: values.slaVersion as SlaVersion,
       varianceSign: values.varianceSign as VarianceSign,
       forecastMethod: values.forecastMethod as ForecastMethod,
+      perspective: values.perspective as Perspective,
     },
     cells,
   };

@@ -5,7 +5,9 @@
  */
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Problem } from "../input/grid";
-import { applySignAction, figuresOf, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../records";
+import { agreementProblems, applySignAction, figuresOf, recordsForBuild, type KeptRecords, type SignAction, type SignOff } from "../records";
+import { figuresOfCeiling } from "../domain/agreed";
+import { canonicalAddendum } from "../domain/fingerprint";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import { valid, type Checked, type Valid } from "./check";
@@ -52,7 +54,9 @@ export function signAction(checked: Checked, action: SignAction, now = new Date(
 /** What the build keeps: the new sign-off record, the snapshot and the Logboek rows. */
 export function recordsFor(checked: Checked, v: Valid, now: Date, action?: SignAction):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | BuildRefusal {
-  const kept = recordsForBuild(checked.grids, figuresOf(v.results, v.inputs.settings.reportMonth), now, action);
+  // a signing records the figures as vastgesteld, with the canonical inputs they rest on (records/versions.ts)
+  const content = { figures: figuresOfCeiling(v.results.ceiling), lines: canonicalAddendum(v.inputs).split("\n") };
+  const kept = recordsForBuild(checked.grids, figuresOf(v.results, v.inputs.settings.reportMonth), now, action, content);
   return kept.ok ? kept : { ok: false, code: "sign-action", message: kept.message };
 }
 
@@ -65,7 +69,7 @@ export function planBuild(checked: Checked, opts: PlanOptions): PlannedBuild | B
   const addendum = REPORT_SHEETS.addendum(v.inputs.settings.year);
   // the records' findings as they stand after this build: a new sign-off record replaces the stored one's
   const integrity = checked.recordProblems.filter((p) => p.code === "records-integrity");
-  const recordProblems = [...signOffProblems(kept.signOff, v.results.fingerprint, addendum), ...integrity];
+  const recordProblems = [...agreementProblems(kept.signOff, v.inputs, v.results, addendum), ...integrity];
   const built = buildPlan(v.inputs, v.results, v.layout, checked.grids, checked.parse.problems, {
     otherSheets: opts.otherSheets, signOff: kept.signOff, builtAt: now, recordProblems,
   });

@@ -5,6 +5,7 @@ import type { WorkbookGrids } from "../input/grid";
 import { integrityProblems } from "./integrity";
 import { chainEntries, checkLog, logGrid, logHeadOf, withLogHead, type LogEntry } from "./log";
 import { applySignAction, readSignOff, sealOf, type SignAction, type SignOff } from "./signoff";
+import { nextVersionNumber, type SignedVersion } from "./versions";
 import { describeChanges, diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
 
 /** What a build keeps in the workbook beside the report; hosts write it (xlsx/write.ts, office/write.ts). */
@@ -34,12 +35,26 @@ export function figuresOf(results: Results, reportMonth: number): BuildFigures {
   };
 }
 
+/** What a signing records as vastgesteld: the figures and the canonical inputs (records/versions.ts). */
+export type VersionContent = Pick<SignedVersion, "figures" | "lines">;
+
+/** The versions after a signing: a wijziging adds one, a first signing or a re-signing after reopening (re)places the last. */
+function versionsAfter(prior: readonly SignedVersion[], signed: SignOff, content: VersionContent, reason: string | undefined): SignedVersion[] {
+  const amendment = reason !== undefined;
+  const number = nextVersionNumber(prior, amendment);
+  const base = !amendment && prior.length > 0 ? prior.slice(0, -1) : [...prior];
+  return [...base, {
+    number, date: signed.date, recordedAt: signed.recordedAt, regisseur: signed.regisseur, accounthouder: signed.accounthouder,
+    reason: (reason ?? "").trim(), fingerprint: signed.fingerprint, figures: content.figures, lines: content.lines,
+  }];
+}
+
 /**
  * The sign-off record after an optional explicit action, and what the build keeps: the snapshot of the
  * input rows and the log entries (the action, if any, and the build with what changed since the last one).
  * Hosts add `protect` when they know the addendum sheet's name.
  */
-export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction):
+export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction, content?: VersionContent):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
   const stored = readSignOff(grids);
   let signOff = stored;
@@ -56,12 +71,13 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
     const changed = applySignAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
     const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
-    const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
+    const kind = action.kind === "sign" && action.amendment !== undefined ? "Wijziging ondertekend" : ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
     const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
     rows++;
     signOff = { ...changed.signOff, logEntry: entry.hash };
+    if (action.kind === "sign" && content) signOff.versions = versionsAfter(stored?.versions ?? [], signOff, content, action.amendment);
     signOff.seal = sealOf(signOff);
   }
   const snapshot = takeSnapshot(grids);

@@ -4,7 +4,7 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, type SignAction, type SignOff } from "../../records";
+import { changedSinceSigning, versionLabel, type SignAction, type SignOff } from "../../records";
 import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
@@ -20,14 +20,17 @@ export function setupReportTab(pane: Pane): void {
   $("submit-signoff").addEventListener("click", () => buildReport(pane, { kind: "submit", accounthouder: value("sign-accounthouder") }));
   $("sign").addEventListener("click", () => buildReport(pane, { kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
   $("reopen").addEventListener("click", () => buildReport(pane, { kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
+  // a wijziging van het addendum: a new signed version, with its reason (docs/gebruikershandleiding.md)
+  $("amend").addEventListener("click", () => buildReport(pane, { kind: "sign", regisseur: value("amend-regisseur"), accounthouder: value("amend-accounthouder"), amendment: value("amend-reason") }));
   $("signing-pdf").addEventListener("click", () => signingPdf(pane));
   pane.onRefresh(() => refreshReport(pane));
 }
 
 function statusText(so: SignOff | null): string {
+  const last = so?.versions?.[so.versions.length - 1];
   return so === null || so.status === "Concept"
     ? "Status: Concept"
-    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
+    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}${last ? ` (${versionLabel(last.number)})` : ""}` : ""} (accounthouder ${so.accounthouder})`;
 }
 
 /** The buttons and the sign-off controls, from the state. */
@@ -56,7 +59,13 @@ function refreshReport(pane: Pane): void {
   $<HTMLButtonElement>("submit-signoff").disabled = blocked || !actionable;
   $<HTMLButtonElement>("sign").disabled = blocked || !actionable || (status === "Ter ondertekening" && changed);
   $<HTMLButtonElement>("reopen").disabled = blocked || !actionable;
+  // a signed addendum whose inputs changed can be amended; a change of the Salaristabel only is a cao change
+  $("amend-box").hidden = !actionable || status !== "Ondertekend" || !changed;
+  $<HTMLButtonElement>("amend").disabled = blocked || !actionable;
   $("signoff-changed").hidden = !changed;
+  $("signoff-changed").textContent = s.checked?.agreement.kind === "cao"
+    ? "Cao-aanpassing na ondertekening: alleen de Salaristabel is veranderd. Het vastgestelde budget blijft; stem het verschil af met de opdrachtgever en onderteken het als wijziging van het addendum."
+    : "Gewijzigd na ondertekening: de invoer van het addendum is veranderd sinds het werd ondertekend of ter ondertekening aangeboden. Zet de wijziging terug, heropen het addendum, of onderteken een wijziging.";
   $("signoff-status").textContent = statusKnown || (s.shownGeneration !== null && s.checked !== null)
     ? statusText(s.signOff) // when stale: the old status, dimmed with the other figures
     : "Status: onbekend — controleer eerst de invoer.";
