@@ -72,6 +72,6 @@ export function withAgreedBudget(inputs: Inputs, results: Results, agreed: Agree
     ...results,
     ceiling,
     variance: computeVariance(s, ceiling, realised),
-    forecast: computeForecast(s, agreed.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? []),
+    forecast: computeForecast(s, agreed.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? [], { salaryTable: inputs.salaryTable, formation: inputs.formation }),
   };
 }
