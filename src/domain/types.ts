@@ -84,7 +84,16 @@ export interface Settings {
    * only: not part of the addendum's fingerprint.
    */
   varianceSign?: VarianceSign;
+  /**
+   * "ja": offering the addendum for signing and signing it need the controller's review of these inputs
+   * (docs/gebruikershandleiding.md); "nee" (default): signing without review is allowed and says so. Not
+   * part of the addendum's fingerprint.
+   */
+  reviewRequired?: YesNo;
 }
+
+export type YesNo = "ja" | "nee";
+export const YES_NO: readonly YesNo[] = ["ja", "nee"];
 
 export type VarianceSign = "nadeel" | "voordeel";
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];

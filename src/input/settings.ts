@@ -1,6 +1,6 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import { VARIANCE_SIGNS, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
+import { VARIANCE_SIGNS, YES_NO, type Settings, type SlaVersion, type VarianceSign, type YesNo } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
@@ -31,6 +31,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   varianceThresholdRate: { kind: "fraction", default: 0.1 },
   slaVersion: { kind: "sla", default: 2024 },
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
+  reviewRequired: { kind: "choice", default: "nee", options: YES_NO },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -161,6 +162,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       varianceThresholdRate: values.varianceThresholdRate as number,
       slaVersion: values.slaVersion as SlaVersion,
       varianceSign: values.varianceSign as VarianceSign,
+      reviewRequired: values.reviewRequired as YesNo,
     },
     cells,
   };

@@ -8,7 +8,7 @@ import { computeResults, type Results } from "../domain/compute";
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../records";
+import { integrityProblems, readSignOff, reviewIntegrityProblems, reviewProblems, signOffProblems, type SignOff } from "../records";
 import { parseWorkbook, type InputLayout, type ParseResult } from "../input/parse";
 
 export interface CheckOptions {
@@ -61,7 +61,8 @@ function computeChecked(grids: WorkbookGrids, parse: ParseResult): Checked {
   const recordProblems: Problem[] = [];
   if (parse.inputs && results) {
     const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
-    recordProblems.push(...signOffProblems(signOff, results.fingerprint, addendum), ...integrityProblems(grids, addendum));
+    recordProblems.push(...signOffProblems(signOff, results.fingerprint, addendum), ...reviewProblems(signOff, results.fingerprint, addendum),
+      ...integrityProblems(grids, addendum), ...reviewIntegrityProblems(signOff, addendum));
   }
   return { grids, parse, results, signOff, recordProblems, problems: [...parse.problems, ...recordProblems] };
 }

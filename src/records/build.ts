@@ -4,6 +4,7 @@ import type { Results } from "../domain/compute";
 import type { WorkbookGrids } from "../input/grid";
 import { integrityProblems } from "./integrity";
 import { chainEntries, checkLog, logGrid, logHeadOf, withLogHead, type LogEntry } from "./log";
+import { applyReviewAction, isReviewAction, reviewHolds, reviewSealOf, type ReviewAction } from "./review";
 import { applySignAction, readSignOff, sealOf, type SignAction, type SignOff } from "./signoff";
 import { describeChanges, diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
 
@@ -39,7 +40,7 @@ export function figuresOf(results: Results, reportMonth: number): BuildFigures {
  * input rows and the log entries (the action, if any, and the build with what changed since the last one).
  * Hosts add `protect` when they know the addendum sheet's name.
  */
-export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction):
+export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction | ReviewAction):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
   const stored = readSignOff(grids);
   let signOff = stored;
@@ -52,16 +53,36 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const kept = log ? null : logHeadOf(readSnapshot(grids));
   let logHead = log?.head ?? kept?.hash ?? "";
   let rows = log?.rows ?? kept?.rows ?? 0;
-  if (action) {
+  if (action && isReviewAction(action)) {
+    // the controller's verdict (records/review.ts): its own Logboek row and seal; a rejection is a status change
+    const changed = applyReviewAction(stored, action, figures.fingerprint, now);
+    if (!changed.ok) return changed;
+    const kind = action.kind === "review" ? "Gecontroleerd" : "Afgekeurd";
+    const [entry] = chainEntries([{ at, action: kind, name: action.controller.trim(), ...figures, note: changed.note }], logHead);
+    entries.push(entry);
+    logHead = entry.hash ?? "";
+    rows++;
+    const review = changed.signOff.review && { ...changed.signOff.review, logEntry: entry.hash };
+    if (review) review.seal = reviewSealOf(review);
+    signOff = { ...changed.signOff, review };
+    if (changed.statusChange) {
+      signOff.logEntry = entry.hash;
+      signOff.seal = sealOf(signOff);
+    }
+  } else if (action) {
     const changed = applySignAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
     const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
     const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
-    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note }], logHead);
+    // signing or submitting without the controller's approval of these inputs is allowed, and says so
+    const unreviewed = action.kind !== "reopen" && !reviewHolds(stored, figures.fingerprint) ? " (niet gecontroleerd door de controller)" : "";
+    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note + unreviewed }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
     rows++;
+    // the review stays with the addendum until it is reopened
     signOff = { ...changed.signOff, logEntry: entry.hash };
+    if (action.kind !== "reopen" && stored?.review) signOff.review = stored.review;
     signOff.seal = sealOf(signOff);
   }
   const snapshot = takeSnapshot(grids);

@@ -8,3 +8,4 @@ export { takeSnapshot, snapshotRows, readSnapshot, diffSnapshots, describeChange
 export { LOG_HEADERS, logRow, logRowHash, chainEntries, checkLog, withLogHead, logHeadOf, type LogEntry, type LogStatusRow, type LogCheck, type LogHead } from "./log";
 export { integrityProblems } from "./integrity";
 export { figuresOf, recordsForBuild, type KeptRecords, type BuildFigures } from "./build";
+export { reviewFrom, reviewRows, reviewSealOf, reviewHolds, reviewVoided, shownStatus, reviewLine, reviewProblems, reviewIntegrityProblems, isReviewAction, applyReviewAction, type Review, type ReviewAction, type ReviewOutcome } from "./review";

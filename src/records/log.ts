@@ -15,7 +15,7 @@ const LOG_CONTENT = 10;
 
 export interface LogEntry {
   at: string;
-  action: "Rapportage" | "Ter ondertekening" | "Ondertekend" | "Heropend";
+  action: "Rapportage" | "Ter ondertekening" | "Ondertekend" | "Heropend" | "Gecontroleerd" | "Afgekeurd";
   name: string;
   fingerprint: string;
   reportMonth: number | "";
@@ -67,7 +67,7 @@ export function chainEntries(entries: LogEntry[], head: string): LogEntry[] {
 
 export interface LogStatusRow {
   row: number;
-  action: "Ter ondertekening" | "Ondertekend" | "Heropend";
+  action: (typeof STATUS_ACTIONS)[number];
   at: string;
   name: string;
   hash: string;
@@ -89,7 +89,8 @@ export interface LogCheck {
   findings: Array<{ row: number; message: string }>;
 }
 
-const STATUS_ACTIONS = ["Ter ondertekening", "Ondertekend", "Heropend"] as const;
+/** The log actions that change the status; "Afgekeurd" (the controller's rejection) returns to Concept, as "Heropend" does. */
+const STATUS_ACTIONS = ["Ter ondertekening", "Ondertekend", "Heropend", "Afgekeurd"] as const;
 
 /** Walk the Logboek grid: recompute the chain, note every row that does not fit, and follow the status. */
 export function checkLog(grid: SheetGrid): LogCheck {
@@ -140,7 +141,7 @@ export function checkLog(grid: SheetGrid): LogCheck {
     prevFlagged = flagged;
     const action = STATUS_ACTIONS.find((a) => a === canon(r[1]).trim());
     if (action) {
-      const next: Status = action === "Heropend" ? "Concept" : action;
+      const next: Status = action === "Heropend" || action === "Afgekeurd" ? "Concept" : action;
       const allowed = action === "Heropend" ? out.status !== "Concept" : out.status !== "Ondertekend";
       if (!allowed) {
         out.findings.push({ row, message: action === "Heropend"

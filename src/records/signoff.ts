@@ -6,6 +6,7 @@ import { amsterdamDay } from "../domain/dates";
 import type { CellValue, Problem, WorkbookGrids } from "../input/grid";
 import { hex, text } from "./cells";
 import { recordRows, SIGNOFF_SHEET } from "./ownership";
+import { reviewFrom, reviewRows, type Review } from "./review";
 
 export const STATUSES = ["Concept", "Ter ondertekening", "Ondertekend"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -24,9 +25,11 @@ export interface SignOff {
   logEntry?: string;
   /** SHA-256 over the fields above: shows an edit of the record outside the add-in */
   seal?: string;
+  /** the controller's review (records/review.ts): kept in the same sheet, sealed on its own */
+  review?: Review;
 }
 
-const KEYS: Record<keyof SignOff, string> = {
+const KEYS: Record<Exclude<keyof SignOff, "review">, string> = {
   status: "status",
   regisseur: "regisseur",
   accounthouder: "accounthouder",
@@ -59,6 +62,8 @@ export function signOffFrom(rows: CellValue[][]): SignOff | null {
   const seal = map.get(KEYS.seal as string);
   if (logEntry) s.logEntry = logEntry;
   if (seal) s.seal = seal;
+  const review = reviewFrom(map);
+  if (review) s.review = review;
   return s;
 }
 
@@ -70,7 +75,8 @@ export function readSignOff(grids: WorkbookGrids): SignOff | null {
 
 /** The record as rows of its sheet: [key, value], the keys in Dutch. */
 export function signOffRows(s: SignOff): string[][] {
-  return (Object.keys(KEYS) as (keyof SignOff)[]).filter((k) => s[k] !== undefined).map((k) => [KEYS[k], s[k] ?? ""]);
+  const own = (Object.keys(KEYS) as (keyof typeof KEYS)[]).filter((k) => s[k] !== undefined).map((k) => [KEYS[k], s[k] ?? ""]);
+  return [...own, ...reviewRows(s.review)];
 }
 
 /** True when the inputs changed after the addendum was signed (or submitted for signing). */
