@@ -114,7 +114,12 @@ test("a formation change after review voids it: check, the report and the Addend
   const r = await run(["report", changed, "-o", rebuilt]);
   expect(r.code).toBe(0);
   expect(r.err).toContain("Controle vervallen");
-  const add = (await load(rebuilt)).getWorksheet("Addendum 2025");
+  const rebuiltBook = await load(rebuilt);
+  // the Logboek row of the rebuild names the change with its old and new value
+  const last = logRows(rebuiltBook).at(-1);
+  expect(last?.[1]).toBe("Rapportage");
+  expect(String(last?.[9])).toBe("Formatie rij 3, Fte: 1,50 → 1,60");
+  const add = rebuiltBook.getWorksheet("Addendum 2025");
   expect(labelValue(add, "Status")).toBe("Concept");
   expect(String(labelValue(add, "Controle (controller)"))).toMatch(/^Controle vervallen: gecontroleerd door P\. de Boer/);
   // signing now is allowed, and says the addendum is not reviewed
@@ -123,7 +128,8 @@ test("a formation change after review voids it: check, the report and the Addend
   expect(s.code).toBe(0);
   expect(s.err).toContain("niet gecontroleerd door de controller");
   const log = logRows(await load(signed));
-  expect(String(log.find((row) => row[1] === "Ondertekend")?.[9])).toContain("(niet gecontroleerd door de controller)");
+  // the status row says it is unreviewed, and which of the addendum's inputs changed since the last build
+  expect(String(log.find((row) => row[1] === "Ondertekend")?.[9])).toMatch(/\(niet gecontroleerd door de controller\); gewijzigd sinds de vorige rapportage: Formatie rij 3, Fte: 1,50 → 1,60$/);
 });
 
 test("a rejection returns a submitted addendum to Concept, with the reason in the Logboek", async () => {

@@ -6,6 +6,7 @@
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Problem } from "../input/grid";
 import { applyReviewAction, applySignAction, figuresOf, isReviewAction, recordsForBuild, reviewHolds, reviewProblems, signOffProblems, type KeptRecords, type ReviewAction, type SignAction, type SignOff } from "../records";
+import { valueEntries } from "../records/values";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import { valid, type Checked, type Valid } from "./check";
@@ -70,7 +71,7 @@ export function recordsFor(checked: Checked, v: Valid, now: Date, action?: Adden
   { ok: true; signOff: SignOff | null; records: KeptRecords } | BuildRefusal {
   const required = action && reviewRequired(checked, v, action);
   if (required) return { ok: false, code: "sign-action", message: required };
-  const kept = recordsForBuild(checked.grids, figuresOf(v.results, v.inputs.settings.reportMonth), now, action);
+  const kept = recordsForBuild(checked.grids, figuresOf(v.results, v.inputs.settings.reportMonth), now, action, valueEntries(v.inputs));
   return kept.ok ? kept : { ok: false, code: "sign-action", message: kept.message };
 }
 

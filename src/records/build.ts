@@ -6,7 +6,8 @@ import { integrityProblems } from "./integrity";
 import { chainEntries, checkLog, logGrid, logHeadOf, withLogHead, type LogEntry } from "./log";
 import { applyReviewAction, isReviewAction, reviewHolds, reviewSealOf, type ReviewAction } from "./review";
 import { applySignAction, readSignOff, sealOf, type SignAction, type SignOff } from "./signoff";
-import { describeChanges, diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { describeBuildChanges, withValues } from "./values";
 
 /** What a build keeps in the workbook beside the report; hosts write it (xlsx/write.ts, office/write.ts). */
 export interface KeptRecords {
@@ -40,8 +41,14 @@ export function figuresOf(results: Results, reportMonth: number): BuildFigures {
  * input rows and the log entries (the action, if any, and the build with what changed since the last one).
  * Hosts add `protect` when they know the addendum sheet's name.
  */
-export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction | ReviewAction):
+export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction | ReviewAction, values?: Snapshot):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
+  // what changed since the last build, with old and new values where the snapshots keep them (values.ts)
+  const snapshot = values ? withValues(takeSnapshot(grids), values) : takeSnapshot(grids);
+  const before = readSnapshot(grids);
+  const changes = describeBuildChanges(before, snapshot, diffSnapshots(before, snapshot));
+  // a status row names the changes to the addendum's own inputs it applies to
+  const since = changes.addendum ? `; gewijzigd sinds de vorige rapportage: ${changes.addendum}` : "";
   const stored = readSignOff(grids);
   let signOff = stored;
   const entries: LogEntry[] = [];
@@ -50,7 +57,7 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const grid = logGrid(grids);
   const log = grid ? checkLog(grid) : null;
   // a host that does not hand over the Logboek's rows still continues the chain, from the head kept at the last build
-  const kept = log ? null : logHeadOf(readSnapshot(grids));
+  const kept = log ? null : logHeadOf(before);
   let logHead = log?.head ?? kept?.hash ?? "";
   let rows = log?.rows ?? kept?.rows ?? 0;
   if (action && isReviewAction(action)) {
@@ -58,7 +65,7 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
     const changed = applyReviewAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
     const kind = action.kind === "review" ? "Gecontroleerd" : "Afgekeurd";
-    const [entry] = chainEntries([{ at, action: kind, name: action.controller.trim(), ...figures, note: changed.note }], logHead);
+    const [entry] = chainEntries([{ at, action: kind, name: action.controller.trim(), ...figures, note: changed.note + since }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
     rows++;
@@ -76,7 +83,7 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
     const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
     // signing or submitting without the controller's approval of these inputs is allowed, and says so
     const unreviewed = action.kind !== "reopen" && !reviewHolds(stored, figures.fingerprint) ? " (niet gecontroleerd door de controller)" : "";
-    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note + unreviewed }], logHead);
+    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note + unreviewed + since }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
     rows++;
@@ -85,12 +92,10 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
     if (action.kind !== "reopen" && stored?.review) signOff.review = stored.review;
     signOff.seal = sealOf(signOff);
   }
-  const snapshot = takeSnapshot(grids);
-  const before = readSnapshot(grids);
   // what the records say about themselves goes into the log too: a rebuild must not make it unseen
   const found = integrityProblems(grids, "").map((p) => p.message);
   const warning = found.length === 0 ? "" : `; Let op (${found.length}): ${found.join(" ").slice(0, 2000)}`;
-  const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: describeChanges(before, diffSnapshots(before, snapshot)) + warning }], logHead);
+  const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: changes.all + warning }], logHead);
   entries.push(build);
   rows++;
   const withHead = withLogHead(snapshot, { rows, hash: build.hash ?? "", status: signOff?.status ?? "Concept" });
