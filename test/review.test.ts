@@ -3,6 +3,7 @@
  * review → sign, a formation change that voids the review, a rejection back to Concept with its reason in
  * the Logboek, signing without review (allowed, and said), and the setting 'Controle vereist'.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -168,4 +169,14 @@ test("'Controle vereist' = ja: offering and signing need a review of these input
   const ok = path.join(dir, "streng-gecontroleerd.xlsx");
   expect((await run(["review", strict, "--controller", "P. de Boer", "-o", ok])).code).toBe(0);
   expect((await run(["sign", ok, "--regisseur", "J. de Vries", "--accounthouder", "A. Jansen", "-o", path.join(dir, "streng-getekend.xlsx")])).code).toBe(0);
+});
+
+test("the signing PDF says who reviewed and when, or that nobody did", async () => {
+  const text = async (workbook: string, name: string) => {
+    const pdf = path.join(dir, name);
+    expect((await run(["pdf", workbook, "-o", pdf])).code).toBe(0);
+    return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  };
+  expect(await text(reviewed, "gecontroleerd.pdf")).toMatch(/Controle: Gecontroleerd door P\. de Boer op \d{1,2}-\d{1,2}-\d{4} \(formatie nagelopen\)\./);
+  expect(await text(input, "ongecontroleerd.pdf")).toContain("Controle: Niet gecontroleerd.");
 });
