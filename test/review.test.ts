@@ -180,3 +180,17 @@ test("the signing PDF says who reviewed and when, or that nobody did", async () 
   expect(await text(reviewed, "gecontroleerd.pdf")).toMatch(/Controle: Gecontroleerd door P\. de Boer op \d{1,2}-\d{1,2}-\d{4} \(formatie nagelopen\)\./);
   expect(await text(input, "ongecontroleerd.pdf")).toContain("Controle: Niet gecontroleerd.");
 });
+
+test("the review's own seal: a controller's name edited in the record sheet is reported", async () => {
+  const wb = await load(reviewed);
+  const ws = wb.getWorksheet(SIGNOFF_SHEET);
+  ws?.eachRow((row) => {
+    if (row.getCell(1).value === "controleur") row.getCell(2).value = "Iemand anders";
+  });
+  const edited = path.join(dir, "controle-gewijzigd.xlsx");
+  await wb.xlsx.writeFile(edited);
+  const c = await run(["check", edited]);
+  expect(c.out).toMatch(/^waarschuwing\s+Addendum 2025!A1\s+De controle in het ondertekeningsblad is buiten de add-in om gewijzigd: de inhoud past niet meer bij haar zegel \(nu 'Gecontroleerd' door Iemand anders\)/m);
+  // the sign-off record's own seal is not involved: no finding about it
+  expect(c.out).not.toContain("past niet meer bij het zegel");
+});
