@@ -4,7 +4,8 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, type SignAction, type SignOff } from "../../records";
+import { changedSinceSigning, shownStatus, type SignOff } from "../../records";
+import type { AddendumAction } from "../../job/build";
 import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
@@ -24,9 +25,9 @@ export function setupReportTab(pane: Pane): void {
   pane.onRefresh(() => refreshReport(pane));
 }
 
-function statusText(so: SignOff | null): string {
+function statusText(so: SignOff | null, fingerprint: string | undefined): string {
   return so === null || so.status === "Concept"
-    ? "Status: Concept"
+    ? `Status: ${fingerprint === undefined ? "Concept" : shownStatus(so, fingerprint)}`
     : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
 }
 
@@ -58,7 +59,7 @@ function refreshReport(pane: Pane): void {
   $<HTMLButtonElement>("reopen").disabled = blocked || !actionable;
   $("signoff-changed").hidden = !changed;
   $("signoff-status").textContent = statusKnown || (s.shownGeneration !== null && s.checked !== null)
-    ? statusText(s.signOff) // when stale: the old status, dimmed with the other figures
+    ? statusText(s.signOff, s.checked?.results?.fingerprint) // when stale: the old status, dimmed with the other figures
     : "Status: onbekend — controleer eerst de invoer.";
   $("signoff-hint").textContent = noHost ? ""
     : !statusKnown ? "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen."
@@ -107,7 +108,7 @@ function stageList(): (i: number, detail?: string) => Promise<void> {
   };
 }
 
-async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
+export async function buildReport(pane: Pane, action?: AddendumAction): Promise<void> {
   const result = $("build-result");
   const t0 = performance.now();
   $("build-progress").hidden = false;
