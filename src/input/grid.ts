@@ -57,8 +57,8 @@ export type ProblemCode =
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)
   | "changed-after-signing" | "records-integrity" | "not-the-signed-inputs"
-  // the controller's review (records/review.ts): the inputs changed after it, or signing needs it
-  | "changed-after-review" | "review-required"
+  // the controller's review (records/review.ts): the inputs changed after it
+  | "changed-after-review"
   // the report
   | "report-sheet-renamed" | "comparison-incomplete";
 
