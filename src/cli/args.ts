@@ -22,6 +22,9 @@ export const OPTIONS = {
   vingerafdruk: { type: "string" },
   pdf: { type: "string" },
   overschrijven: { type: "boolean" },
+  controller: { type: "string" },
+  opmerking: { type: "string" },
+  afkeuren: { type: "string" },
   /** repeatable: an expected cao raise, `2027-07-01 +2,5%` or `2027-07-01 +€35` */
   cao: { type: "string", multiple: true },
 } as const;
@@ -38,6 +41,7 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   report: ["output", "overschrijven"],
   sign: ["output", "regisseur", "accounthouder", "ter-ondertekening", "wijziging", "overschrijven"],
   reopen: ["output", "door", "reden", "overschrijven"],
+  review: ["output", "controller", "opmerking", "afkeuren", "overschrijven"],
 };
 
 /** How a value of each string option looks, for the message about a missing one. */
@@ -52,6 +56,9 @@ const EXAMPLE_VALUE: Partial<Record<OptionName, string>> = {
   vingerafdruk: "<64 tekens 0-9 en a-f>",
   pdf: "getekend.pdf",
   cao: '"2027-07-01 +2,5%"',
+  controller: '"P. de Boer"',
+  opmerking: '"formatie nagelopen"',
+  afkeuren: '"fte van rij 3 klopt niet"',
 };
 
 type MultipleOption = { [K in OptionName]: (typeof OPTIONS)[K] extends { multiple: true } ? K : never }[OptionName];

@@ -7,7 +7,8 @@ import "./native";
 import type { Results } from "../domain/compute";
 import type { Inputs } from "../domain/types";
 import type { Problem } from "../input/grid";
-import { agreementOf, type Agreement, type SignAction, type SignOff } from "../records";
+import type { AddendumAction } from "../job/build";
+import { agreementOf, type Agreement, type SignOff } from "../records";
 import { runBuild, STAGES, type StageTimes } from "../job/run";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
@@ -27,7 +28,7 @@ export type ReportOutcome =
 export interface ReportOptions {
   builtAt?: Date;
   /** an explicit change of the sign-off status, recorded in the workbook and the log */
-  action?: SignAction;
+  action?: AddendumAction;
   onStage?: (index: number, name: string) => void;
 }
 

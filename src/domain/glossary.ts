@@ -40,6 +40,7 @@ export const SETTING_LABELS = {
   varianceSign: "Verschil positief",
   forecastMethod: "Prognosemethode",
   perspective: "Perspectief",
+  reviewRequired: "Controle vereist",
 } as const;
 
 export const REPORT_SHEETS = {

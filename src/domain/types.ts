@@ -91,11 +91,20 @@ export interface Settings {
   forecastMethod?: ForecastMethod;
   /** the Financiële analyse's point of view; default opdrachtnemer */
   perspective?: Perspective;
+  /**
+   * "ja": offering the addendum for signing and signing it need the controller's review of these inputs
+   * (docs/gebruikershandleiding.md); "nee" (default): signing without review is allowed and says so. Not
+   * part of the addendum's fingerprint.
+   */
+  reviewRequired?: YesNo;
 }
 
 export type ForecastMethod = "lineair" | "bezetting";
 export const FORECAST_METHODS: readonly ForecastMethod[] = ["lineair", "bezetting"];
 export const DEFAULT_FORECAST_METHOD: ForecastMethod = "bezetting";
+
+export type YesNo = "ja" | "nee";
+export const YES_NO: readonly YesNo[] = ["ja", "nee"];
 
 export type VarianceSign = "nadeel" | "voordeel";
 

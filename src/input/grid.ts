@@ -58,6 +58,8 @@ export type ProblemCode =
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)
   | "changed-after-signing" | "cao-change-after-signing" | "records-integrity" | "not-the-signed-inputs"
+  // the controller's review (records/review.ts): the inputs changed after it
+  | "changed-after-review"
   // the report
   | "report-sheet-renamed" | "comparison-incomplete";
 

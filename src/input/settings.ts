@@ -1,6 +1,6 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS, type ForecastMethod, type Perspective, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
+import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS, YES_NO, type ForecastMethod, type Perspective, type Settings, type SlaVersion, type VarianceSign, type YesNo } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
@@ -33,6 +33,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
   forecastMethod: { kind: "choice", default: DEFAULT_FORECAST_METHOD, options: FORECAST_METHODS },
   perspective: { kind: "choice", default: "opdrachtnemer", options: PERSPECTIVES },
+  reviewRequired: { kind: "choice", default: "nee", options: YES_NO },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -165,6 +166,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       varianceSign: values.varianceSign as VarianceSign,
       forecastMethod: values.forecastMethod as ForecastMethod,
       perspective: values.perspective as Perspective,
+      reviewRequired: values.reviewRequired as YesNo,
     },
     cells,
   };

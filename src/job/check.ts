@@ -8,7 +8,7 @@ import { computeResults, type Results } from "../domain/compute";
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { agreementOf, agreementProblems, integrityProblems, readSignOff, type Agreement, type SignOff } from "../records";
+import { agreementOf, agreementProblems, integrityProblems, readSignOff, reviewIntegrityProblems, reviewProblems, type Agreement, type SignOff } from "../records";
 import { parseWorkbook, type InputLayout, type ParseResult } from "../input/parse";
 
 export interface CheckOptions {
@@ -65,7 +65,8 @@ function computeChecked(grids: WorkbookGrids, parse: ParseResult): Checked {
   if (parse.inputs && results) {
     const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
     agreement = agreementOf(signOff, parse.inputs, results);
-    recordProblems.push(...agreementProblems(signOff, parse.inputs, results, addendum), ...integrityProblems(grids, addendum));
+    recordProblems.push(...agreementProblems(signOff, parse.inputs, results, addendum), ...reviewProblems(signOff, results.fingerprint, addendum),
+      ...integrityProblems(grids, addendum), ...reviewIntegrityProblems(signOff, addendum));
   }
   return { grids, parse, results, signOff, recordProblems, problems: [...parse.problems, ...recordProblems], agreement };
 }

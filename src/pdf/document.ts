@@ -10,7 +10,7 @@ import { dutchDate, isoDate } from "../domain/dates";
 import { salaryRowsUsed } from "../domain/fingerprint";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES, type Inputs, type SalaryRow } from "../domain/types";
-import { changedSinceSigning, versionLabel, type SignOff } from "../records";
+import { changedSinceSigning, reviewHolds, reviewLine, reviewVoided, versionLabel, type SignOff } from "../records";
 import { drawableContent } from "./glyphs";
 
 /** pdfmake content, as far as this module uses it (plain JSON-like data). */
@@ -184,6 +184,7 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
   if (so && changedSinceSigning(so, fp)) {
     content.push({ text: `Let op: de invoer is veranderd nadat het addendum ${so.status === "Ondertekend" ? `op ${so.date} is ondertekend` : "ter ondertekening is aangeboden"}. Dit document beschrijft de invoer zoals die nu is.`, style: "warning" });
   }
+  if (reviewVoided(so, fp)) content.push({ text: `Let op: de controle van ${so?.review?.date ?? "?"} is vervallen: de invoer is daarna veranderd.`, style: "warning" });
   content.push(
     { text: "Partijen", style: "h2" },
     pairs([["Opdrachtgever", s.client], ["Opdrachtnemer", s.provider], ["Jaar", String(s.year)]]),
@@ -227,7 +228,9 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
         { text: "SHA-256 over de instellingen van het addendum, de gebruikte salaristabelrijen en de formatie. Bewaar dit document: met deze vingerafdruk toont de opdracht „dvo-addendum check <werkmap> --pdf <dit document>” (of „--vingerafdruk <vingerafdruk>”) of de werkmap nog de getekende invoer bevat.", style: "small" },
         { text: fp, style: "fingerprint" },
         { text: "Ondertekening", style: "h2" },
-        { text: `Partijen stemmen in met de formatie, het plafond formatieve kosten en het totaal budget P&C voor ${s.year} zoals hierboven vastgelegd.`, margin: [0, 0, 0, 10] },
+        { text: `Partijen stemmen in met de formatie, het plafond formatieve kosten en het totaal budget P&C voor ${s.year} zoals hierboven vastgelegd.`, margin: [0, 0, 0, 6] },
+        // who reviewed and when (records/review.ts); unreviewed or void is said, not left out
+        { text: `Controle: ${reviewLine(so, fp)}.`, style: reviewHolds(so, fp) ? undefined : "warning", margin: [0, 0, 0, 10] },
         {
           columns: [
             signatureBlock("Voor de opdrachtgever", s.client, "Regisseur", so?.regisseur ?? ""),

@@ -10,3 +10,4 @@ export { integrityProblems } from "./integrity";
 export { figuresOf, recordsForBuild, type KeptRecords, type BuildFigures, type VersionContent } from "./build";
 export { versionLabel, versionRows, versionsFrom, changesSince, linesMatch, type SignedVersion, type InputChanges } from "./versions";
 export { agreementOf, agreementProblems, describeInputChanges, type Agreement } from "./agreement";
+export { reviewFrom, reviewRows, reviewSealOf, reviewHolds, reviewVoided, shownStatus, reviewLine, reviewProblems, reviewIntegrityProblems, isReviewAction, applyReviewAction, type Review, type ReviewAction, type ReviewOutcome } from "./review";

@@ -7,6 +7,7 @@ import type { CellValue, Problem, WorkbookGrids } from "../input/grid";
 import { hex, text } from "./cells";
 import { recordRows, SIGNOFF_SHEET } from "./ownership";
 import { versionRows, versionsCanonical, versionsFrom, type SignedVersion } from "./versions";
+import { reviewFrom, reviewRows, type Review } from "./review";
 
 export const STATUSES = ["Concept", "Ter ondertekening", "Ondertekend"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -27,9 +28,11 @@ export interface SignOff {
   seal?: string;
   /** every signed version, oldest first (records/versions.ts); absent in a record of an older version */
   versions?: SignedVersion[];
+  /** the controller's review (records/review.ts): kept in the same sheet, sealed on its own */
+  review?: Review;
 }
 
-const KEYS: Record<Exclude<keyof SignOff, "versions">, string> = {
+const KEYS: Record<Exclude<keyof SignOff, "versions" | "review">, string> = {
   status: "status",
   regisseur: "regisseur",
   accounthouder: "accounthouder",
@@ -66,6 +69,8 @@ export function signOffFrom(rows: CellValue[][]): SignOff | null {
   if (seal) s.seal = seal;
   const versions = versionsFrom(rows);
   if (versions.length > 0) s.versions = versions;
+  const review = reviewFrom(map);
+  if (review) s.review = review;
   return s;
 }
 
@@ -77,8 +82,8 @@ export function readSignOff(grids: WorkbookGrids): SignOff | null {
 
 /** The record as rows of its sheet: [key, value], the keys in Dutch. */
 export function signOffRows(s: SignOff): string[][] {
-  const own = (Object.keys(KEYS) as Exclude<keyof SignOff, "versions">[]).filter((k) => s[k] !== undefined).map((k) => [KEYS[k], s[k] ?? ""]);
-  return [...own, ...versionRows(s.versions ?? [])];
+  const own = (Object.keys(KEYS) as (keyof typeof KEYS)[]).filter((k) => s[k] !== undefined).map((k) => [KEYS[k], s[k] ?? ""]);
+  return [...own, ...versionRows(s.versions ?? []), ...reviewRows(s.review)];
 }
 
 /** True when the inputs changed after the addendum was signed (or submitted for signing). */

@@ -1,6 +1,6 @@
 /** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
 import { salaryRowsUsed } from "../domain/fingerprint";
-import { changedSinceSigning } from "../records";
+import { changedSinceSigning, reviewHolds, reviewLine, shownStatus } from "../records";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
@@ -130,7 +130,9 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   sb.section("Ondertekening");
   const so = ctx.signOff;
   const changed = changedSinceSigning(so, results.fingerprint);
-  sb.line({ v: "Status", s: "label" }, { v: so?.status ?? "Concept", s: "banner" });
+  sb.line({ v: "Status", s: "label" }, { v: shownStatus(so, results.fingerprint), s: "banner" });
+  // who reviewed and when (records/review.ts); a review the inputs no longer match is named as void
+  sb.spanToEnd(sb.line({ v: "Controle (controller)", s: "label" }, { v: reviewLine(so, results.fingerprint), s: reviewHolds(so, results.fingerprint) ? undefined : "warning" }), 2);
   sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: so?.regisseur ?? "" });
   sb.line({ v: "Datum ondertekening", s: "label" }, { v: so?.status === "Ondertekend" ? so.date : "" });
   sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: so?.accounthouder ?? "" });

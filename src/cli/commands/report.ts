@@ -5,7 +5,8 @@
 import * as path from "node:path";
 import { MONTH_NAMES } from "../../domain/dates";
 import { withAgreedBudget } from "../../domain/agreed";
-import { versionLabel, type SignAction } from "../../records";
+import type { AddendumAction } from "../../job/build";
+import { reviewHolds, reviewLine, shownStatus, versionLabel } from "../../records";
 import { reportFile, STAGES } from "../pipeline";
 import { euro, formatProblem, outputAllowed, printRefusal, writing, type Out } from "../io";
 
@@ -14,9 +15,7 @@ export function defaultReportOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}-rapport.xlsx`);
 }
 
-const STATUS_AFTER = { submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Concept" } as const;
-
-export async function report(input: string, output: string, io: Out, action?: SignAction, overwrite = false): Promise<number> {
+export async function report(input: string, output: string, io: Out, action?: AddendumAction, overwrite = false): Promise<number> {
   const t0 = performance.now();
   const refused = await outputAllowed(output, { input, overwrite }, io);
   if (refused) return refused;
@@ -46,8 +45,15 @@ export async function report(input: string, output: string, io: Out, action?: Si
   // a year without realisation yet has no forecast (docs/rekenregels.md §5): say so rather than print zeros
   io.out(`  Ruimte onder plafond       ${r.forecast.available ? euro(r.forecast.roomUnderCeiling) : "nog geen realisatie"}`);
   io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.forecast.extraCostForClient) : "nog geen realisatie"}`);
-  const last = outcome.signOff?.versions?.[outcome.signOff.versions.length - 1];
-  if (action) io.out(`  Status addendum            ${outcome.plan.sheets[0] ? STATUS_AFTER[action.kind] : ""}${action.kind === "sign" && last ? ` (${versionLabel(last.number)})` : ""}`);
+  if (action) {
+    const last = outcome.signOff?.versions?.[outcome.signOff.versions.length - 1];
+    io.out(`  Status addendum            ${shownStatus(outcome.signOff, r.fingerprint)}${action.kind === "sign" && last ? ` (${versionLabel(last.number)})` : ""}`);
+    io.out(`  Controle                   ${reviewLine(outcome.signOff, r.fingerprint)}`);
+    // signing without the controller's approval is allowed (unless 'Controle vereist'), and said out loud
+    if ((action.kind === "sign" || action.kind === "submit") && !reviewHolds(outcome.signOff, r.fingerprint)) {
+      io.err("Let op: het addendum is niet gecontroleerd door de controller (dvo-addendum review); dat staat in het Logboek en op het addendum.");
+    }
+  }
   const missing = r.forecast.cases.filter((c) => c.adviceNoteMissing).map((c) => c.case.caseId);
   if (missing.length > 0) io.out(`  Adviesnota ontbreekt voor ${missing.join(", ")}`);
   return 0;

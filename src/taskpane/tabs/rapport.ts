@@ -4,7 +4,8 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, versionLabel, type SignAction, type SignOff } from "../../records";
+import { changedSinceSigning, shownStatus, versionLabel, type SignOff } from "../../records";
+import type { AddendumAction } from "../../job/build";
 import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
@@ -26,10 +27,10 @@ export function setupReportTab(pane: Pane): void {
   pane.onRefresh(() => refreshReport(pane));
 }
 
-function statusText(so: SignOff | null): string {
+function statusText(so: SignOff | null, fingerprint: string | undefined): string {
   const last = so?.versions?.[so.versions.length - 1];
   return so === null || so.status === "Concept"
-    ? "Status: Concept"
+    ? `Status: ${fingerprint === undefined ? "Concept" : shownStatus(so, fingerprint)}`
     : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}${last ? ` (${versionLabel(last.number)})` : ""}` : ""} (accounthouder ${so.accounthouder})`;
 }
 
@@ -67,7 +68,7 @@ function refreshReport(pane: Pane): void {
     ? "Cao-aanpassing na ondertekening: alleen de Salaristabel is veranderd. Het vastgestelde budget blijft; stem het verschil af met de opdrachtgever en onderteken het als wijziging van het addendum."
     : "Gewijzigd na ondertekening: de invoer van het addendum is veranderd sinds het werd ondertekend of ter ondertekening aangeboden. Zet de wijziging terug, heropen het addendum, of onderteken een wijziging.";
   $("signoff-status").textContent = statusKnown || (s.shownGeneration !== null && s.checked !== null)
-    ? statusText(s.signOff) // when stale: the old status, dimmed with the other figures
+    ? statusText(s.signOff, s.checked?.results?.fingerprint) // when stale: the old status, dimmed with the other figures
     : "Status: onbekend — controleer eerst de invoer.";
   $("signoff-hint").textContent = noHost ? ""
     : !statusKnown ? "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen."
@@ -116,7 +117,7 @@ function stageList(): (i: number, detail?: string) => Promise<void> {
   };
 }
 
-async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
+export async function buildReport(pane: Pane, action?: AddendumAction): Promise<void> {
   const result = $("build-result");
   const t0 = performance.now();
   $("build-progress").hidden = false;
