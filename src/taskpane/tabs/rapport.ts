@@ -4,9 +4,10 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, shownStatus, versionLabel, type SignOff } from "../../records";
+import { shownStatus } from "../../records/review";
+import { changedSinceSigning, type SignOff } from "../../records/signoff";
+import { versionLabel } from "../../records/versions";
 import type { AddendumAction } from "../../job/build";
-import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
 import type { Pane } from "../pane";
@@ -28,10 +29,12 @@ export function setupReportTab(pane: Pane): void {
 }
 
 function statusText(so: SignOff | null, fingerprint: string | undefined): string {
+  // a wijziging names its version; the first signing is simply Ondertekend
   const last = so?.versions?.[so.versions.length - 1];
+  const amended = last !== undefined && last.number > 0 ? last : undefined;
   return so === null || so.status === "Concept"
     ? `Status: ${fingerprint === undefined ? "Concept" : shownStatus(so, fingerprint)}`
-    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}${last ? ` (${versionLabel(last.number)})` : ""}` : ""} (accounthouder ${so.accounthouder})`;
+    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}${amended ? ` (${versionLabel(amended.number)})` : ""}` : ""} (accounthouder ${so.accounthouder})`;
 }
 
 /** The buttons and the sign-off controls, from the state. */
@@ -85,7 +88,7 @@ async function signingPdf(pane: Pane): Promise<void> {
       result.textContent = `${text}…`;
       await paint();
     });
-    const v = valid(checked);
+    const v = checked.parse.inputs && checked.results ? { inputs: checked.parse.inputs, results: checked.results } : null;
     if (!v || pane.state.errors) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
     result.textContent = "De PDF wordt gemaakt (de opmaak en de lettertypen worden geladen)…";
     await paint();

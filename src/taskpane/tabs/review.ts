@@ -4,7 +4,7 @@
  * Gecontroleerd and Afkeuren — a build with the verdict, through the job like the sign-off actions
  * (records/review.ts decides what is allowed).
  */
-import { reviewHolds, reviewLine, reviewVoided } from "../../records";
+import { reviewHolds, reviewLine, reviewVoided } from "../../records/review";
 import type { Pane } from "../pane";
 import { $ } from "../ui";
 import { buildReport } from "./rapport";
