@@ -47,8 +47,8 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
   add(6, "Aanvullende dienstverlening", 4380.5);
   add(2, "Overig", 640);
   const sickLeave: SickLeaveCase[] = [
-    { row: 2, caseId: "V-2025-01", service: "BRP", kind: "Lang", start: d("2025-04-01"), end: null, replacementFte: null, expectedCost: opts.v01Expected ?? 36900, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
-    { row: 3, caseId: "V-2025-02", service: "Balie", kind: "Kort", start: d("2025-02-03"), end: null, replacementFte: null, expectedCost: 2400, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
+    { row: 2, caseId: "V-2025-01", service: "BRP", kind: "Lang", start: d("2025-04-01"), end: null, replacementFte: null, expectedCost: opts.v01Expected ?? 36900, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
+    { row: 3, caseId: "V-2025-02", service: "Balie", kind: "Kort", start: d("2025-02-03"), end: null, replacementFte: null, expectedCost: 2400, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
   ];
   return {
     settings: {

@@ -2,6 +2,7 @@
 import { computeCeiling, type CeilingResult } from "./ceiling";
 import { addendumFingerprint } from "./fingerprint";
 import { computeForecast, type ForecastResult } from "./forecast";
+import { computeProcedure, type ProcedureResult } from "./procedure";
 import { computeServiceFigures, type ServiceFigures } from "./service";
 import type { CostCategory, Inputs } from "./types";
 import { computeVariance, realisedByCategory, realisedByMonth, type RealisedByCategory, type VarianceLine } from "./variance";
@@ -12,6 +13,8 @@ export interface Results {
   realisedByMonth: Record<CostCategory, number[]>;
   variance: VarianceLine[];
   forecast: ForecastResult;
+  /** the sick-leave procedure over the forecast's cases (docs/rekenregels.md §6) */
+  procedure: ProcedureResult;
   service: ServiceFigures | null;
   fingerprint: string;
 }
@@ -20,12 +23,14 @@ export function computeResults(inputs: Inputs): Results {
   const { settings } = inputs;
   const ceiling = computeCeiling(settings, inputs.salaryTable, inputs.formation);
   const realised = realisedByCategory(inputs.ledger, settings.reportMonth);
+  const forecast = computeForecast(settings, ceiling.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? []);
   return {
     ceiling,
     realised,
     realisedByMonth: realisedByMonth(inputs.ledger),
     variance: computeVariance(settings, ceiling, realised),
-    forecast: computeForecast(settings, ceiling.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? []),
+    forecast,
+    procedure: computeProcedure(forecast.cases, settings.slaVersion),
     service: inputs.serviceMonths ? computeServiceFigures(inputs.serviceMonths, settings.reportMonth) : null,
     fingerprint: addendumFingerprint(inputs),
   };

@@ -36,6 +36,10 @@ export type SickLeaveKind = (typeof SICK_LEAVE_KINDS)[number];
 export const DECISIONS = ["Open", "Teamleider", "Adviesnota"] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/** The gemeentesecretaris' decision on an adviesnota (SLA 2024, Ziekteverzuim): docs/rekenregels.md §6. */
+export const ADVICE_NOTE_DECISIONS = ["Open", "Akkoord", "Afgewezen"] as const;
+export type AdviceNoteDecision = (typeof ADVICE_NOTE_DECISIONS)[number];
+
 export const OCCUPANCY = ["Bezet", "Vacature"] as const;
 export type Occupancy = (typeof OCCUPANCY)[number];
 
@@ -134,6 +138,13 @@ export interface SickLeaveCase {
   decision: Decision;
   decisionDate: CalendarDate | null;
   adviceNoteRef: string;
+  /** `Alternatieven bekeken`: Ja = true, Nee or blank = false; null when the column is absent */
+  alternativesConsidered: boolean | null;
+  /**
+   * `Besluit adviesnota`; a blank cell is Open. null when the column is absent (a workbook from before the
+   * procedure): the meerkosten then count for the client as before (docs/rekenregels.md §6).
+   */
+  adviceNoteDecision: AdviceNoteDecision | null;
 }
 
 export interface ProductRow {

@@ -11,6 +11,7 @@ export const COLUMNS = {
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
+    col("alternatives", "Alternatieven bekeken"), col("noteDecision", "Besluit adviesnota"),
   ],
   products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
   serviceMonths: [

@@ -55,6 +55,7 @@ export type ProblemCode =
   | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
+  | "sick-leave-procedure" | "ledger-election" | "sla-duty"
   // the add-in's records (sign-off, snapshot, Logboek)
   | "changed-after-signing" | "records-integrity" | "not-the-signed-inputs"
   // the report

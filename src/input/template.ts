@@ -8,7 +8,7 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  ADVICE_NOTE_DECISIONS, COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
@@ -70,7 +70,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
   sickLeave: {
     caseId: TEXT(14), service: LIST(SERVICE_CODES, 27), kind: LIST(SICK_LEAVE_KINDS, 9), start: DATE, end: DATE,
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
-    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20),
+    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20), alternatives: LIST(YES_NO, 13), noteDecision: LIST(ADVICE_NOTE_DECISIONS, 13),
   },
   products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10) },
   serviceMonths: {

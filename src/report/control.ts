@@ -87,7 +87,7 @@ export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): Sheet
     ...(results.forecast.available && refs.finance && forecast ? [
       ["Gerealiseerd totaal t/m rapportagemaand", refs.finance.totalRealised, total?.realisedToDate ?? 0],
       ["Ruimte onder plafond", forecast.room, results.forecast.roomUnderCeiling],
-      ["Meerkosten voor opdrachtgever", forecast.extra, results.forecast.extraCostForClient],
+      ["Meerkosten voor opdrachtgever", refs.calc.procedure?.agreed ?? forecast.extra, results.procedure.extraForClient],
     ] as Array<[string, CellRef, number]> : []),
   ];
   for (const [label, k, value] of key) {

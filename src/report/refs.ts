@@ -133,12 +133,34 @@ export interface ForecastRefs {
   caseBookings: RangeRef | null;
 }
 
+/** One case of the sick-leave procedure on Berekening (calculation/procedure.ts). */
+export interface ProcedureCaseRefs {
+  status: CellRef;
+  agreed: CellRef;
+  pending: CellRef;
+  rejected: CellRef;
+  alternatives: CellRef;
+  noteDecision: CellRef;
+}
+
+/** The sick-leave procedure: what the client bears, what needs a decision, what stays within the ceiling. */
+export interface ProcedureRefs {
+  agreed: CellRef;
+  pending: CellRef;
+  rejected: CellRef;
+  cases: ProcedureCaseRefs[];
+  /** no `Besluit adviesnota` column: the figures of before */
+  legacy: boolean;
+}
+
 /** The second part of Berekening (calculation/finance.ts). */
 export interface FinanceCalculationRefs {
   realised: Record<CostCategory, CellRef>;
   /** overhead realised pro rata */
   realisedOverhead: CellRef;
   forecast: ForecastRefs | null;
+  /** the sick-leave procedure (null without a forecast) */
+  procedure: ProcedureRefs | null;
 }
 
 /** What `6.5 Financieel` shows that Controle and `6.1 Formatie` read (null without realisation). */

@@ -38,7 +38,7 @@ export async function report(input: string, output: string, io: Out, action?: Si
   io.out(`  Cao-effect                 ${euro(r.ceiling.caoEffect)}`);
   // a year without realisation yet has no forecast (docs/rekenregels.md §5): say so rather than print zeros
   io.out(`  Ruimte onder plafond       ${r.forecast.available ? euro(r.forecast.roomUnderCeiling) : "nog geen realisatie"}`);
-  io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.forecast.extraCostForClient) : "nog geen realisatie"}`);
+  io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.procedure.extraForClient) : "nog geen realisatie"}`);
   if (action) io.out(`  Status addendum            ${outcome.plan.sheets[0] ? STATUS_AFTER[action.kind] : ""}`);
   const missing = r.forecast.cases.filter((c) => c.adviceNoteMissing).map((c) => c.case.caseId);
   if (missing.length > 0) io.out(`  Adviesnota ontbreekt voor ${missing.join(", ")}`);

@@ -7,6 +7,7 @@ import { FORMATS, type PlanCell } from "../plan";
 import type { BudgetRefs, CaseRefs, CellRef, FinanceCalculationRefs, ForecastRefs, LedgerRefs, ParamRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { noRealisationNotice } from "../title";
+import { procedureBlock } from "./procedure";
 
 const E = FORMATS.euro;
 
@@ -38,11 +39,12 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder, refs: Fi
     // no ledger row on or before the report month: no prognosis made of zero months, no sick-leave chain
     sb.line({ v: noRealisationNotice(ctx), s: "note" });
     sb.freeze(0);
-    return { realised, realisedOverhead, forecast: null };
+    return { realised, realisedOverhead, forecast: null, procedure: null };
   }
   const forecast = forecastBlocks(ctx, sb, refs, realised.Loonkosten);
+  const procedure = procedureBlock(ctx, sb, forecast, refs.params.slaVersion);
   sb.freeze(0);
-  return { realised, realisedOverhead, forecast };
+  return { realised, realisedOverhead, forecast, procedure };
 }
 
 /** The salary forecast, the sick-leave chain per case, and the forecast's totals against the ceiling. */
@@ -106,7 +108,7 @@ function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs
   const pv = sb.line({ v: "Prognose vervanging (som kosten dossiers)", s: "label" }, { f: `ROUND(SUM(${caseCosts}),2)`, r: f.replacementForecast, nf: E });
   const pf = sb.line({ v: "Prognose formatieve kosten (loonkosten + vervanging)", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
   const room = sb.line({ v: "Ruimte onder plafond", s: "total" }, { f: `ROUND(${ceiling}-${cellRef(pf, 2)},2)`, r: f.roomUnderCeiling, nf: E, s: "total" });
-  const extra = sb.line({ v: "Meerkosten voor opdrachtgever (som meerkosten)", s: "total" }, { f: `ROUND(SUM(${caseExtras}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
+  const extra = sb.line({ v: "Meerkosten berekend (som meerkosten; wat de opdrachtgever draagt: zie de procedure)", s: "total" }, { f: `ROUND(SUM(${caseExtras}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
   return {
     salary, replacement: sb.ref(pv, 2), formation: sb.ref(pf, 2), room: sb.ref(room, 2), extra: sb.ref(extra, 2),
     cases, caseCosts, caseExtras, caseMissing, caseBookings,

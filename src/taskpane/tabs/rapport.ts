@@ -147,7 +147,7 @@ async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
       ["Plafond formatieve kosten", results.ceiling.ceiling],
       ["Totaal budget P&C", results.ceiling.totalBudget],
       ["Ruimte onder plafond", results.forecast.roomUnderCeiling],
-      ["Meerkosten opdrachtgever", results.forecast.extraCostForClient],
+      ["Meerkosten opdrachtgever", results.procedure.extraForClient],
     ] as const) {
       const tr = table.insertRow();
       tr.insertCell().textContent = label;
