@@ -38,7 +38,7 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
   const ledger: LedgerRow[] = [];
   let row = 2;
   const add = (month: number, category: LedgerRow["category"], amount: number, caseId = "") =>
-    ledger.push({ row: row++, month, category, amount, description: "", caseId });
+    ledger.push({ row: row++, month, category, amount, description: "", caseId, election: "" });
   for (let m = 1; m <= 7; m++) add(m, "Loonkosten", 47250);
   for (const m of [4, 5, 6]) add(m, "Vervanging", 6150, "V-2025-01");
   add(2, "Vervanging", 2400, "V-2025-02");

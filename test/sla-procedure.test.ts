@@ -11,7 +11,9 @@ import { reportFile } from "../src/cli/pipeline";
 import { computeResults } from "../src/domain/compute";
 import type { AdviceNoteDecision, Decision, SlaVersion } from "../src/domain/types";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { parseWorkbook } from "../src/input/parse";
 import { workedExample } from "./example-inputs";
+import { addColumn, addRow, addSheet, exampleGrids } from "./grids";
 import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
 import { findSoffice, recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells, type Cells } from "./support/recalc-compare";
@@ -55,18 +57,81 @@ describe("the sick-leave procedure (engine)", () => {
   });
 });
 
+describe("reading rules (docs/werkmapcontract.md)", () => {
+  const election = { Maand: 3, Categorie: "Nacalculatie verkiezingen", Bedrag: 500, Omschrijving: "ICT-uren" };
+  test("a Nacalculatie verkiezingen booking without a Verkiezing column is a fout naming the cell", () => {
+    const g = addSheet(exampleGrids(), "Verkiezingen");
+    const row = addRow(g, "Realisatie", election);
+    const p = parseWorkbook(g).problems.filter((x) => x.code === "ledger-election");
+    expect(p.map((x) => [x.severity, x.sheet, x.cell])).toEqual([["fout", "Realisatie", `B${row}`]]);
+    expect(p[0].message).toMatch(/kolom 'Verkiezing'/);
+  });
+  test("an election that is not on Verkiezingen is a fout; the name matches without regard to case or spaces", () => {
+    const g = addColumn(addSheet(exampleGrids(), "Verkiezingen"), "Realisatie", "Verkiezing");
+    const bad = addRow(g, "Realisatie", { ...election, Verkiezing: "Gemeenteraad 2026" });
+    addRow(g, "Realisatie", { ...election, Verkiezing: "  tweede   KAMER " });
+    const r = parseWorkbook(g);
+    const p = r.problems.filter((x) => x.code === "ledger-election");
+    expect(p.map((x) => [x.severity, x.cell])).toEqual([["fout", `F${bad}`]]);
+    expect(p[0].message).toMatch(/Gemeenteraad 2026.*niet op het blad Verkiezingen/);
+  });
+  test("the engine: Nacalculatie verkiezingen stays out of Overig and the budget total", () => {
+    const g = addColumn(addSheet(exampleGrids(), "Verkiezingen"), "Realisatie", "Verkiezing");
+    addRow(g, "Realisatie", { ...election, Verkiezing: "Tweede Kamer" });
+    const { inputs } = parseWorkbook(g);
+    if (!inputs) throw new Error("no inputs");
+    const r = computeResults(inputs);
+    expect(r.realised.Overig).toBe(640);
+    expect(r.electionCosts.total).toBe(500);
+    expect(r.electionCosts.perElection.map((e) => [e.election.name, e.amount])).toEqual([["Tweede Kamer", 500]]);
+  });
+  test("Besluit adviesnota Akkoord while Besluit is not Adviesnota, and without Datum besluit: two waarschuwingen", () => {
+    const g = addColumn(exampleGrids(), "Verzuim", "Besluit adviesnota", ["Akkoord"]);
+    const p = parseWorkbook(g).problems.filter((x) => x.code === "sick-leave-procedure");
+    expect(p.map((x) => [x.severity, x.sheet, x.cell])).toEqual([["waarschuwing", "Verzuim", "K2"], ["waarschuwing", "Verzuim", "I2"]]);
+    expect(p[0].message).toMatch(/Besluit is niet 'Adviesnota'/);
+    expect(p[1].message).toMatch(/Datum besluit is leeg/);
+  });
+});
+
 const soffice = findSoffice();
 const ssconvert = findSsconvert();
 
-/** The value in column `col` of the row whose column A reads `label` on `sheet`. */
-function byLabel(cells: Cells, sheet: string, label: string, col = "B"): unknown {
+/** The value in column `col` of the (first, or last) row whose column A reads `label` on `sheet`. */
+function byLabel(cells: Cells, sheet: string, label: string, col = "B", which: "first" | "last" = "first"): unknown {
   const s = cells[sheet];
-  const hit = Object.entries(s).find(([addr, [, v]]) => /^A\d+$/.test(addr) && v === label);
+  const hits = Object.entries(s).filter(([addr, [, v]]) => /^A\d+$/.test(addr) && v === label);
+  const hit = which === "first" ? hits[0] : hits[hits.length - 1];
   if (!hit) throw new Error(`no row '${label}' on ${sheet}`);
   return s[`${col}${hit[0].slice(1)}`]?.[1] ?? null;
 }
 
+/** Append a row to `sheet`, the values placed by header. */
+function appendByHeader(wb: ExcelJS.Workbook, sheet: string, values: Record<string, ExcelJS.CellValue>): void {
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`no sheet ${sheet}`);
+  const cols = new Map<string, number>();
+  ws.getRow(1).eachCell((c, n) => cols.set(String(c.value).trim(), n));
+  const row = ws.getRow(ws.actualRowCount + 1);
+  for (const [h, v] of Object.entries(values)) {
+    const c = cols.get(h);
+    if (c === undefined) throw new Error(`no column ${h} on ${sheet}`);
+    row.getCell(c).value = v;
+  }
+  row.commit();
+}
+
+/** SLA 2024 §1.8: ICT hours and laptop rent for the Tweede Kamer election, booked through June; travel in July (after n). */
+function electionBookings(wb: ExcelJS.Workbook): void {
+  const book = (Maand: number, Bedrag: number, Omschrijving: string) =>
+    appendByHeader(wb, "Realisatie", { Maand, Categorie: "Nacalculatie verkiezingen", Bedrag, Omschrijving, Verkiezing: "Tweede Kamer 2025" });
+  book(3, 1234.56, "ICT-uren inrichting laptops");
+  book(6, 250, "Huur laptops");
+  book(7, 99.99, "Reiskosten ICT");
+}
+
 const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
+  electionCosts: electionBookings,
   openNote: (wb) => {
     setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
     setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
@@ -114,6 +179,19 @@ const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
     const c = readCells(lo.rejectedNote, true);
     expect(byLabel(c, "6.5 Financieel", "Meerkosten voor opdrachtgever")).toBe(0);
     expect(byLabel(c, "6.5 Financieel", "Afgewezen: binnen plafond opvangen")).toBe(9880.65);
+  });
+  test("6.4 and 6.5: election ICT costs appear as nacalculatie, not as an overrun", () => {
+    const c = readCells(lo.electionCosts, true);
+    // 1,234.56 (March) + 250.00 (June); the July booking lies after the report month
+    // the last rows so named: the first are the election table above the nacalculatie
+    expect(byLabel(c, "6.4 Verkiezingen", "Tweede Kamer 2025", "B", "last")).toBe(1484.56);
+    expect(byLabel(c, "6.4 Verkiezingen", "Tweede Kamer 2025", "C", "last")).toBe(2);
+    expect(byLabel(c, "6.4 Verkiezingen", "Europees Parlement 2024", "B", "last")).toBe(0);
+    expect(byLabel(c, "6.5 Financieel", "Nacalculatie aan opdrachtgever")).toBe(1484.56);
+    // the budget lines are the worked example's: Overig 640 realised, Totaal 371,877.24 (rekenregels §4)
+    expect(byLabel(c, "6.5 Financieel", "Overig", "D")).toBe(640);
+    expect(byLabel(c, "6.5 Financieel", "Totaal", "D")).toBe(371877.24);
+    expect(byLabel(c, "Controle", "Totaal grootboek t/m rapportagemaand = som van de categorieën en de nacalculatie verkiezingen (elke boeking heeft een bekende categorie)")).toBe("OK");
   });
   test.each(Object.keys(variants))("%s: every formula equals the engine in LibreOffice and Gnumeric", (name) => {
     for (const other of [lo[name], recalculateGnumeric(ssconvert as string, outputs[name])]) {

@@ -2,6 +2,7 @@
 import { computeCeiling, type CeilingResult } from "./ceiling";
 import { addendumFingerprint } from "./fingerprint";
 import { computeForecast, type ForecastResult } from "./forecast";
+import { computeElectionCosts, type ElectionCostsResult } from "./election-costs";
 import { computeProcedure, type ProcedureResult } from "./procedure";
 import { computeServiceFigures, type ServiceFigures } from "./service";
 import type { CostCategory, Inputs } from "./types";
@@ -16,6 +17,8 @@ export interface Results {
   /** the sick-leave procedure over the forecast's cases (docs/rekenregels.md §6) */
   procedure: ProcedureResult;
   service: ServiceFigures | null;
+  /** election costs billed afterwards (docs/rekenregels.md §10) */
+  electionCosts: ElectionCostsResult;
   fingerprint: string;
 }
 
@@ -31,6 +34,7 @@ export function computeResults(inputs: Inputs): Results {
     variance: computeVariance(settings, ceiling, realised),
     forecast,
     procedure: computeProcedure(forecast.cases, settings.slaVersion),
+    electionCosts: computeElectionCosts(inputs.ledger, inputs.elections, settings.reportMonth),
     service: inputs.serviceMonths ? computeServiceFigures(inputs.serviceMonths, settings.reportMonth) : null,
     fingerprint: addendumFingerprint(inputs),
   };

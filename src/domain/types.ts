@@ -30,6 +30,19 @@ export const COST_CATEGORIES = [
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
+/**
+ * Election costs billed afterwards (SLA 2024 §1.8: ICT hours, travel, laptop rent, cabling): a Realisatie
+ * category outside the ceiling and the budget lines, per election (docs/rekenregels.md §10).
+ */
+export const ELECTION_COSTS = "Nacalculatie verkiezingen";
+/** Every category a Realisatie booking (or a Grootboek account) may have. */
+export const LEDGER_CATEGORIES = [...COST_CATEGORIES, ELECTION_COSTS] as const;
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+
+export function isCostCategory(c: LedgerCategory): c is CostCategory {
+  return c !== ELECTION_COSTS;
+}
+
 export const SICK_LEAVE_KINDS = ["Kort", "Lang"] as const;
 export type SickLeaveKind = (typeof SICK_LEAVE_KINDS)[number];
 
@@ -120,10 +133,12 @@ export interface FormationRow {
 export interface LedgerRow {
   row: number;
   month: number;
-  category: CostCategory;
+  category: LedgerCategory;
   amount: number;
   description: string;
   caseId: string;
+  /** `Verkiezing`: the election a Nacalculatie verkiezingen booking is for, as typed (trimmed); "" without */
+  election: string;
 }
 
 export interface SickLeaveCase {

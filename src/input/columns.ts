@@ -7,7 +7,7 @@ const col = (key: string, header: string, required = false): ColumnSpec => ({ ke
 export const COLUMNS = {
   salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
   formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting")],
-  ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
+  ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier"), col("election", "Verkiezing")],
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),

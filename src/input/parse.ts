@@ -9,7 +9,7 @@ import { COLUMNS, LEDGER_EXPORT_COLUMNS } from "./columns";
 import { a1, type Problem, type WorkbookGrids } from "./grid";
 import { previousProblems } from "./previous";
 import { readSettings, type SettingCells } from "./settings";
-import { readElections } from "./sheets/elections";
+import { electionIndex, readElections, type ElectionIndex } from "./sheets/elections";
 import { readFormation } from "./sheets/formation";
 import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
@@ -88,13 +88,15 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const ledgerMap: LedgerMapIndex = ledgerMapReader
     ? readLedgerMap(ledgerMapReader)
     : findSheet(grids, SHEETS.ledgerMap) ? { kind: "unreadable" } : { kind: "absent" };
-  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems);
+  const electionsReader = open("elections", false);
+  const elections = maybe(electionsReader, readElections);
+  const electionNames: ElectionIndex = electionsReader ? electionIndex(electionsReader) : findSheet(grids, SHEETS.elections) ? { kind: "unreadable" } : { kind: "absent" };
+  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems, electionNames);
   const products = maybe(open("products", false), (t) => readProducts(t, year));
   const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
   const openingHours = maybe(open("openingHours", false), readOpeningHours);
   const qualitative = maybe(open("qualitative", false), (t) => readQualitative(t, year));
   const selfEvaluation = maybe(open("selfEvaluation", false), readSelfEvaluation);
-  const elections = maybe(open("elections", false), readElections);
   const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
 
   if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout.sheets.formation, problems, salaryScalesWithFout);

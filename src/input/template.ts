@@ -8,7 +8,7 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  ADVICE_NOTE_DECISIONS, COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  ADVICE_NOTE_DECISIONS, DECISIONS, LEDGER_CATEGORIES, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
@@ -66,7 +66,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
     occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true),
   },
-  ledger: { month: MONTH, category: LIST(COST_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14) },
+  ledger: { month: MONTH, category: LIST(LEDGER_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14), election: TEXT(30) },
   sickLeave: {
     caseId: TEXT(14), service: LIST(SERVICE_CODES, 27), kind: LIST(SICK_LEAVE_KINDS, 9), start: DATE, end: DATE,
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
@@ -85,7 +85,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
-  ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(COST_CATEGORIES, 28), description: TEXT(40) },
+  ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(LEDGER_CATEGORIES, 28), description: TEXT(40) },
 };
 
 export const SETTING_FORMATS: Record<string, string | undefined> = {

@@ -7,6 +7,7 @@ import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
 import { calculationFinance } from "./calculation/finance";
 import { calculationInputs } from "./calculation/inputs";
+import { electionCostsBlock } from "./calculation/elections";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
 import { readSignOff, type SignOff } from "../records";
 import { controlSheet } from "./control";
@@ -111,16 +112,17 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const addendum = addendumSheet(ctx, calc, base);
   const { params, ledger } = base;
   const money = calculationFinance(ctx, calc, { params, ledger, budget: addendum.refs.budget });
-  const finance = financeSheet(ctx, { params, ledger, budget: addendum.refs.budget, calc: money });
+  const electionCosts = electionCostsBlock(ctx, calc, { params, ledger });
+  const finance = financeSheet(ctx, { params, ledger, budget: addendum.refs.budget, calc: money, electionCosts });
   const sheets = [
     addendum.sheet,
     formationSheet(ctx, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
     quantitativeSheet(ctx, base),
     qualitativeSheet(ctx),
-    electionsSheet(ctx),
+    electionsSheet(ctx, electionCosts),
     finance.sheet,
     privacySheet(ctx, base.privacy),
-    controlSheet(ctx, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs }),
+    controlSheet(ctx, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs, electionCosts }),
     calc,
   ].map((s) => s.build());
   return {

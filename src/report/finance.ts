@@ -6,10 +6,11 @@ import { VARIANCE_LINES } from "../domain/variance";
 import { cellRef, str } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
-import type { BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
+import type { BudgetRefs, CellRef, ElectionCostRefs, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 import { procedureTotals, sickLeaveCases } from "./finance-procedure";
+import { nacalculatieSection } from "./election-costs";
 
 const E = FORMATS.euro;
 
@@ -19,6 +20,8 @@ export interface FinanceSheetInputs {
   ledger: LedgerRefs;
   budget: BudgetRefs;
   calc: FinanceCalculationRefs;
+  /** election costs billed afterwards (calculation/elections.ts) */
+  electionCosts: ElectionCostRefs;
 }
 
 /** The sheet, and (with realisation) the figures Controle and 6.1 read from it. */
@@ -113,6 +116,8 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
   if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
   else if (f.cases.length === 0) sb.line({ v: "geen verzuimdossiers", s: "note" });
   else if (procedure) sickLeaveCases(ctx, sb, forecast, procedure);
+
+  nacalculatieSection(ctx, sb, refs.electionCosts);
 
   sb.section("Gerealiseerd per maand per categorie, met cumulatieve formatieve kosten tegen het plafond naar rato");
   sb.header("Maand", ...COST_CATEGORIES, "Totaal", "Formatieve kosten cumulatief", "Plafond naar rato");

@@ -37,6 +37,8 @@ export interface LedgerRefs {
   category: RangeRef;
   amount: RangeRef;
   caseId: RangeRef;
+  /** `Verkiezing` of each booking (trimmed); null when Realisatie has no such column */
+  election: RangeRef | null;
 }
 
 /** The Grootboek lookup of a ledger export (ledger-export.ts). */
@@ -161,6 +163,13 @@ export interface FinanceCalculationRefs {
   forecast: ForecastRefs | null;
   /** the sick-leave procedure (null without a forecast) */
   procedure: ProcedureRefs | null;
+}
+
+/** Election costs billed afterwards, per election and in total (calculation/elections.ts). */
+export interface ElectionCostRefs {
+  /** per row of Verkiezingen, in its order */
+  rows: Array<{ name: CellRef; amount: CellRef; bookings: CellRef }>;
+  total: CellRef;
 }
 
 /** What `6.5 Financieel` shows that Controle and `6.1 Formatie` read (null without realisation). */
