@@ -58,6 +58,6 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
     },
     salaryTable: salaryRows(["2024-10-01", "2025-04-01", "2025-10-01"]),
     formation, ledger, sickLeave,
-    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null,
+    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null, duties: null,
   };
 }

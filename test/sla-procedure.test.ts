@@ -85,6 +85,11 @@ describe("reading rules (docs/werkmapcontract.md)", () => {
     expect(r.electionCosts.total).toBe(500);
     expect(r.electionCosts.perElection.map((e) => [e.election.name, e.amount])).toEqual([["Tweede Kamer", 500]]);
   });
+  test("SLA-taken: a K2B delivery without a date and a B102 without a norm are fouten naming the cell", () => {
+    const g = addSheet(exampleGrids(), "SLA-taken", [["Taak", "Datum", "Resultaat", "Norm"], ["K2B-levering", null, null, null], ["B102", null, 0.97, null]]);
+    const p = parseWorkbook(g).problems.filter((x) => x.code === "sla-duty");
+    expect(p.map((x) => [x.severity, x.sheet, x.cell])).toEqual([["fout", "SLA-taken", "B2"], ["fout", "SLA-taken", "D3"]]);
+  });
   test("Besluit adviesnota Akkoord while Besluit is not Adviesnota, and without Datum besluit: two waarschuwingen", () => {
     const g = addColumn(exampleGrids(), "Verzuim", "Besluit adviesnota", ["Akkoord"]);
     const p = parseWorkbook(g).problems.filter((x) => x.code === "sick-leave-procedure");
@@ -130,8 +135,30 @@ function electionBookings(wb: ExcelJS.Workbook): void {
   book(7, 99.99, "Reiskosten ICT");
 }
 
+const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+/**
+ * K2B deliveries 10-1, 21-2 (42 days: not flagged), 11-4 (49 days = 7 weeks: flagged), 16-5 (35 days);
+ * at 30-6 (end of the report month) 45 days since the last: flagged. B102 0.97 against 0.95 (voldoet),
+ * BBN2 0.90 against 0.95 (voldoet niet), an error count 12 against a maximum of 10 (voldoet niet).
+ * ENSIA BRP done on 31-3, Reisdocumenten not yet.
+ */
+function duties(wb: ExcelJS.Workbook): void {
+  const add = (v: Record<string, ExcelJS.CellValue>) => appendByHeader(wb, "SLA-taken", v);
+  add({ Taak: "K2B-levering", Datum: day(2025, 4, 11), Onderdeel: "Periode 3" });
+  add({ Taak: "K2B-levering", Datum: day(2025, 1, 10), Onderdeel: "Periode 1" });
+  add({ Taak: "K2B-levering", Datum: "21-2-2025", Onderdeel: "Periode 2" });
+  add({ Taak: "K2B-levering", Datum: day(2025, 5, 16), Onderdeel: "Periode 4" });
+  add({ Taak: "B102", Datum: day(2025, 6, 1), Resultaat: 0.97, Norm: 0.95 });
+  add({ Taak: "BBN2", Datum: day(2025, 6, 1), Resultaat: 0.9, Norm: 0.95 });
+  add({ Taak: "BBN2", Onderdeel: "fouten", Resultaat: 12, Norm: 10, Normsoort: "maximaal" });
+  add({ Taak: "ENSIA", Onderdeel: "BRP", Gereed: "Ja", Datum: day(2025, 3, 31) });
+  add({ Taak: "ENSIA", Onderdeel: "Reisdocumenten", Gereed: "Nee" });
+}
+
 const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
   electionCosts: electionBookings,
+  duties,
   openNote: (wb) => {
     setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
     setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
@@ -192,6 +219,21 @@ const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
     expect(byLabel(c, "6.5 Financieel", "Overig", "D")).toBe(640);
     expect(byLabel(c, "6.5 Financieel", "Totaal", "D")).toBe(371877.24);
     expect(byLabel(c, "Controle", "Totaal grootboek t/m rapportagemaand = som van de categorieën en de nacalculatie verkiezingen (elke boeking heeft een bekende categorie)")).toBe("OK");
+  });
+  test("6.3: a K2B gap of 7 weeks is flagged, 6 weeks is not; B102/BBN2 against the norm; ENSIA done or not", () => {
+    const c = readCells(lo.duties, true);
+    const q = "6.3 Kwalitatief";
+    expect([byLabel(c, q, "Periode 1", "D"), byLabel(c, q, "Periode 1", "E")]).toEqual([null, null]);
+    expect([byLabel(c, q, "Periode 2", "D"), byLabel(c, q, "Periode 2", "E")]).toEqual([42, "Nee"]);
+    expect([byLabel(c, q, "Periode 3", "D"), byLabel(c, q, "Periode 3", "E")]).toEqual([49, "Ja"]);
+    expect([byLabel(c, q, "Periode 4", "D"), byLabel(c, q, "Periode 4", "E")]).toEqual([35, "Nee"]);
+    const since = "Dagen sinds de laatste levering, t/m de rapportagemaand";
+    expect([byLabel(c, q, since, "D"), byLabel(c, q, since, "E")]).toEqual([45, "Ja"]);
+    expect(byLabel(c, q, "B102", "F")).toBe("voldoet");
+    expect(byLabel(c, q, "BBN2", "F")).toBe("voldoet niet");
+    expect([byLabel(c, q, "BBN2 fouten", "E"), byLabel(c, q, "BBN2 fouten", "F")]).toEqual(["maximaal", "voldoet niet"]);
+    expect(byLabel(c, q, "BRP", "C", "last")).toBe("gereed");
+    expect(byLabel(c, q, "Reisdocumenten", "C", "last")).toBe("niet gereed");
   });
   test.each(Object.keys(variants))("%s: every formula equals the engine in LibreOffice and Gnumeric", (name) => {
     for (const other of [lo[name], recalculateGnumeric(ssconvert as string, outputs[name])]) {

@@ -2,6 +2,7 @@
 import { computeCeiling, type CeilingResult } from "./ceiling";
 import { addendumFingerprint } from "./fingerprint";
 import { computeForecast, type ForecastResult } from "./forecast";
+import { computeDuties, type DutiesResult } from "./duties";
 import { computeElectionCosts, type ElectionCostsResult } from "./election-costs";
 import { computeProcedure, type ProcedureResult } from "./procedure";
 import { computeServiceFigures, type ServiceFigures } from "./service";
@@ -19,6 +20,8 @@ export interface Results {
   service: ServiceFigures | null;
   /** election costs billed afterwards (docs/rekenregels.md §10) */
   electionCosts: ElectionCostsResult;
+  /** the SLA's recurring duties (docs/rekenregels.md §11); null without the sheet SLA-taken */
+  duties: DutiesResult | null;
   fingerprint: string;
 }
 
@@ -34,6 +37,7 @@ export function computeResults(inputs: Inputs): Results {
     variance: computeVariance(settings, ceiling, realised),
     forecast,
     procedure: computeProcedure(forecast.cases, settings.slaVersion),
+    duties: inputs.duties ? computeDuties(inputs.duties, settings.year, settings.reportMonth) : null,
     electionCosts: computeElectionCosts(inputs.ledger, inputs.elections, settings.reportMonth),
     service: inputs.serviceMonths ? computeServiceFigures(inputs.serviceMonths, settings.reportMonth) : null,
     fingerprint: addendumFingerprint(inputs),

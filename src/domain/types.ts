@@ -227,6 +227,27 @@ export interface PrivacyRow {
   note: string;
 }
 
+/** The SLA's recurring duties (SLA 2024 §1.7 and §1.9; docs/rekenregels.md §11). */
+export const DUTY_TASKS = ["K2B-levering", "B102", "BBN2", "ENSIA"] as const;
+export type DutyTask = (typeof DUTY_TASKS)[number];
+export const NORM_KINDS = ["minimaal", "maximaal"] as const;
+export type NormKind = (typeof NORM_KINDS)[number];
+
+export interface DutyRow {
+  row: number;
+  task: DutyTask;
+  date: CalendarDate | null;
+  part: string;
+  /** B102, BBN2: the measured result and the legal norm */
+  result: number | null;
+  norm: number | null;
+  /** minimaal (default): the result must be at least the norm; maximaal: at most */
+  normKind: NormKind;
+  /** ENSIA: Gereed = Ja */
+  done: boolean;
+  note: string;
+}
+
 export interface Inputs {
   settings: Settings;
   salaryTable: SalaryRow[];
@@ -241,4 +262,6 @@ export interface Inputs {
   selfEvaluation: SelfEvaluation[] | null;
   elections: Election[] | null;
   privacy: PrivacyRow[] | null;
+  /** `SLA-taken`; null when the optional sheet is absent */
+  duties: DutyRow[] | null;
 }

@@ -27,6 +27,10 @@ export const COLUMNS = {
     col("bottlenecks", "Knelpunten"), col("improvements", "Verbeterpunten"),
   ],
   privacy: [col("month", "Maand", true), col("kind", "Soort", true), col("count", "Aantal", true), col("reported", "Gemeld bij AP"), col("note", "Toelichting")],
+  duties: [
+    col("task", "Taak", true), col("date", "Datum"), col("part", "Onderdeel"), col("result", "Resultaat"), col("norm", "Norm"),
+    col("normKind", "Normsoort"), col("done", "Gereed"), col("note", "Toelichting"),
+  ],
   ledgerMap: [col("account", "Rekening", true), col("costCentre", "Kostenplaats"), col("category", "Categorie", true), col("description", "Omschrijving")],
 } as const satisfies Partial<Record<InputSheetKey, readonly ColumnSpec[]>>;
 

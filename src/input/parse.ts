@@ -15,6 +15,7 @@ import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
 import { readOpeningHours } from "./sheets/opening-hours";
 import { readPrivacy } from "./sheets/privacy";
+import { readDuties } from "./sheets/duties";
 import { readProducts } from "./sheets/products";
 import { readQualitative } from "./sheets/qualitative";
 import { checkSalaryCoverage, readSalaryTable } from "./sheets/salary-table";
@@ -98,6 +99,7 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const qualitative = maybe(open("qualitative", false), (t) => readQualitative(t, year));
   const selfEvaluation = maybe(open("selfEvaluation", false), readSelfEvaluation);
   const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
+  const duties = maybe(open("duties", false), readDuties);
 
   if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout.sheets.formation, problems, salaryScalesWithFout);
   // Empty means no data rows at all; rows that were dropped for a fout of their own have their problem.
@@ -110,7 +112,7 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const hasError = problems.some((p) => p.severity === "fout");
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
   return {
-    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy },
+    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy, duties },
     problems,
     layout,
   };

@@ -1,5 +1,5 @@
 /**
- * The input workbook template (docs/werkmapcontract.md), host-neutral: for each of the 12 input sheets its Dutch
+ * The input workbook template (docs/werkmapcontract.md), host-neutral: for each of the 13 input sheets its Dutch
  * headers, data rows, column widths, number formats and drop-down lists. Salaristabel is pre-filled with
  * the cao tables that touch the year, Openingstijden with the SLA 2024 hours. The exceljs host
  * (xlsx/template.ts) and the Office.js host (office/template.ts) render it.
@@ -8,7 +8,7 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  ADVICE_NOTE_DECISIONS, DECISIONS, LEDGER_CATEGORIES, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  ADVICE_NOTE_DECISIONS, DECISIONS, DUTY_TASKS, LEDGER_CATEGORIES, NORM_KINDS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
@@ -85,6 +85,10 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
+  duties: {
+    task: LIST(DUTY_TASKS, 14), date: DATE, part: TEXT(24), result: { width: 11, numFmt: FORMAT.percent2 }, norm: { width: 11, numFmt: FORMAT.percent2 },
+    normKind: LIST(NORM_KINDS, 11), done: LIST(YES_NO, 9), note: TEXT(40, true),
+  },
   ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(LEDGER_CATEGORIES, 28), description: TEXT(40) },
 };
 
@@ -260,7 +264,7 @@ function dataSheet(key: DataSheetKey, opts: TemplateOptions): TemplateSheet {
   };
 }
 
-/** All 12 input sheets in glossary order. */
+/** All 13 input sheets in glossary order. */
 export function templateSheets(opts: TemplateOptions): TemplateSheet[] {
   return (Object.keys(SHEETS) as InputSheetKey[]).map((key) => (key === "settings" ? settingsSheet(opts) : dataSheet(key as DataSheetKey, opts)));
 }
