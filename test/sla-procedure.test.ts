@@ -85,10 +85,10 @@ describe("reading rules (docs/werkmapcontract.md)", () => {
     expect(r.electionCosts.total).toBe(500);
     expect(r.electionCosts.perElection.map((e) => [e.election.name, e.amount])).toEqual([["Tweede Kamer", 500]]);
   });
-  test("SLA-taken: a K2B delivery without a date and a B102 without a norm are fouten naming the cell", () => {
-    const g = addSheet(exampleGrids(), "SLA-taken", [["Taak", "Datum", "Resultaat", "Norm"], ["K2B-levering", null, null, null], ["B102", null, 0.97, null]]);
+  test("SLA taken: a K2B delivery without a date and a B102 without a norm are fouten naming the cell", () => {
+    const g = addSheet(exampleGrids(), "SLA taken", [["Taak", "Datum", "Resultaat", "Norm"], ["K2B-levering", null, null, null], ["B102", null, 0.97, null]]);
     const p = parseWorkbook(g).problems.filter((x) => x.code === "sla-duty");
-    expect(p.map((x) => [x.severity, x.sheet, x.cell])).toEqual([["fout", "SLA-taken", "B2"], ["fout", "SLA-taken", "D3"]]);
+    expect(p.map((x) => [x.severity, x.sheet, x.cell])).toEqual([["fout", "SLA taken", "B2"], ["fout", "SLA taken", "D3"]]);
   });
   test("Besluit adviesnota Akkoord while Besluit is not Adviesnota, and without Datum besluit: two waarschuwingen", () => {
     const g = addColumn(exampleGrids(), "Verzuim", "Besluit adviesnota", ["Akkoord"]);
@@ -144,7 +144,7 @@ const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
  * ENSIA BRP done on 31-3, Reisdocumenten not yet.
  */
 function duties(wb: ExcelJS.Workbook): void {
-  const add = (v: Record<string, ExcelJS.CellValue>) => appendByHeader(wb, "SLA-taken", v);
+  const add = (v: Record<string, ExcelJS.CellValue>) => appendByHeader(wb, "SLA taken", v);
   add({ Taak: "K2B-levering", Datum: day(2025, 4, 11), Onderdeel: "Periode 3" });
   add({ Taak: "K2B-levering", Datum: day(2025, 1, 10), Onderdeel: "Periode 1" });
   add({ Taak: "K2B-levering", Datum: "21-2-2025", Onderdeel: "Periode 2" });

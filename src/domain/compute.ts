@@ -20,7 +20,7 @@ export interface Results {
   service: ServiceFigures | null;
   /** election costs billed afterwards (docs/rekenregels.md §10) */
   electionCosts: ElectionCostsResult;
-  /** the SLA's recurring duties (docs/rekenregels.md §11); null without the sheet SLA-taken */
+  /** the SLA's recurring duties (docs/rekenregels.md §11); null without the sheet SLA taken */
   duties: DutiesResult | null;
   fingerprint: string;
 }

@@ -262,6 +262,6 @@ export interface Inputs {
   selfEvaluation: SelfEvaluation[] | null;
   elections: Election[] | null;
   privacy: PrivacyRow[] | null;
-  /** `SLA-taken`; null when the optional sheet is absent */
+  /** `SLA taken`; null when the optional sheet is absent */
   duties: DutyRow[] | null;
 }

@@ -1,9 +1,10 @@
 /**
  * `6.3 Kwalitatief`, the SLA's recurring duties (docs/rekenregels.md §11): K2B deliveries by date with a gap
  * of more than 6 weeks flagged (SLA 2024 §1.9), B102 and BBN2 against the legal norm, ENSIA done or not
- * (§1.7). Called from qualitative.ts; every figure a live formula over the SLA-taken sheet.
+ * (§1.7). Called from qualitative.ts; every figure a live formula over the SLA taken sheet.
  */
 import { K2B_MAX_GAP_DAYS } from "../domain/duties";
+import { SHEETS } from "../domain/glossary";
 import { toExcelSerial } from "../domain/dates";
 import { cellRef, rangeRef } from "./a1";
 import { dateCell, hasColumn, inputRef, numberCell, trimmedText, type BuildContext } from "./context";
@@ -16,7 +17,7 @@ export function dutiesSection(ctx: BuildContext, sb: SheetBuilder, params: Param
   const d = ctx.results.duties;
   sb.section("Terugkerende taken uit de SLA");
   if (!d || !ctx.inputs.duties) {
-    noData(sb, "SLA-taken");
+    noData(sb, SHEETS.duties);
     return;
   }
   k2b(ctx, sb, params);

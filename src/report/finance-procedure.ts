@@ -3,7 +3,7 @@
  * ceiling with where each stands in the procedure (docs/rekenregels.md §6). Called from finance.ts.
  */
 import { cellRef } from "./a1";
-import type { BuildContext } from "./context";
+import { hasColumn, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
 import type { ForecastRefs, ProcedureRefs } from "./refs";
 import type { SheetBuilder } from "./sheet";
@@ -50,7 +50,8 @@ export function sickLeaveCases(ctx: BuildContext, sb: SheetBuilder, forecast: Fo
       { f: q.status, r: pc.status },
       { f: q.agreed, r: pc.agreed, nf: E },
       { f: q.pending, r: pc.pending, nf: E },
-      { f: q.alternatives, r: ctx.layout.sheets.sickLeave?.columns.alternatives === undefined ? "" : pc.alternativesOpen ? "Ja" : "Nee" },
+      // without the column Berekening leaves the cell empty: a reference to it would read 0
+      hasColumn(ctx, "sickLeave", "alternatives") ? { f: q.alternatives, r: pc.alternativesOpen ? "Ja" : "Nee" } : { v: "" },
     );
   });
   const last = sb.row - 1;

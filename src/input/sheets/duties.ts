@@ -1,4 +1,4 @@
-/** `SLA-taken`: the SLA's recurring duties — K2B deliveries, the BRP quality norms B102 and BBN2, ENSIA. */
+/** `SLA taken`: the SLA's recurring duties — K2B deliveries, the BRP quality norms B102 and BBN2, ENSIA. */
 import { DUTY_TASKS, NORM_KINDS, type DutyRow } from "../../domain/types";
 import { isBlank } from "../grid";
 import type { TableReader } from "../table";
