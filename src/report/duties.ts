@@ -62,6 +62,7 @@ function k2b(ctx: BuildContext, sb: SheetBuilder, params: ParamRefs): void {
 function quality(ctx: BuildContext, sb: SheetBuilder): void {
   const d = ctx.results.duties;
   if (!d) return;
+  sb.blank();
   sb.line({ v: "Kwaliteit BRP: B102 en BBN2 tegen de wettelijke norm (SLA 2024, pakket 6).", s: "note" });
   if (d.quality.length === 0) {
     sb.line({ v: "geen resultaten B102 of BBN2 ingevuld", s: "note" });
@@ -94,6 +95,7 @@ function quality(ctx: BuildContext, sb: SheetBuilder): void {
 function ensia(ctx: BuildContext, sb: SheetBuilder): void {
   const d = ctx.results.duties;
   if (!d) return;
+  sb.blank();
   sb.line({ v: "ENSIA: de onderdelen van de zelfevaluatie, samen met de privacy officer (SLA 2024, pakket 6).", s: "note" });
   if (d.ensia.length === 0) {
     sb.line({ v: "geen ENSIA-onderdelen ingevuld", s: "note" });

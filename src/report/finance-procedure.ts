@@ -15,11 +15,14 @@ export function procedureTotals(ctx: BuildContext, sb: SheetBuilder, procedure: 
   const p = ctx.results.procedure;
   const extraRow = sb.line({ v: "Meerkosten voor opdrachtgever", s: "total" }, { f: procedure.agreed, r: p.extraForClient, nf: E, s: "total" });
   sb.set(extraRow, 3, { v: procedure.legacy ? "alle berekende meerkosten (Verzuim heeft geen kolom Besluit adviesnota)" : "alleen adviesnota's met besluit Akkoord", s: "note" });
+  // the explanations run over the columns to the right, so they do not widen column C of the table above
+  sb.spanToEnd(extraRow, 3);
   const pending = sb.line({ v: "Besluit nodig", s: "label" }, { f: procedure.pending, r: p.decisionNeeded, nf: E });
   sb.set(pending, 3, {
     f: `IF(${cellRef(pending, 2)}>0,"besluit nodig: adviesnota open of nog niet opgesteld (gemeentesecretaris opdrachtgever)","")`,
     r: p.decisionNeeded > 0 ? "besluit nodig: adviesnota open of nog niet opgesteld (gemeentesecretaris opdrachtgever)" : "",
   });
+  sb.spanToEnd(pending, 3);
   sb.highlight(`B${pending}:C${pending}`, `$B${pending}>0`, "attention");
   const rejected = sb.line({ v: "Afgewezen: binnen plafond opvangen", s: "label" }, { f: procedure.rejected, r: p.absorbedWithinCeiling, nf: E });
   sb.highlight(`B${rejected}`, `B${rejected}>0`, "bad");
