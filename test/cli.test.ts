@@ -86,7 +86,7 @@ describe("report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const visible = wb.worksheets.filter((w) => w.state === "visible").map((w) => w.name);
-    const inputSheets = ["Instellingen", "Salaristabel", "Formatie", "Realisatie", "Verzuim", "Producten", "Dienstverlening", "Openingstijden", "Kwalitatief", "Zelfevaluatie", "Verkiezingen", "Privacy", "Grootboek"];
+    const inputSheets = ["Instellingen", "Salaristabel", "Formatie", "Realisatie", "Verzuim", "Producten", "Dienstverlening", "Openingstijden", "Kwalitatief", "Zelfevaluatie", "Verkiezingen", "Privacy", "Grootboek", "SLA taken"];
     expect(visible).toEqual([
       ...inputSheets, "Addendum 2025", REPORT_SHEETS.formation, REPORT_SHEETS.quantitative, REPORT_SHEETS.qualitative,
       REPORT_SHEETS.elections, REPORT_SHEETS.finance, REPORT_SHEETS.privacy, REPORT_SHEETS.control, REPORT_SHEETS.calculation,
@@ -141,7 +141,7 @@ describe("report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(second);
     expect(wb.worksheets.filter((w) => w.name.startsWith("Addendum")).map((w) => w.name)).toEqual(["Addendum 2025"]);
-    expect(wb.worksheets.filter((w) => w.state === "visible")).toHaveLength(13 + 9);
+    expect(wb.worksheets.filter((w) => w.state === "visible")).toHaveLength(14 + 9);
     expect(wb.worksheets.filter((w) => w.state !== "visible").map((w) => [w.name, w.state]).sort()).toEqual([
       ["Logboek", "hidden"], ["_dvo_addendum", "veryHidden"], ["_dvo_momentopname", "veryHidden"],
     ]);

@@ -38,7 +38,7 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
   const ledger: LedgerRow[] = [];
   let row = 2;
   const add = (month: number, category: LedgerRow["category"], amount: number, caseId = "") =>
-    ledger.push({ row: row++, month, category, amount, description: "", caseId });
+    ledger.push({ row: row++, month, category, amount, description: "", caseId, election: "" });
   for (let m = 1; m <= 7; m++) add(m, "Loonkosten", 47250);
   for (const m of [4, 5, 6]) add(m, "Vervanging", 6150, "V-2025-01");
   add(2, "Vervanging", 2400, "V-2025-02");
@@ -47,8 +47,8 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
   add(6, "Aanvullende dienstverlening", 4380.5);
   add(2, "Overig", 640);
   const sickLeave: SickLeaveCase[] = [
-    { row: 2, caseId: "V-2025-01", service: "BRP", kind: "Lang", start: d("2025-04-01"), end: null, replacementFte: null, expectedCost: opts.v01Expected ?? 36900, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
-    { row: 3, caseId: "V-2025-02", service: "Balie", kind: "Kort", start: d("2025-02-03"), end: null, replacementFte: null, expectedCost: 2400, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
+    { row: 2, caseId: "V-2025-01", service: "BRP", kind: "Lang", start: d("2025-04-01"), end: null, replacementFte: null, expectedCost: opts.v01Expected ?? 36900, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
+    { row: 3, caseId: "V-2025-02", service: "Balie", kind: "Kort", start: d("2025-02-03"), end: null, replacementFte: null, expectedCost: 2400, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
   ];
   return {
     settings: {
@@ -59,6 +59,6 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
     },
     salaryTable: salaryRows(["2024-10-01", "2025-04-01", "2025-10-01"]),
     formation, ledger, sickLeave,
-    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null,
+    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null, duties: null,
   };
 }

@@ -73,14 +73,26 @@ describe("Financiële analyse on 6.5", () => {
     expect(t.Saldo).toEqual(t.Lasten);
   });
 
-  test("a sick-leave overrun: the meerkosten are the client's, in baten (opdrachtnemer)", async () => {
-    const t = analysis(readCells(await build("overrun", (wb) => setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000))));
+  test("a sick-leave overrun with an agreed adviesnota: the meerkosten are the client's, in baten (opdrachtnemer)", async () => {
+    const t = analysis(readCells(await build("overrun", (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit adviesnota", "Akkoord");
+    })));
     // prognose formatieve kosten 567.000 + 92.400 = 659.400,00; meerkosten 9.880,65 (docs/rekenregels.md, variant)
     const costsYear = Math.round((659400 + OTHERS_YEAR + 116913.48) * 100) / 100;
     const contributionYear = Math.round((BUDGET + 9880.65) * 100) / 100;
     expect(t.Lasten).toEqual([786, 786, k(costsYear), 372, k(costsYear - BUDGET)]);
     expect(t.Baten).toEqual([-786, -786, -k(contributionYear), -393, k(BUDGET - contributionYear)]);
     expect(t.Saldo[2]).toBe(k(costsYear - contributionYear));
+  });
+
+  test("the same overrun with the adviesnota still open: no meerkosten in baten until Ommen decides", async () => {
+    const t = analysis(readCells(await build("overrun-open", (wb) => {
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
+      setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
+    })));
+    expect(t.Baten).toEqual([-786, -786, -786, -393, 0]);
   });
 
   const engines = needs("recalculation in LibreOffice and Gnumeric", ["libreoffice", "gnumeric", "openpyxl"]);

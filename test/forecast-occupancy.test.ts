@@ -26,14 +26,14 @@ function year(method: "lineair" | "bezetting" | undefined): Inputs {
   ];
   const ledger: LedgerRow[] = [];
   const add = (month: number, category: LedgerRow["category"], amount: number, caseId = "") =>
-    ledger.push({ row: ledger.length + 2, month, category, amount, description: "", caseId });
+    ledger.push({ row: ledger.length + 2, month, category, amount, description: "", caseId, election: "" });
   [12000, 12000, 12000, 12100, 12200, 12300, 12500].forEach((a, i) => add(i + 1, "Loonkosten", a));
   add(5, "Vervanging", 2000, "V-1");
   add(2, "Vervanging", 1200, "V-2");
   add(3, "Opleiding", 1000);
   const sickLeave: SickLeaveCase[] = [
-    { row: 2, caseId: "V-1", service: "Balie", kind: "Lang", start: d(2026, 5, 1), end: null, replacementFte: null, expectedCost: 5000, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
-    { row: 3, caseId: "V-2", service: "Balie", kind: "Kort", start: d(2026, 2, 2), end: d(2026, 2, 27), replacementFte: null, expectedCost: 1500, decision: "Teamleider", decisionDate: null, adviceNoteRef: "" },
+    { row: 2, caseId: "V-1", service: "Balie", kind: "Lang", start: d(2026, 5, 1), end: null, replacementFte: null, expectedCost: 5000, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
+    { row: 3, caseId: "V-2", service: "Balie", kind: "Kort", start: d(2026, 2, 2), end: d(2026, 2, 27), replacementFte: null, expectedCost: 1500, decision: "Teamleider", decisionDate: null, adviceNoteRef: "", alternativesConsidered: null, adviceNoteDecision: null },
   ];
   return {
     settings: {
@@ -47,7 +47,7 @@ function year(method: "lineair" | "bezetting" | undefined): Inputs {
       { row: 3, effective: d(2026, 10, 1), scale: "8", minimum: null, maximum: 4100 },
     ],
     formation, ledger, sickLeave,
-    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null,
+    products: null, serviceMonths: null, openingHours: null, qualitative: null, selfEvaluation: null, elections: null, privacy: null, duties: null,
   };
 }
 

@@ -113,13 +113,13 @@ describe("next-year on the example", () => {
     if (!read.ok) throw new Error(read.message);
     const warned = parseWorkbook(read.grids).problems.filter((p) => p.code === "sick-leave-reestimate");
     expect(warned).toEqual([{
-      severity: "waarschuwing", code: "sick-leave-reestimate", sheet: "Verzuim", cell: "K2",
+      severity: "waarschuwing", code: "sick-leave-reestimate", sheet: "Verzuim", cell: "M2",
       message: "Dossier V-2025-01 is overgenomen uit het vorige jaar met als verwachte kosten wat er toen nog over was: raam de verwachte kosten voor dit jaar opnieuw en maak daarna deze cel leeg (of typ 'nee').",
     }]);
     for (const confirm of [null, "nee", " Nee "]) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(output);
-      wb.getWorksheet("Verzuim")!.getCell("K2").value = confirm;
+      wb.getWorksheet("Verzuim")!.getCell("M2").value = confirm;
       const edited = path.join(dir, "bevestigd.xlsx");
       await wb.xlsx.writeFile(edited);
       const again = await readWorkbookFile(edited);

@@ -6,6 +6,7 @@
 import type { CeilingResult } from "./ceiling";
 import type { Results } from "./compute";
 import { computeForecast } from "./forecast";
+import { computeProcedure } from "./procedure";
 import { round2 } from "./money";
 import { SERVICE_CODES, type Inputs } from "./types";
 import { computeVariance, realisedByCategory } from "./variance";
@@ -68,10 +69,13 @@ export function withAgreedBudget(inputs: Inputs, results: Results, agreed: Agree
   };
   const s = inputs.settings;
   const realised = realisedByCategory(inputs.ledger, s.reportMonth);
+  const forecast = computeForecast(s, agreed.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? [], { salaryTable: inputs.salaryTable, formation: inputs.formation });
   return {
     ...results,
     ceiling,
     variance: computeVariance(s, ceiling, realised),
-    forecast: computeForecast(s, agreed.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? [], { salaryTable: inputs.salaryTable, formation: inputs.formation }),
+    forecast,
+    // the procedure follows the forecast's cases, so the meerkosten are against the agreed plafond too
+    procedure: computeProcedure(forecast.cases, s.slaVersion),
   };
 }

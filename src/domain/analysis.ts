@@ -31,7 +31,8 @@ export function analysisAmounts(inputs: Inputs, results: Results, primitive: num
   const n = inputs.settings.reportMonth;
   const r = results.realised;
   const total = results.variance.find((v) => v.name === "Totaal");
-  const extra = results.forecast.extraCostForClient;
+  // what the client bears: only agreed adviesnota's meerkosten count (docs/rekenregels.md §6, the procedure)
+  const extra = results.procedure.extraForClient;
   return {
     primitive, amended, extra,
     costsToDate: total?.realisedToDate ?? 0,

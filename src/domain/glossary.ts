@@ -18,6 +18,8 @@ export const SHEETS = {
   privacy: "Privacy",
   /** optional: account numbers (and cost centres) of a ledger export → cost category */
   ledgerMap: "Grootboek",
+  /** optional: the SLA's recurring duties (K2B deliveries, B102 and BBN2, ENSIA) */
+  duties: "SLA taken",
 } as const;
 export type InputSheetKey = keyof typeof SHEETS;
 

@@ -30,11 +30,28 @@ export const COST_CATEGORIES = [
 ] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
 
+/**
+ * Election costs billed afterwards (SLA 2024 §1.8: ICT hours, travel, laptop rent, cabling): a Realisatie
+ * category outside the ceiling and the budget lines, per election (docs/rekenregels.md §12).
+ */
+export const ELECTION_COSTS = "Nacalculatie verkiezingen";
+/** Every category a Realisatie booking (or a Grootboek account) may have. */
+export const LEDGER_CATEGORIES = [...COST_CATEGORIES, ELECTION_COSTS] as const;
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+
+export function isCostCategory(c: LedgerCategory): c is CostCategory {
+  return c !== ELECTION_COSTS;
+}
+
 export const SICK_LEAVE_KINDS = ["Kort", "Lang"] as const;
 export type SickLeaveKind = (typeof SICK_LEAVE_KINDS)[number];
 
 export const DECISIONS = ["Open", "Teamleider", "Adviesnota"] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** The gemeentesecretaris' decision on an adviesnota (SLA 2024, Ziekteverzuim): docs/rekenregels.md §6. */
+export const ADVICE_NOTE_DECISIONS = ["Open", "Akkoord", "Afgewezen"] as const;
+export type AdviceNoteDecision = (typeof ADVICE_NOTE_DECISIONS)[number];
 
 export const OCCUPANCY = ["Bezet", "Vacature"] as const;
 export type Occupancy = (typeof OCCUPANCY)[number];
@@ -151,10 +168,12 @@ export interface FormationRow {
 export interface LedgerRow {
   row: number;
   month: number;
-  category: CostCategory;
+  category: LedgerCategory;
   amount: number;
   description: string;
   caseId: string;
+  /** `Verkiezing`: the election a Nacalculatie verkiezingen booking is for, as typed (trimmed); "" without */
+  election: string;
 }
 
 export interface SickLeaveCase {
@@ -171,6 +190,13 @@ export interface SickLeaveCase {
   adviceNoteRef: string;
   /** Verzuim `Opnieuw ramen` = ja: carried from last year by next-year, the estimate not yet confirmed */
   reestimate?: boolean;
+  /** `Alternatieven bekeken`: Ja = true, Nee or blank = false; null when the column is absent */
+  alternativesConsidered: boolean | null;
+  /**
+   * `Besluit adviesnota`; a blank cell is Open. null when the column is absent (a workbook from before the
+   * procedure): the meerkosten then count for the client as before (docs/rekenregels.md §6).
+   */
+  adviceNoteDecision: AdviceNoteDecision | null;
 }
 
 export interface ProductRow {
@@ -238,6 +264,27 @@ export interface PrivacyRow {
   note: string;
 }
 
+/** The SLA's recurring duties (SLA 2024 §1.7 and §1.9; docs/rekenregels.md §13). */
+export const DUTY_TASKS = ["K2B-levering", "B102", "BBN2", "ENSIA"] as const;
+export type DutyTask = (typeof DUTY_TASKS)[number];
+export const NORM_KINDS = ["minimaal", "maximaal"] as const;
+export type NormKind = (typeof NORM_KINDS)[number];
+
+export interface DutyRow {
+  row: number;
+  task: DutyTask;
+  date: CalendarDate | null;
+  part: string;
+  /** B102, BBN2: the measured result and the legal norm */
+  result: number | null;
+  norm: number | null;
+  /** minimaal (default): the result must be at least the norm; maximaal: at most */
+  normKind: NormKind;
+  /** ENSIA: Gereed = Ja */
+  done: boolean;
+  note: string;
+}
+
 export interface Inputs {
   settings: Settings;
   salaryTable: SalaryRow[];
@@ -252,4 +299,6 @@ export interface Inputs {
   selfEvaluation: SelfEvaluation[] | null;
   elections: Election[] | null;
   privacy: PrivacyRow[] | null;
+  /** `SLA taken`; null when the optional sheet is absent */
+  duties: DutyRow[] | null;
 }

@@ -1,6 +1,6 @@
 /** docs/rekenregels.md §4: realised versus budgeted through the report month. */
 import { round2 } from "./money";
-import { COST_CATEGORIES, type CostCategory, type LedgerRow, type Settings } from "./types";
+import { COST_CATEGORIES, isCostCategory, type CostCategory, type LedgerRow, type Settings } from "./types";
 import type { CeilingResult } from "./ceiling";
 
 export const VARIANCE_LINES = [
@@ -30,7 +30,8 @@ export type RealisedByCategory = Record<CostCategory, number>;
 /** Σ Bedrag per category for months ≤ n (round2 of the sum). */
 export function realisedByCategory(ledger: readonly LedgerRow[], throughMonth: number): RealisedByCategory {
   const sums = Object.fromEntries(COST_CATEGORIES.map((c) => [c, 0])) as RealisedByCategory;
-  for (const r of ledger) if (r.month <= throughMonth) sums[r.category] += r.amount;
+  // Nacalculatie verkiezingen is outside the budget lines (docs/rekenregels.md §12)
+  for (const r of ledger) if (r.month <= throughMonth && isCostCategory(r.category)) sums[r.category] += r.amount;
   for (const c of COST_CATEGORIES) sums[c] = round2(sums[c]);
   return sums;
 }
@@ -38,7 +39,7 @@ export function realisedByCategory(ledger: readonly LedgerRow[], throughMonth: n
 /** Realised per category per month (months 1..12), each round2. */
 export function realisedByMonth(ledger: readonly LedgerRow[]): Record<CostCategory, number[]> {
   const out = Object.fromEntries(COST_CATEGORIES.map((c) => [c, new Array<number>(12).fill(0)])) as Record<CostCategory, number[]>;
-  for (const r of ledger) out[r.category][r.month - 1] += r.amount;
+  for (const r of ledger) if (isCostCategory(r.category)) out[r.category][r.month - 1] += r.amount;
   for (const c of COST_CATEGORIES) out[c] = out[c].map(round2);
   return out;
 }

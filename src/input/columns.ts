@@ -8,11 +8,11 @@ export const COLUMNS = {
   salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
   formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting"),
     col("changeDate", "Wijziging per"), col("fteAfterChange", "Fte na wijziging")],
-  ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
+  ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier"), col("election", "Verkiezing")],
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
-    col("reestimate", "Opnieuw ramen"),
+    col("alternatives", "Alternatieven bekeken"), col("noteDecision", "Besluit adviesnota"), col("reestimate", "Opnieuw ramen"),
   ],
   products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
   serviceMonths: [
@@ -28,6 +28,10 @@ export const COLUMNS = {
     col("bottlenecks", "Knelpunten"), col("improvements", "Verbeterpunten"),
   ],
   privacy: [col("month", "Maand", true), col("kind", "Soort", true), col("count", "Aantal", true), col("reported", "Gemeld bij AP"), col("note", "Toelichting")],
+  duties: [
+    col("task", "Taak", true), col("date", "Datum"), col("part", "Onderdeel"), col("result", "Resultaat"), col("norm", "Norm"),
+    col("normKind", "Normsoort"), col("done", "Gereed"), col("note", "Toelichting"),
+  ],
   ledgerMap: [col("account", "Rekening", true), col("costCentre", "Kostenplaats"), col("category", "Categorie", true), col("description", "Omschrijving")],
 } as const satisfies Partial<Record<InputSheetKey, readonly ColumnSpec[]>>;
 

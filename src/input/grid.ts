@@ -56,6 +56,7 @@ export type ProblemCode =
   | "formation-change-incomplete" | "sick-leave-reestimate"
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
+  | "sick-leave-procedure" | "ledger-election" | "sla-duty"
   // the add-in's records (sign-off, snapshot, Logboek)
   | "changed-after-signing" | "cao-change-after-signing" | "records-integrity" | "not-the-signed-inputs"
   // the controller's review (records/review.ts): the inputs changed after it

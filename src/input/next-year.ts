@@ -100,7 +100,11 @@ export function planNextYear(
   const sickLeave: TemplateRow[] = open.map((c) => ({
     Dossier: c.caseId, Pakket: c.service, Soort: c.kind, Startdatum: jsDate(c.start), Einddatum: c.end ? jsDate(c.end) : null,
     "Vervanging fte": c.replacementFte, "Verwachte kosten": remaining.get(c.caseId) ?? c.expectedCost, Besluit: c.decision, "Datum besluit": c.decisionDate ? jsDate(c.decisionDate) : null,
-    "Kenmerk adviesnota": c.adviceNoteRef || null, "Opnieuw ramen": "ja",
+    "Kenmerk adviesnota": c.adviceNoteRef || null,
+    // the procedure as recorded (docs/rekenregels.md §6): nothing of the case is lost in the carry
+    "Alternatieven bekeken": c.alternativesConsidered === null ? null : c.alternativesConsidered ? "Ja" : "Nee",
+    "Besluit adviesnota": c.adviceNoteDecision === null || c.adviceNoteDecision === "Open" ? null : c.adviceNoteDecision,
+    "Opnieuw ramen": "ja",
   }));
   const rows: TemplateOptions["rows"] = {
     salaryTable: salaryTemplateRows(salary.rows),

@@ -9,12 +9,13 @@ import { COLUMNS, LEDGER_EXPORT_COLUMNS } from "./columns";
 import { a1, type Problem, type WorkbookGrids } from "./grid";
 import { previousProblems } from "./previous";
 import { readSettings, type SettingCells } from "./settings";
-import { readElections } from "./sheets/elections";
+import { electionIndex, readElections, type ElectionIndex } from "./sheets/elections";
 import { readFormation } from "./sheets/formation";
 import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
 import { readOpeningHours } from "./sheets/opening-hours";
 import { readPrivacy } from "./sheets/privacy";
+import { readDuties } from "./sheets/duties";
 import { readProducts } from "./sheets/products";
 import { readQualitative } from "./sheets/qualitative";
 import { checkSalaryCoverage, readSalaryTable } from "./sheets/salary-table";
@@ -88,14 +89,17 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const ledgerMap: LedgerMapIndex = ledgerMapReader
     ? readLedgerMap(ledgerMapReader)
     : findSheet(grids, SHEETS.ledgerMap) ? { kind: "unreadable" } : { kind: "absent" };
-  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems);
+  const electionsReader = open("elections", false);
+  const elections = maybe(electionsReader, readElections);
+  const electionNames: ElectionIndex = electionsReader ? electionIndex(electionsReader) : findSheet(grids, SHEETS.elections) ? { kind: "unreadable" } : { kind: "absent" };
+  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems, electionNames);
   const products = maybe(open("products", false), (t) => readProducts(t, year));
   const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
   const openingHours = maybe(open("openingHours", false), readOpeningHours);
   const qualitative = maybe(open("qualitative", false), (t) => readQualitative(t, year));
   const selfEvaluation = maybe(open("selfEvaluation", false), readSelfEvaluation);
-  const elections = maybe(open("elections", false), readElections);
   const privacy = maybe(open("privacy", false), (t) => readPrivacy(t, year));
+  const duties = maybe(open("duties", false), readDuties);
 
   if (year !== null && salaryTable && formation) checkSalaryCoverage(year, salaryTable, formation, layout.sheets.formation, problems, salaryScalesWithFout);
   // Empty means no data rows at all; rows that were dropped for a fout of their own have their problem.
@@ -108,7 +112,7 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const hasError = problems.some((p) => p.severity === "fout");
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
   return {
-    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy },
+    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy, duties },
     problems,
     layout,
   };

@@ -1,5 +1,5 @@
 /**
- * The input workbook template (docs/werkmapcontract.md), host-neutral: for each of the 12 input sheets its Dutch
+ * The input workbook template (docs/werkmapcontract.md), host-neutral: for each of the 13 input sheets its Dutch
  * headers, data rows, column widths, number formats and drop-down lists. Salaristabel is pre-filled with
  * the cao tables that touch the year, Openingstijden with the SLA 2024 hours. The exceljs host
  * (xlsx/template.ts) and the Office.js host (office/template.ts) render it.
@@ -8,7 +8,7 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  ADVICE_NOTE_DECISIONS, DECISIONS, DUTY_TASKS, LEDGER_CATEGORIES, NORM_KINDS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
@@ -66,11 +66,11 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
     occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true), changeDate: { ...DATE, width: 15 }, fteAfterChange: { width: 17, numFmt: FORMAT.fte },
   },
-  ledger: { month: MONTH, category: LIST(COST_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14) },
+  ledger: { month: MONTH, category: LIST(LEDGER_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14), election: TEXT(30) },
   sickLeave: {
     caseId: TEXT(14), service: LIST(SERVICE_CODES, 27), kind: LIST(SICK_LEAVE_KINDS, 9), start: DATE, end: DATE,
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
-    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20), reestimate: LIST(REESTIMATE, 15),
+    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20), alternatives: LIST(YES_NO, 13), noteDecision: LIST(ADVICE_NOTE_DECISIONS, 13), reestimate: LIST(REESTIMATE, 15),
   },
   products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10) },
   serviceMonths: {
@@ -85,7 +85,11 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
-  ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(COST_CATEGORIES, 28), description: TEXT(40) },
+  duties: {
+    task: LIST(DUTY_TASKS, 14), date: DATE, part: TEXT(24), result: { width: 11, numFmt: FORMAT.percent2 }, norm: { width: 11, numFmt: FORMAT.percent2 },
+    normKind: LIST(NORM_KINDS, 11), done: LIST(YES_NO, 9), note: TEXT(40, true),
+  },
+  ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(LEDGER_CATEGORIES, 28), description: TEXT(40) },
 };
 
 export const SETTING_FORMATS: Record<string, string | undefined> = {
@@ -260,7 +264,7 @@ function dataSheet(key: DataSheetKey, opts: TemplateOptions): TemplateSheet {
   };
 }
 
-/** All 12 input sheets in glossary order. */
+/** All 13 input sheets in glossary order. */
 export function templateSheets(opts: TemplateOptions): TemplateSheet[] {
   return (Object.keys(SHEETS) as InputSheetKey[]).map((key) => (key === "settings" ? settingsSheet(opts) : dataSheet(key as DataSheetKey, opts)));
 }

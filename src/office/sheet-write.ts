@@ -124,18 +124,21 @@ export async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetP
     }
   }
   for (const m of plan.merges) ws.getRange(m).merge(false);
-  await batch.add(plan.merges.length * 100);
+  // each merge, row-height stretch and column width is two operations (getRange, then the call or property)
+  await batch.add(plan.merges.length * 200);
   // row heights: one request per stretch of rows with the same height
   const heights = plan.heights ?? [];
+  let stretches = 0;
   for (let r = 0; r < heights.length; r++) {
     const h = heights[r];
     if (h === undefined) continue;
     let end = r;
     while (heights[end + 1] === h) end++;
     ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = h;
+    stretches++;
     r = end;
   }
-  await batch.add(heights.filter((h) => h !== undefined).length * 40);
+  await batch.add(stretches * 180);
   for (const chunk of addressChunks(plan.editable)) {
     for (const format of formatsOf(ws, chunk, rangeAreas)) format.protection.locked = false;
     await batch.add(chunk.length + 60);
@@ -144,7 +147,7 @@ export async function writeSheet(ws: Excel.Worksheet, batch: Batch, plan: SheetP
   plan.widths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`).format.columnWidth = Math.round(w * 6);
   });
-  await batch.add(plan.widths.length * 80);
+  await batch.add(plan.widths.length * 180);
   ws.freezePanes.freezeRows(plan.freezeRows ?? 4);
   for (const cf of plan.conditional) {
     const c = ws.getRange(cf.range).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);

@@ -34,7 +34,7 @@ export interface BuildFigures {
 export function figuresOf(results: Results, reportMonth: number): BuildFigures {
   return {
     fingerprint: results.fingerprint, reportMonth, ceiling: results.ceiling.ceiling, totalBudget: results.ceiling.totalBudget,
-    room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient,
+    room: results.forecast.roomUnderCeiling, extra: results.procedure.extraForClient,
   };
 }
 

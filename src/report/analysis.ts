@@ -53,7 +53,7 @@ export function analysisCalculation(ctx: BuildContext, calc: SheetBuilder, refs:
     costsToDate: line("Lasten t/m rapportagemaand (gerealiseerd, overhead naar rato)", { f: `ROUND(ROUND(${R.Loonkosten}+${R.Vervanging},2)+${others}+${refs.finance.realisedOverhead},2)`, r: a.costsToDate }),
     costsYear: line("Lasten prognose jaar (formatieve kosten + overige categorieën lineair + overhead)", { f: `ROUND(${f.formation}+ROUND((${others})*12/${n},2)+${refs.budget.overhead},2)`, r: a.costsYear }),
     contributionToDate: line("Bijdrage opdrachtgever t/m rapportagemaand (begroting na wijziging naar rato)", { f: `ROUND(${amended}*${n}/12,2)`, r: a.contributionToDate }),
-    contributionYear: line("Bijdrage opdrachtgever prognose jaar (begroting na wijziging + meerkosten)", { f: `ROUND(${amended}+${f.extra},2)`, r: a.contributionYear }),
+    contributionYear: line("Bijdrage opdrachtgever prognose jaar (begroting na wijziging + meerkosten)", { f: `ROUND(${amended}+${refs.finance.procedure?.agreed ?? f.extra},2)`, r: a.contributionYear }),
   };
 }
 

@@ -8,6 +8,7 @@ import { addendumSheet } from "./addendum";
 import { analysisBlock, analysisCalculation } from "./analysis";
 import { calculationFinance } from "./calculation/finance";
 import { calculationInputs } from "./calculation/inputs";
+import { electionCostsBlock } from "./calculation/elections";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
 import { agreementOf, readSignOff, type Agreement, type SignOff } from "../records";
 import { withAgreedBudget } from "../domain/agreed";
@@ -120,21 +121,22 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const inForce = ctx.agreement?.kind === "cao" && addendum.refs.agreed ? { refs: addendum.refs.agreed.agreed, results: withAgreedBudget(inputs, results, ctx.agreement.version.figures) } : null;
   const budgetCtx: BuildContext = inForce ? { ...ctx, results: inForce.results } : ctx;
   const budget = inForce?.refs ?? addendum.refs.budget;
-  const later: BuildContext = inForce ? { ...ctx, results: { ...results, variance: inForce.results.variance, forecast: inForce.results.forecast } } : ctx;
+  const later: BuildContext = inForce ? { ...ctx, results: { ...results, variance: inForce.results.variance, forecast: inForce.results.forecast, procedure: inForce.results.procedure } } : ctx;
   const money = calculationFinance(budgetCtx, calc, { params, ledger, budget, scaleMonthly: base.scaleMonthly, formation: addendum.refs.formation });
+  const electionCosts = electionCostsBlock(ctx, calc, { params, ledger });
   const analysis = analysisCalculation(budgetCtx, calc, { params, budget, finance: money });
-  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed });
+  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed, electionCosts });
   // the P&C table in the municipality's form closes 6.5, so the rows above keep their place
   analysisBlock(budgetCtx, finance.sheet, analysis);
   const sheets = [
     addendum.sheet,
     formationSheet(later, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
     quantitativeSheet(ctx, base),
-    qualitativeSheet(ctx),
-    electionsSheet(ctx),
+    qualitativeSheet(ctx, params),
+    electionsSheet(ctx, electionCosts),
     finance.sheet,
     privacySheet(ctx, base.privacy),
-    controlSheet(later, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs }),
+    controlSheet(later, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs, electionCosts }),
     calc,
   ].map((s) => s.build());
   return {

@@ -4,7 +4,7 @@ import { changedSinceSigning, integrityProblems } from "../records";
 import { cellRef } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS } from "./plan";
-import type { AddendumRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
+import type { AddendumRefs, CellRef, ElectionCostRefs, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { unchangedRowsCondition } from "./freshness";
 import { titleBlock } from "./title";
@@ -18,6 +18,8 @@ export interface ControlSheetInputs {
   addendum: AddendumRefs;
   calc: FinanceCalculationRefs;
   finance: FinanceSheetRefs | null;
+  /** election costs billed afterwards: bookings outside the categories of the budget */
+  electionCosts: ElectionCostRefs;
 }
 
 export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): SheetBuilder {
@@ -41,8 +43,8 @@ export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): Sheet
   sb.header("Controle", "Uitkomst");
   const first = sb.row;
   const ledgerTotal = round2(ctx.inputs.ledger.filter((l) => l.month <= ctx.inputs.settings.reportMonth).reduce((a, l) => a + l.amount, 0));
-  const realisedSum = round2(Object.values(results.realised).reduce((a, b) => a + b, 0));
-  const cats = (["Loonkosten", "Vervanging", "Opleiding", "Aanvullende dienstverlening", "Overig"] as const).map((c) => refs.calc.realised[c]).join(",");
+  const realisedSum = round2(Object.values(results.realised).reduce((a, b) => a + b, 0) + results.electionCosts.total);
+  const cats = (["Loonkosten", "Vervanging", "Opleiding", "Aanvullende dienstverlening", "Overig"] as const).map((c) => refs.calc.realised[c]).concat(refs.electionCosts.total).join(",");
   const vervangingRows = ctx.inputs.ledger.filter((l) => l.category === "Vervanging");
   const caseIds = new Set((ctx.inputs.sickLeave ?? []).map((c) => c.caseId));
   const unknown = vervangingRows.filter((l) => !caseIds.has(l.caseId)).length;
@@ -52,7 +54,7 @@ export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): Sheet
     ["Plafond = som van de plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${budget.ceiling}-${formation.ceilingByService},2)=0`), true],
     ["Totaal budget P&C = plafond + overhead + opleiding + aanvullende dienstverlening",
       ok(`ROUND(${budget.totalBudget}-(${budget.ceiling}+${budget.overhead}+${budget.training}+${budget.additional}),2)=0`), true],
-    ["Totaal grootboek t/m rapportagemaand = som van de categorieën (elke boeking heeft een bekende categorie)",
+    ["Totaal grootboek t/m rapportagemaand = som van de categorieën en de nacalculatie verkiezingen (elke boeking heeft een bekende categorie)",
       ok(`ROUND(SUMIFS(${refs.ledger.amount},${refs.ledger.month},"<="&${refs.params.reportMonth})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
     ["Elke boeking Vervanging heeft een bekend dossier in Verzuim",
       bookingsPerCase
@@ -90,7 +92,7 @@ export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): Sheet
       // both forecasts of docs/rekenregels.md §5, whichever the setting chooses
       ["Ruimte onder plafond (lineair)", forecast.byMethod.lineair.room, results.forecast.byMethod?.lineair.roomUnderCeiling ?? 0],
       ["Ruimte onder plafond (bezetting)", forecast.byMethod.bezetting.room, results.forecast.byMethod?.bezetting?.roomUnderCeiling ?? 0],
-      ["Meerkosten voor opdrachtgever", forecast.extra, results.forecast.extraCostForClient],
+      ["Meerkosten voor opdrachtgever", refs.calc.procedure?.agreed ?? forecast.extra, results.procedure.extraForClient],
     ] as Array<[string, CellRef, number]> : []),
   ];
   for (const [label, k, value] of key) {

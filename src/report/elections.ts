@@ -1,10 +1,12 @@
 /** `6.4 Verkiezingen`: progress during preparation; evaluation, bottlenecks and improvements afterwards. */
 import { dateCell, type BuildContext } from "./context";
+import { electionCostsSection } from "./election-costs";
+import type { ElectionCostRefs } from "./refs";
 import { noData, notesSection } from "./notes";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
-export function electionsSheet(ctx: BuildContext): SheetBuilder {
+export function electionsSheet(ctx: BuildContext, costs: ElectionCostRefs): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.elections);
   sb.widthsFrom([20, 10, 12, 36, 36, 36, 36]);
   titleBlock(ctx, sb, "6.4 Verkiezingen", { periodic: true });
@@ -26,6 +28,7 @@ export function electionsSheet(ctx: BuildContext): SheetBuilder {
       );
     }
   }
+  electionCostsSection(ctx, sb, costs);
   notesSection(ctx, sb, "Toelichting", ["Verkiezingen"]);
   return sb;
 }

@@ -7,9 +7,11 @@ import { cellRef, str } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import { agreedFinanceBlock } from "./agreed";
-import type { AgreedRefs, BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, ForecastRefs, LedgerRefs, MethodRefs, ParamRefs } from "./refs";
+import type { AgreedRefs, BudgetRefs, CellRef, ElectionCostRefs, FinanceCalculationRefs, FinanceSheetRefs, ForecastRefs, LedgerRefs, MethodRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
+import { procedureTotals, sickLeaveCases } from "./finance-procedure";
+import { nacalculatieSection } from "./election-costs";
 
 const E = FORMATS.euro;
 
@@ -21,6 +23,8 @@ export interface FinanceSheetInputs {
   calc: FinanceCalculationRefs;
   /** the Addendum's vastgesteld / herrekend cells, when a version is signed (report/agreed.ts) */
   agreed?: AgreedRefs | null;
+  /** election costs billed afterwards (calculation/elections.ts) */
+  electionCosts: ElectionCostRefs;
 }
 
 /** The sheet, and (with realisation) the figures Controle and 6.1 read from it. */
@@ -103,32 +107,16 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
   line("Plafond formatieve kosten", budget.ceiling, results.ceiling.ceiling);
   line("Totaal budget P&C", budget.totalBudget, results.ceiling.totalBudget);
   const roomRow = forecastMethods(ctx, sb, forecast);
-  const extraRow = line("Meerkosten voor opdrachtgever", forecast.extra, f.extraCostForClient, true);
+  const procedure = calc.procedure;
+  const extraRow = procedure ? procedureTotals(ctx, sb, procedure) : line("Meerkosten voor opdrachtgever", forecast.extra, f.extraCostForClient, true);
   const sheetRefs: FinanceSheetRefs = { totalRealised, room: sb.ref(roomRow, 2), extra: sb.ref(extraRow, 2) };
 
   sb.section("Verzuimvervanging en het plafond");
   if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
   else if (f.cases.length === 0) sb.line({ v: "geen verzuimdossiers", s: "note" });
-  else {
-    sb.header("Dossier", "Pakket", "Soort", "Kosten dossier", "Vereist besluit", "Vastgelegd besluit", "Meerkosten", "Adviesnota ontbreekt");
-    const cFirst = sb.row;
-    f.cases.forEach((o, i) => {
-      const k = forecast.cases[i];
-      sb.line(
-        { f: k.caseId, r: o.case.caseId },
-        { f: k.service, r: o.case.service ?? "" },
-        { f: k.kind, r: o.case.kind },
-        { f: k.cost, r: o.caseCost, nf: E },
-        { f: k.required, r: o.requiredDecision },
-        { f: k.decision, r: o.case.decision },
-        { f: k.extra, r: o.extraCost, nf: E },
-        { f: k.missing, r: o.adviceNoteMissing ? "Ja" : "Nee" },
-      );
-    });
-    const cLast = sb.row - 1;
-    sb.highlight(`H${cFirst}:H${cLast}`, `H${cFirst}="Ja"`, "bad");
-    sb.line({ v: "Bij 'Adviesnota ontbreekt = Ja' gaat een adviesnota naar de gemeentesecretaris van de opdrachtgever; de meerkosten zijn voor de opdrachtgever.", s: "note" });
-  }
+  else if (procedure) sickLeaveCases(ctx, sb, forecast, procedure);
+
+  nacalculatieSection(ctx, sb, refs.electionCosts);
 
   sb.section("Gerealiseerd per maand per categorie, met cumulatieve formatieve kosten tegen het plafond naar rato");
   sb.header("Maand", ...COST_CATEGORIES, "Totaal", "Formatieve kosten cumulatief", "Plafond naar rato");

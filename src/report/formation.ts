@@ -62,7 +62,7 @@ export function formationSheet(ctx: BuildContext, refs: FormationSheetInputs): S
   }
   const room = sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { f: finance.room, r: f.roomUnderCeiling, nf: FORMATS.euro });
   sb.highlight(`B${room}`, `B${room}<0`, "bad");
-  sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: finance.extra, r: f.extraCostForClient, nf: FORMATS.euro });
+  sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: finance.extra, r: ctx.results.procedure.extraForClient, nf: FORMATS.euro });
   sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: refs.addendum.caoEffect, r: results.ceiling.caoEffect, nf: FORMATS.euro });
   const missing = f.cases.filter((c) => c.adviceNoteMissing).length;
   const m = sb.line({ v: "Dossiers waarvoor een adviesnota ontbreekt", s: "label" },

@@ -66,7 +66,7 @@ export function overviewRow(file: string, grids: WorkbookGrids): OverviewRow {
       fte: round2(parsed.inputs.formation.reduce((a, f) => a + f.fte, 0)),
       ceiling: r.ceiling.ceiling, overhead: r.ceiling.overhead, totalBudget: r.ceiling.totalBudget,
       ...(r.forecast.available
-        ? { realised: total?.realisedToDate ?? 0, forecast: r.forecast.formationCostForecast, room: r.forecast.roomUnderCeiling, extra: r.forecast.extraCostForClient }
+        ? { realised: total?.realisedToDate ?? 0, forecast: r.forecast.formationCostForecast, room: r.forecast.roomUnderCeiling, extra: r.procedure.extraForClient }
         : { realised: null, forecast: null, room: null, extra: null }),
       status: signOff?.status ?? "Concept", changedAfterSigning: changedSinceSigning(signOff, r.fingerprint),
       agreedCeiling, recomputedCeiling: computed.ceiling.ceiling,

@@ -6,8 +6,10 @@ import { noData, notesSection } from "./notes";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
+import { dutiesSection } from "./duties";
+import type { ParamRefs } from "./refs";
 
-export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
+export function qualitativeSheet(ctx: BuildContext, params: ParamRefs): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.qualitative);
   sb.widthsFrom([16, 10, 10, 12]);
   titleBlock(ctx, sb, "6.3 Kwalitatief", { periodic: true });
@@ -34,6 +36,7 @@ export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
     sb.highlight(`D${first}:D${sb.row - 1}`, `D${first}="voldoet niet"`, "bad");
   }
   notesSection(ctx, sb, "Toelichting zelfevaluatie", ["Zelfevaluatie"]);
+  dutiesSection(ctx, sb, params);
   notesSection(ctx, sb, "Samenwerking met Ommen en derden", ["Samenwerking"]);
   return sb;
 }

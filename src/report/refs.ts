@@ -37,6 +37,8 @@ export interface LedgerRefs {
   category: RangeRef;
   amount: RangeRef;
   caseId: RangeRef;
+  /** `Verkiezing` of each booking (trimmed); null when Realisatie has no such column */
+  election: RangeRef | null;
 }
 
 /** The Grootboek lookup of a ledger export (ledger-export.ts). */
@@ -166,12 +168,41 @@ export interface ForecastRefs {
   caseBookings: RangeRef | null;
 }
 
+/** One case of the sick-leave procedure on Berekening (calculation/procedure.ts). */
+export interface ProcedureCaseRefs {
+  status: CellRef;
+  agreed: CellRef;
+  pending: CellRef;
+  rejected: CellRef;
+  alternatives: CellRef;
+  noteDecision: CellRef;
+}
+
+/** The sick-leave procedure: what the client bears, what needs a decision, what stays within the ceiling. */
+export interface ProcedureRefs {
+  agreed: CellRef;
+  pending: CellRef;
+  rejected: CellRef;
+  cases: ProcedureCaseRefs[];
+  /** no `Besluit adviesnota` column: the figures of before */
+  legacy: boolean;
+}
+
 /** The second part of Berekening (calculation/finance.ts). */
 export interface FinanceCalculationRefs {
   realised: Record<CostCategory, CellRef>;
   /** overhead realised pro rata */
   realisedOverhead: CellRef;
   forecast: ForecastRefs | null;
+  /** the sick-leave procedure (null without a forecast) */
+  procedure: ProcedureRefs | null;
+}
+
+/** Election costs billed afterwards, per election and in total (calculation/elections.ts). */
+export interface ElectionCostRefs {
+  /** per row of Verkiezingen, in its order */
+  rows: Array<{ name: CellRef; amount: CellRef; bookings: CellRef }>;
+  total: CellRef;
 }
 
 /** What `6.5 Financieel` shows that Controle and `6.1 Formatie` read (null without realisation). */

@@ -75,7 +75,7 @@ export function renderDashboard(inputs: Inputs, results: Results, source: string
   setText("figures-source", source);
   const f = results.forecast;
   setText("kpi-room", euro(f.roomUnderCeiling), f.roomUnderCeiling < 0 ? "bad" : "good");
-  setText("kpi-extra", euro(f.extraCostForClient), f.extraCostForClient > 0 ? "bad" : undefined);
+  setText("kpi-extra", euro(results.procedure.extraForClient), results.procedure.extraForClient > 0 ? "bad" : undefined);
   setText("kpi-budget", euro(results.ceiling.totalBudget));
   setText("kpi-ceiling", euro(results.ceiling.ceiling));
   setText("chart-title", `Begroot en gerealiseerd t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}`);

@@ -25,7 +25,8 @@ function addListValidation(ws: ExcelJS.Worksheet, range: string, list: readonly 
 
 function addInputTable(ws: ExcelJS.Worksheet, headers: readonly string[], rows: TemplateValue[][]): void {
   ws.addTable({
-    name: ws.name,
+    // table names cannot hold spaces; the readers match "_" to " " (as src/office/template.ts)
+    name: ws.name.replace(/\s+/g, "_"),
     ref: "A1",
     headerRow: true,
     totalsRow: false,

@@ -44,7 +44,7 @@ export async function report(input: string, output: string, io: Out, action?: Ad
   io.out(`  Cao-effect                 ${euro(r.ceiling.caoEffect)}`);
   // a year without realisation yet has no forecast (docs/rekenregels.md §5): say so rather than print zeros
   io.out(`  Ruimte onder plafond       ${r.forecast.available ? euro(r.forecast.roomUnderCeiling) : "nog geen realisatie"}`);
-  io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.forecast.extraCostForClient) : "nog geen realisatie"}`);
+  io.out(`  Meerkosten opdrachtgever   ${r.forecast.available ? euro(r.procedure.extraForClient) : "nog geen realisatie"}`);
   if (action) {
     const last = outcome.signOff?.versions?.[outcome.signOff.versions.length - 1];
     io.out(`  Status addendum            ${shownStatus(outcome.signOff, r.fingerprint)}${action.kind === "sign" && last ? ` (${versionLabel(last.number)})` : ""}`);

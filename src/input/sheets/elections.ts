@@ -2,6 +2,25 @@
 import { ELECTION_PHASES, type Election } from "../../domain/types";
 import type { TableReader } from "../table";
 
+/**
+ * The election names a Realisatie booking may name (every row, also rows with a fout of their own), or why
+ * there are none. Names compare as the report's SUMIFS compares them: trimmed, inner spaces folded, any case.
+ */
+export type ElectionIndex = { kind: "names"; names: Set<string> } | { kind: "absent" } | { kind: "unreadable" };
+
+export function electionKey(name: string): string {
+  return name.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toLowerCase();
+}
+
+export function electionIndex(t: TableReader): ElectionIndex {
+  const names = new Set<string>();
+  for (const row of t.layout.dataRows) {
+    const v = t.raw(row, "name");
+    if (typeof v === "string" || typeof v === "number") names.add(electionKey(String(v)));
+  }
+  return { kind: "names", names };
+}
+
 export function readElections(t: TableReader): Election[] {
   return t.rows((row) => {
     const name = t.text(row, "name", true);

@@ -1,10 +1,10 @@
 /** `Grootboek`: account (and cost centre) → category, for a Realisatie exported from the financial system. */
-import { COST_CATEGORIES, type CostCategory } from "../../domain/types";
+import { LEDGER_CATEGORIES, type LedgerCategory } from "../../domain/types";
 import { isCellError, type CellValue } from "../grid";
 import type { TableReader } from "../table";
 
 /** The Grootboek mapping: `${account}|${cost centre}` (trimmed, upper case; cost centre blank for "any") → category. */
-export type LedgerMapIndex = { kind: "map"; map: Map<string, CostCategory> } | { kind: "absent" } | { kind: "unreadable" };
+export type LedgerMapIndex = { kind: "map"; map: Map<string, LedgerCategory> } | { kind: "absent" } | { kind: "unreadable" };
 
 /** An account number or cost centre as a key: the text Excel's TRIM(cell&"") gives, in upper case (MATCH ignores case). */
 export function ledgerKeyPart(v: CellValue): string {
@@ -14,13 +14,13 @@ export function ledgerKeyPart(v: CellValue): string {
 }
 
 export function readLedgerMap(t: TableReader): LedgerMapIndex {
-  const map = new Map<string, CostCategory>();
+  const map = new Map<string, LedgerCategory>();
   const seen = new Map<string, number>();
   let bad = false;
   t.rows((row) => {
     const account = t.text(row, "account", true);
     const costCentre = t.has("costCentre") ? t.text(row, "costCentre") : "";
-    const category = t.choice(row, "category", COST_CATEGORIES);
+    const category = t.choice(row, "category", LEDGER_CATEGORIES);
     if (account === undefined || costCentre === undefined || category === undefined) {
       bad = true;
       return undefined;

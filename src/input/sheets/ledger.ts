@@ -1,6 +1,7 @@
 /** `Realisatie`: the ledger, as the template has it or as the financial system exports it (docs/werkmapcontract.md). */
 import { dutchDate, MONTH_NAMES } from "../../domain/dates";
-import { COST_CATEGORIES, type CostCategory, type LedgerRow } from "../../domain/types";
+import { ELECTION_COSTS, LEDGER_CATEGORIES, type LedgerCategory, type LedgerRow } from "../../domain/types";
+import { electionKey, type ElectionIndex } from "./elections";
 import { a1, isBlank, type Problem } from "../grid";
 import type { TableReader } from "../table";
 import { EURO } from "./limits";
@@ -16,6 +17,7 @@ const euroText = (x: number): string => `€ ${x.toLocaleString("nl-NL", { minim
 
 export function readLedger(
   t: TableReader | null, year: number | null, reportMonth: number | undefined, cases: CaseIndex, ledgerMap: LedgerMapIndex, problems: Problem[],
+  elections: ElectionIndex = { kind: "absent" },
 ): LedgerRow[] | null {
   if (!t) return null;
   // The template's column or its export alternative, one of each pair.
@@ -40,9 +42,9 @@ export function readLedger(
   const late: number[] = [];
   const rows = t.rows((row) => {
     const month = t.has("month") ? t.month(row, "month", year) : bookingMonth(t, row, year);
-    let category: CostCategory | undefined;
+    let category: LedgerCategory | undefined;
     let unmappedRow = false;
-    if (!byAccount) category = t.choice(row, "category", COST_CATEGORIES);
+    if (!byAccount) category = t.choice(row, "category", LEDGER_CATEGORIES);
     else {
       const account = t.text(row, "account", true);
       if (t.has("costCentre")) t.text(row, "costCentre");
@@ -73,9 +75,11 @@ export function readLedger(
         t.problem(row, "caseId", `Dossier ${caseId} staat niet in het blad Verzuim: voeg het dossier toe of corrigeer het nummer.`);
       }
     }
+    const election = t.has("election") ? t.text(row, "election") ?? "" : "";
+    if (category === ELECTION_COSTS) checkElection(t, row, election, elections, byAccount);
     if (month === undefined || category === undefined || amount === undefined) return undefined;
     if (reportMonth !== undefined && month > reportMonth) late.push(row);
-    return { row, month, category, amount, description, caseId };
+    return { row, month, category, amount, description, caseId, election: election.trim() };
   });
   if (unmapped.size > 0) {
     // One fout for all of them: an export of thousands of rows with one new account is one thing to fix.
@@ -122,4 +126,18 @@ export function debitMinusCredit(t: TableReader, row: number): number | undefine
   }
   if ((!blank("debit") && debit === undefined) || (!blank("credit") && credit === undefined)) return undefined;
   return (debit ?? 0) - (credit ?? 0);
+}
+
+/** A Nacalculatie verkiezingen booking names an election of the Verkiezingen sheet (docs/werkmapcontract.md). */
+function checkElection(t: TableReader, row: number, election: string, elections: ElectionIndex, byAccount: boolean): void {
+  const what = `Een boeking '${ELECTION_COSTS}' hoort bij een verkiezing`;
+  if (!t.has("election")) {
+    t.problem(row, byAccount ? "account" : "category", `${what}: voeg op Realisatie een kolom 'Verkiezing' toe en vul daarin de naam van de verkiezing zoals op het blad Verkiezingen.`, "fout", "ledger-election");
+  } else if (election.trim() === "") {
+    t.problem(row, "election", `${what}: vul in de kolom Verkiezing de naam van de verkiezing in, zoals op het blad Verkiezingen.`, "fout", "ledger-election");
+  } else if (elections.kind === "absent") {
+    t.problem(row, "election", `Verkiezing '${election.trim()}' kan niet worden gecontroleerd: het blad 'Verkiezingen' ontbreekt. Voeg het blad toe met deze verkiezing.`, "fout", "ledger-election");
+  } else if (elections.kind === "names" && !elections.names.has(electionKey(election))) {
+    t.problem(row, "election", `Verkiezing '${election.trim()}' staat niet op het blad Verkiezingen: voeg de verkiezing toe of schrijf de naam zoals daar.`, "fout", "ledger-election");
+  }
 }

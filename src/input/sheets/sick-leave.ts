@@ -1,7 +1,7 @@
 /** `Verzuim`: sick-leave cases by case number (never names: AVG). */
 import { compareDates, dutchDate } from "../../domain/dates";
 import { SHEETS } from "../../domain/glossary";
-import { DECISIONS, SERVICE_CODES, SICK_LEAVE_KINDS, type SickLeaveCase } from "../../domain/types";
+import { ADVICE_NOTE_DECISIONS, DECISIONS, SERVICE_CODES, SICK_LEAVE_KINDS, type SickLeaveCase } from "../../domain/types";
 import { shown } from "../cells";
 import { REESTIMATE } from "../columns";
 import { a1, cellAt, lastCol, type Problem, type WorkbookGrids } from "../grid";
@@ -41,6 +41,14 @@ export function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Pr
     const decision = t.has("decision") ? t.choice(row, "decision", DECISIONS, false) : undefined;
     const decisionDate = t.has("decisionDate") ? t.date(row, "decisionDate") : undefined;
     const adviceRef = t.has("adviceRef") ? t.text(row, "adviceRef") : "";
+    const alternatives = t.has("alternatives") ? t.choice(row, "alternatives", ["Ja", "Nee"] as const, false) : undefined;
+    const noteDecision = t.has("noteDecision") ? t.choice(row, "noteDecision", ADVICE_NOTE_DECISIONS, false) : undefined;
+    if (noteDecision !== undefined && noteDecision !== "Open" && decision !== "Adviesnota") {
+      t.problem(row, "noteDecision", `Besluit adviesnota is '${noteDecision}', maar Besluit is niet 'Adviesnota': zet Besluit op Adviesnota, of maak Besluit adviesnota leeg.`, "waarschuwing", "sick-leave-procedure");
+    }
+    if ((noteDecision === "Akkoord" || noteDecision === "Afgewezen") && t.has("decisionDate") && decisionDate === undefined) {
+      t.problem(row, "decisionDate", `De adviesnota is ${noteDecision.toLowerCase()}, maar Datum besluit is leeg: vul de datum van het besluit van de gemeentesecretaris in.`, "waarschuwing", "sick-leave-procedure");
+    }
     // next-year's mark: a waarschuwing until the accounthouder confirms a new estimate by clearing it
     const reestimate = t.has("reestimate") ? t.choice(row, "reestimate", REESTIMATE, false) : undefined;
     if (reestimate === "ja") {
@@ -57,6 +65,8 @@ export function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Pr
       row, caseId, service: service ?? null, kind, start, end: end ?? null, replacementFte: fte ?? null, expectedCost: expected,
       decision: decision ?? "Open", decisionDate: decisionDate ?? null, adviceNoteRef: adviceRef ?? "",
       ...(reestimate === "ja" ? { reestimate: true } : {}),
+      alternativesConsidered: t.has("alternatives") ? alternatives === "Ja" : null,
+      adviceNoteDecision: t.has("noteDecision") ? noteDecision ?? "Open" : null,
     };
   });
   return { cases, ids: new Set(seen.keys()) };

@@ -9,6 +9,7 @@ import type { AddendumFormationRefs, BudgetRefs, CaseRefs, CellRef, FinanceCalcu
 import type { SheetBuilder } from "../sheet";
 import { noRealisationNotice } from "../title";
 import { caseMethodCells, forecastSalaries, forecastTotals, type ForecastInputs } from "./forecast";
+import { procedureBlock } from "./procedure";
 
 const E = FORMATS.euro;
 
@@ -43,13 +44,14 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder, refs: Fi
     // no ledger row on or before the report month: no prognosis made of zero months, no sick-leave chain
     sb.line({ v: noRealisationNotice(ctx), s: "note" });
     sb.freeze(0);
-    return { realised, realisedOverhead, forecast: null };
+    return { realised, realisedOverhead, forecast: null, procedure: null };
   }
   const forecast = forecastBlocks(ctx, sb, {
     params: refs.params, ledger: refs.ledger, scaleMonthly: refs.scaleMonthly, formation: refs.formation, realised, ceiling: refs.budget.ceiling,
   });
+  const procedure = procedureBlock(ctx, sb, forecast, refs.params.slaVersion);
   sb.freeze(0);
-  return { realised, realisedOverhead, forecast };
+  return { realised, realisedOverhead, forecast, procedure };
 }
 
 /**
@@ -117,7 +119,7 @@ function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: ForecastInput
   const caseBookings = f.cases.length > 0 ? column(14) : null;
 
   const totals = forecastTotals(ctx, sb, refs, salaries, f.cases.length > 0 ? column(16) : null, f.cases.length > 0 ? column(17) : null);
-  const extra = sb.line({ v: "Meerkosten voor opdrachtgever (som meerkosten)", s: "total" }, { f: `ROUND(SUM(${caseExtras}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
+  const extra = sb.line({ v: "Meerkosten berekend (som meerkosten; wat de opdrachtgever draagt: zie de procedure)", s: "total" }, { f: `ROUND(SUM(${caseExtras}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
   return {
     method: salaries.method, byMethod: { lineair: totals.lineair, bezetting: totals.bezetting },
     salary, replacement: totals.chosen.replacement, formation: totals.chosen.formation, room: totals.chosen.room, extra: sb.ref(extra, 2),

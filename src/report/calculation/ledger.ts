@@ -1,31 +1,34 @@
-/** Berekening: Realisatie, one row per booking (month number, category, amount, dossier), or its own columns. */
+/** Berekening: Realisatie, one row per booking (month number, category, amount, dossier, election), or its own columns. */
 import { rangeRef } from "../a1";
-import { trimmedText, type BuildContext } from "../context";
+import { hasColumn, trimmedText, type BuildContext } from "../context";
 import { ledgerMapBlock, ledgerRowCells } from "../ledger-export";
 import type { LedgerRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { directColumns, directNote } from "./direct";
 
 export function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): LedgerRefs {
-  const direct = directColumns(ctx, "ledger", { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" });
+  const withElection = hasColumn(ctx, "ledger", "election");
+  const fields = { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" } as const;
+  const direct = withElection ? directColumns(ctx, "ledger", { ...fields, election: "trimmed" }) : directColumns(ctx, "ledger", fields);
   if (direct) {
     sb.section("Realisatie");
     directNote(sb, ctx.layout.sheets.ledger?.sheet ?? "Realisatie");
-    return direct;
+    return { election: null, ...direct };
   }
   const map = ledgerMapBlock(ctx, sb);
   sb.section("Realisatie (genormaliseerd)");
-  sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier");
+  sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier", ...(withElection ? ["Verkiezing"] : []));
   const first = sb.row;
   for (const l of ctx.inputs.ledger) {
-    sb.line({ v: l.row }, ...ledgerRowCells(ctx, l, map), trimmedText(ctx, "ledger", "caseId", l.row, true));
+    sb.line({ v: l.row }, ...ledgerRowCells(ctx, l, map), trimmedText(ctx, "ledger", "caseId", l.row, true), ...(withElection ? [trimmedText(ctx, "ledger", "election", l.row)] : []));
   }
-  if (ctx.inputs.ledger.length === 0) sb.line({ v: "(geen boekingen)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" });
+  if (ctx.inputs.ledger.length === 0) sb.line({ v: "(geen boekingen)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" }, ...(withElection ? [{ v: "" }] : []));
   const last = sb.row - 1;
   return {
     month: rangeRef(sb.name, 2, first, last),
     category: rangeRef(sb.name, 3, first, last),
     amount: rangeRef(sb.name, 4, first, last),
     caseId: rangeRef(sb.name, 5, first, last),
+    election: withElection ? rangeRef(sb.name, 6, first, last) : null,
   };
 }

@@ -155,7 +155,7 @@ export async function buildReport(pane: Pane, action?: AddendumAction): Promise<
       ["Plafond formatieve kosten", results.ceiling.ceiling],
       ["Totaal budget P&C", results.ceiling.totalBudget],
       ["Ruimte onder plafond", results.forecast.roomUnderCeiling],
-      ["Meerkosten opdrachtgever", results.forecast.extraCostForClient],
+      ["Meerkosten opdrachtgever", results.procedure.extraForClient],
     ] as const) {
       const tr = table.insertRow();
       tr.insertCell().textContent = label;
