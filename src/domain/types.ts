@@ -103,6 +103,13 @@ export interface SalaryRow {
   status?: SalaryStatus;
 }
 
+/**
+ * How a formation row is paid (the optional `Dekking` column of Formatie, docs/rekenregels.md §3): inside the
+ * plafond (the default), or from the overhead (SLA 2024 §1.10 for Advisering I&A).
+ */
+export const COVERAGES = ["plafond", "overhead"] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
 export interface FormationRow {
   row: number;
   functionName: string;
@@ -111,6 +118,8 @@ export interface FormationRow {
   fte: number;
   occupancy: Occupancy | null;
   note: string;
+  /** absent = "plafond" (a workbook without the Dekking column) */
+  coverage?: Coverage;
 }
 
 export interface LedgerRow {

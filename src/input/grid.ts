@@ -53,6 +53,8 @@ export type ProblemCode =
   // a cell's value breaks a reading rule of docs/werkmapcontract.md
   | "value" | "setting"
   | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
+  // the SLA: its version against Jaar, and how a formation row is covered (Dekking)
+  | "sla-version-year" | "formation-coverage" | "overhead-short"
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)

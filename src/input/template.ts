@@ -8,10 +8,11 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  COST_CATEGORIES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  COST_CATEGORIES, COVERAGES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
+import { slaVersionForYear } from "../domain/sla";
 import { COLUMNS } from "./columns";
 import { SETTING_SPECS, type SettingKey } from "./settings";
 import { norm, type ColumnSpec } from "./table";
@@ -64,7 +65,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
   salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO, status: LIST(SALARY_STATUSES, 11) },
   formation: {
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
-    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true),
+    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true), coverage: LIST(COVERAGES, 11),
   },
   ledger: { month: MONTH, category: LIST(COST_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14) },
   sickLeave: {
@@ -164,6 +165,7 @@ function settingValue(key: SettingKey, opts: TemplateOptions): string | number |
   const given = opts.settings?.[key];
   if (given !== undefined) return given;
   if (key === "year") return opts.year;
+  if (key === "slaVersion") return slaVersionForYear(opts.year);
   const d = SETTING_SPECS[key].default;
   return d === undefined ? null : d;
 }
