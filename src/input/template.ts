@@ -8,7 +8,7 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  COST_CATEGORIES, COVERAGES, DECISIONS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  COST_CATEGORIES, COVERAGES, DECISIONS, NOTE_KINDS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
@@ -73,17 +73,18 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
     decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20),
   },
-  products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10) },
+  products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10), onTime: COUNT(15), waiting: COUNT(12) },
   serviceMonths: {
     month: MONTH, slotsAvailable: COUNT(20), slotsOpen: COUNT(14), appointments: COUNT(11), walkIns: COUNT(13),
     callbacks: COUNT(19), callbacksOnTime: COUNT(26), requests: COUNT(11), requestsOnTime: COUNT(18), objections: COUNT(18), complaints: COUNT(10),
+    walkInsOutside: COUNT(20),
   },
   openingHours: { service: TEXT(34), day: TEXT(12), from: TEXT(8), to: TEXT(8) },
-  qualitative: { topic: LIST(QUALITATIVE_TOPICS, 20), month: MONTH, text: TEXT(90, true) },
+  qualitative: { topic: LIST(QUALITATIVE_TOPICS, 24), month: MONTH, text: TEXT(90, true), service: LIST(SERVICE_CODES, 27), kind: LIST(NOTE_KINDS, 26) },
   selfEvaluation: { part: TEXT(24), score: { width: 9, numFmt: FORMAT.percent }, norm: { width: 9, numFmt: FORMAT.percent } },
   elections: {
     name: TEXT(30), date: DATE, phase: LIST(ELECTION_PHASES, 15), progress: TEXT(40, true), evaluation: TEXT(40, true),
-    bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
+    bottlenecks: TEXT(40, true), improvements: TEXT(40, true), countCorrect: LIST(YES_NO, 15),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
   ledgerMap: { account: TEXT(14), costCentre: TEXT(14), category: LIST(COST_CATEGORIES, 28), description: TEXT(40) },

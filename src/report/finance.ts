@@ -1,6 +1,7 @@
 /** `6.5 Financieel`: budget against realised, forecast and ceiling, sick leave against the ceiling, months. */
 import { MONTH_NAMES, MONTH_SHORT as SHORT } from "../domain/dates";
 import { round2 } from "../domain/money";
+import { sickLeaveNote } from "../domain/sla";
 import { COST_CATEGORIES } from "../domain/types";
 import { VARIANCE_LINES } from "../domain/variance";
 import { cellRef, str } from "./a1";
@@ -128,7 +129,7 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
     });
     const cLast = sb.row - 1;
     sb.highlight(`H${cFirst}:H${cLast}`, `H${cFirst}="Ja"`, "bad");
-    sb.line({ v: "Bij 'Adviesnota ontbreekt = Ja' gaat een adviesnota naar de gemeentesecretaris van de opdrachtgever; de meerkosten zijn voor de opdrachtgever.", s: "note" });
+    sb.line({ v: sickLeaveNote(ctx.inputs.settings.slaVersion), s: "note" });
   }
 
   sb.section("Gerealiseerd per maand per categorie, met cumulatieve formatieve kosten tegen het plafond naar rato");

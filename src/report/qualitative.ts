@@ -5,12 +5,14 @@ import { hasColumn, inputRef, numberCell, type BuildContext } from "./context";
 import { noData, notesSection } from "./notes";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
+import { cooperationSections, objectivesSection, usesSla2023 } from "./sla2023";
 import { titleBlock } from "./title";
 
 export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
   const sb = new SheetBuilder(ctx.names.qualitative);
   sb.widthsFrom([16, 10, 10, 12]);
   titleBlock(ctx, sb, "6.3 Kwalitatief", { periodic: true });
+  if (usesSla2023(ctx)) objectivesSection(ctx, sb);
   notesSection(ctx, sb, "Signalen, actualiteiten en knelpunten", ["Signalen", "Overig"]);
 
   sb.section("Zelfevaluatie (norm: score ten minste de norm, standaard 90%)");
@@ -34,6 +36,8 @@ export function qualitativeSheet(ctx: BuildContext): SheetBuilder {
     sb.highlight(`D${first}:D${sb.row - 1}`, `D${first}="voldoet niet"`, "bad");
   }
   notesSection(ctx, sb, "Toelichting zelfevaluatie", ["Zelfevaluatie"]);
-  notesSection(ctx, sb, "Samenwerking met Ommen en derden", ["Samenwerking"]);
+  // SLA 2023 reports cooperation per partner (Ommen, Hardenberg, gastdames); SLA 2024 as one section
+  if (usesSla2023(ctx)) cooperationSections(ctx, sb);
+  else notesSection(ctx, sb, "Samenwerking met Ommen en derden", ["Samenwerking"]);
   return sb;
 }
