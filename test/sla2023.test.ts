@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
+import { parseWorkbook } from "../src/input/parse";
+import { addSheet, exampleGrids, setCell } from "./grids";
 import { sla2023Workbook } from "./sla2023-workbook";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-sla2023-"));
@@ -103,5 +105,37 @@ describe("a workbook of 2024: the SLA 2024 model, none of the 2023 sections", ()
     expect(text("y2024", "6.3 Kwalitatief")).toContain("Samenwerking met Ommen en derden");
     expect(text("y2024", "6.5 Financieel").some((s) => s.startsWith("SLA 2023:"))).toBe(false);
     expect(text("y2024", "6.5 Financieel")).toContain("Bij 'Adviesnota ontbreekt = Ja' gaat een adviesnota naar de gemeentesecretaris van de opdrachtgever; de meerkosten zijn voor de opdrachtgever.");
+  });
+});
+
+describe("reading the SLA 2023 inputs", () => {
+  const grids = () => {
+    const g = exampleGrids();
+    addSheet(g, "Producten", [["Maand", "Pakket", "Product", "Aantal", "Binnen termijn", "Wachtlijst"], [1, "Balie", "Paspoort", 120, 118, 7], [2, "Balie", "Paspoort", 95, null, null]]);
+    addSheet(g, "Kwalitatief", [["Onderwerp", "Maand", "Tekst", "Pakket", "Soort"], ["Doelstellingen", null, "Binnen 5 dagen.", "Balie", null], ["Samenwerking gastdames", 2, "Goed.", null, " signalen en VERBETERPUNTEN "]]);
+    addSheet(g, "Verkiezingen", [["Verkiezing", "Fase", "Telling correct"], ["PS 2023", "Afgerond", "nee"]]);
+    addSheet(g, "Dienstverlening", [["Maand", "Afspraken", "Vrije inloop", "Vrije inloop buiten openingstijden"], [1, 400, 20, 6]]);
+    return g;
+  };
+
+  test("the optional columns are read; blank is null, Soort and Ja/Nee without regard to case", () => {
+    const r = parseWorkbook(grids());
+    expect(r.problems.filter((p) => p.severity === "fout")).toEqual([]);
+    expect(r.inputs?.products?.map((p) => [p.onTime, p.waiting])).toEqual([[118, 7], [null, null]]);
+    expect(r.inputs?.qualitative?.map((q) => [q.topic, q.service ?? null, q.kind ?? "Algemeen"])).toEqual([
+      ["Doelstellingen", "Balie", "Algemeen"], ["Samenwerking gastdames", null, "Signalen en verbeterpunten"],
+    ]);
+    expect(r.inputs?.elections?.[0].countCorrect).toBe(false);
+    expect(r.inputs?.serviceMonths?.[0].walkInsOutside).toBe(6);
+  });
+
+  test("more within the term than requests, an unknown Soort, a Telling correct that is no Ja/Nee: a fout naming the cell", () => {
+    const g = grids();
+    setCell(g, "Producten", "E2", 121);
+    setCell(g, "Kwalitatief", "E3", "Later");
+    setCell(g, "Verkiezingen", "C2", "misschien");
+    const r = parseWorkbook(g);
+    expect(r.problems.filter((p) => p.severity === "fout").map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual(["Kwalitatief!E3", "Producten!E2", "Verkiezingen!C2"]);
+    expect(r.problems.find((p) => p.cell === "E2" && p.sheet === "Producten")?.message).toContain("Binnen termijn (121) is meer dan het Aantal (120)");
   });
 });
