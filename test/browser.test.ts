@@ -92,9 +92,9 @@ chromium.describe("task pane in headless Chromium (outside Excel, on a chosen fi
     await page.waitForSelector("#variance-chart", { state: "visible" });
     await page.waitForSelector("body[data-chart='drawn']"); // chart.js is loaded when Overzicht opens
     expect(await page.evaluate(() => (document.getElementById("variance-chart") as HTMLCanvasElement).height)).toBeGreaterThan(100);
-    expect(await page.textContent("#kpi-room")).toBe("€ 43.219,35");
-    expect(await page.textContent("#kpi-budget")).toBe("€ 786.432,83");
-    expect(await page.textContent("#kpi-ceiling")).toBe("€ 649.519,35");
+    expect(await page.textContent("#kpi-room")).toBe("€ 20.608,24");
+    expect(await page.textContent("#kpi-budget")).toBe("€ 759.751,72");
+    expect(await page.textContent("#kpi-ceiling")).toBe("€ 626.908,24");
     expect(await page.textContent("#norm-list")).toContain("Zelfevaluatie Reisdocumenten: voldoet niet");
     await shot("3-overzicht");
   });
@@ -126,8 +126,8 @@ chromium.describe("task pane in headless Chromium (outside Excel, on a chosen fi
       const v = row.getCell(2).value as ExcelJS.CellFormulaValue | null;
       if (typeof label === "string" && v && typeof v === "object" && "formula" in v) found[label] = v.result as number;
     });
-    expect(found["Plafond formatieve kosten"]).toBe(649519.35);
-    expect(found["Totaal budget P&C"]).toBe(786432.83);
+    expect(found["Plafond formatieve kosten"]).toBe(626908.24);
+    expect(found["Totaal budget P&C"]).toBe(759751.72);
   });
 
   /** Choose a file and check it, then show the Rapport tab (the status is read by the check). */

@@ -77,9 +77,9 @@ describe("report", () => {
     const output = path.join(dir, "rapport.xlsx");
     const r = await run(["report", input, "-o", output]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("Plafond formatieve kosten  € 649.519,35");
-    expect(r.out).toContain("Totaal budget P&C          € 786.432,83");
-    expect(r.out).toContain("Ruimte onder plafond       € 43.219,35");
+    expect(r.out).toContain("Plafond formatieve kosten  € 626.908,24");
+    expect(r.out).toContain("Totaal budget P&C          € 759.751,72");
+    expect(r.out).toContain("Ruimte onder plafond       € 20.608,24");
     expect(r.err).toMatch(/\[1\/5\] Werkmap lezen[\s\S]*\[5\/5\] Rapport schrijven/);
     expect(sha(input)).toBe(before);
 

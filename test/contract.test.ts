@@ -100,9 +100,9 @@ describe("the valid worked-example grid", () => {
 
   test("and so the worked example's figures (docs/rekenregels.md)", () => {
     const res = computeResults(r.inputs!);
-    expect(res.ceiling.ceiling).toBe(649519.35);
-    expect(res.ceiling.caoEffect).toBe(12568.22);
-    expect(res.forecast.roomUnderCeiling).toBe(43219.35);
+    expect(res.ceiling.ceiling).toBe(626908.24);
+    expect(res.ceiling.caoEffect).toBe(12131.81);
+    expect(res.forecast.roomUnderCeiling).toBe(20608.24);
   });
 
   test("layout records where each table and setting was found", () => {
@@ -375,10 +375,11 @@ describe("Instellingen", () => {
     expectOne(g, "fout", "Instellingen", cell, "SLA-versie", fragment);
   });
 
-  test('SLA-versie "2023" as text is read as 2023', () => {
+  test('SLA-versie "2023" as text is read as 2023 (for Jaar 2025 with the waarschuwing that SLA 2024 applies)', () => {
     const g = g0();
     setSetting(g, "SLA-versie", " 2023 ");
-    expect(expectClean(g).settings.slaVersion).toBe(2023);
+    expectOne(g, "waarschuwing", "Instellingen", "B13", "SLA-versie 2023 hoort niet bij Jaar 2025", "geldt de SLA 2024");
+    expect(parseWorkbook(g).inputs?.settings.slaVersion).toBe(2023);
   });
 
   test.each([

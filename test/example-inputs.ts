@@ -32,8 +32,10 @@ const F: Array<[string, ServiceCode, string, number]> = [
 ];
 
 export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } = {}): Inputs {
+  // Advisering I&A is covered by the overhead (SLA 2024, dienst 1.10), as in the bundled example
   const formation: FormationRow[] = F.map(([functionName, service, scale, fte], i) => ({
     row: i + 2, functionName, service, scale, fte, occupancy: "Bezet", note: "",
+    ...(service === "Advisering I&A" ? { coverage: "overhead" as const } : {}),
   }));
   const ledger: LedgerRow[] = [];
   let row = 2;

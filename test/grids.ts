@@ -8,8 +8,8 @@
  *   (rows 2–21), 2025-04-01 (rows 22–41) and 2025-10-01 (rows 42–61). Within a table the scales run
  *   1–18 and then 10A, 11A (JavaScript's key order), so scale s ≤ 18 of 2024-10-01 is in row s + 1 and
  *   10A / 11A are in rows 20 / 21; add 20 or 40 for the later tables.
- * - Formatie: A=Functie, B=Pakket, C=Schaal, D=Fte, E=Bezetting, F=Toelichting; the 9 rows of docs/rekenregels.md in
- *   rows 2–10 (row 7 = Kwaliteitsmedewerker BRP, 0.4 fte).
+ * - Formatie: A=Functie, B=Pakket, C=Schaal, D=Fte, E=Bezetting, F=Toelichting, G=Dekking; the 9 rows of docs/rekenregels.md in
+ *   rows 2–10 (row 7 = Kwaliteitsmedewerker BRP, 0.4 fte; row 10 = Advisering I&A with Dekking 'overhead', the others blank).
  * - Realisatie: A=Maand, B=Categorie, C=Bedrag, D=Omschrijving, E=Dossier; Loonkosten months 1–7 in rows
  *   2–8 (row 8 is month 7, after the rapportagemaand), Vervanging V-2025-01 months 4–6 in rows 9–11,
  *   Vervanging V-2025-02 month 2 in row 12, Opleiding rows 13–14, Aanvullende dienstverlening row 15,
@@ -90,7 +90,7 @@ export function exampleGrids(): WorkbookGrids {
     sheets: [
       { name: "Instellingen", rows: [["Instelling", "Waarde"], ...SETTING_ROWS.map(([k, v]) => [k, v])] },
       { name: "Salaristabel", rows: salaryRows() },
-      { name: "Formatie", rows: [["Functie", "Pakket", "Schaal", "Fte", "Bezetting", "Toelichting"], ...FORMATION_ROWS.map(([f, p, s, fte]) => [f, p, s, fte, "Bezet", null])] },
+      { name: "Formatie", rows: [["Functie", "Pakket", "Schaal", "Fte", "Bezetting", "Toelichting", "Dekking"], ...FORMATION_ROWS.map(([f, p, s, fte]) => [f, p, s, fte, "Bezet", null, p === "Advisering I&A" ? "overhead" : null])] },
       { name: "Realisatie", rows: ledgerRows() },
       {
         name: "Verzuim",

@@ -73,6 +73,10 @@ describe("next-year on the example", () => {
       ["Specialist naturalisatie en VOE", "9", 0.8], ["Functioneel beheerder burgerzaken", "9", 0.6], ["Kwaliteitsmedewerker BRP", "8", 0.4],
       ["Coordinator verkiezingen", "9", 0.3], ["Medewerker begraafplaatsadministratie", "7", 0.4], ["Adviseur informatievoorziening", "11", 0.2],
     ]);
+    // Dekking carried; SLA-versie set for the new year (2026: SLA 2024)
+    expect(parsed.inputs!.formation.filter((f) => f.coverage === "overhead").map((f) => f.service)).toEqual(["Advisering I&A"]);
+    expect(s.slaVersion).toBe(2024);
+    expect(parsed.problems.filter((p) => p.code === "sla-version-year" || p.code === "formation-coverage")).toEqual([]);
     expect(parsed.inputs!.ledger).toEqual([]);
     for (const k of ["products", "serviceMonths", "qualitative", "selfEvaluation", "elections", "privacy"] as const) expect(parsed.inputs![k] ?? []).toEqual([]);
     expect(parsed.inputs!.openingHours?.length).toBeGreaterThan(10);
@@ -136,10 +140,11 @@ describe("next-year on the example", () => {
     const { record, problems } = readPrevious(read.grids);
     expect(problems).toEqual([]);
     expect(record?.year.value).toBe(2025);
-    expect(record?.totals.ceiling.value).toBe(649519.35);
-    expect(record?.totals.totalBudget.value).toBe(786432.83);
+    expect(record?.totals.ceiling.value).toBe(626908.24);
+    expect(record?.totals.totalBudget.value).toBe(759751.72);
     expect(record?.parameters.ikbRate.value).toBe(0.1705);
-    expect(record?.formation).toHaveLength(9);
+    // the 8 rows inside the plafond: Advisering I&A is covered by the overhead (Dekking), outside the agreed plafond
+    expect(record?.formation).toHaveLength(8);
     expect(record?.signOff.status).toBe("Concept");
     expect(record?.signOff.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });

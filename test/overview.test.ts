@@ -59,7 +59,7 @@ describe("overzicht", () => {
     const row = (n: number) => "ABCDEFGHIJKLMNO".split("").map((c) => cells[`${c}${n}`]?.[1] ?? null);
     const r1 = row(hr + 1), r2 = row(hr + 2), r3 = row(hr + 3), r4 = row(hr + 4);
     expect(r1.slice(0, 3)).toEqual(["rapport-2025.xlsx", "Gemeente Ommen", 2025]);
-    expect(r1.slice(5, 14)).toEqual([649519.35, 116913.48, 786432.83, expect.any(Number), expect.any(Number), 43219.35, 0, "Nee (Concept)", "Nee"]);
+    expect(r1.slice(5, 14)).toEqual([626908.24, 112843.48, 759751.72, expect.any(Number), expect.any(Number), 20608.24, 0, "Nee (Concept)", "Nee"]);
     expect(r2.slice(0, 3)).toEqual(["invoer-2026.xlsx", "Gemeente Ommen", 2026]);
     expect([r3[0], r4[0]]).toEqual(["kapot-2024.xlsx", "notities.xlsx"]);
     expect(r3[14]).toMatch(/^Formatie!D\d+: Fte/);

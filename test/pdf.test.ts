@@ -23,7 +23,7 @@ async function run(args: string[]) {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-/** 649519.35 → "649.519,35" (Dutch notation), written out here rather than by the code under test. */
+/** 626908.24 → "626.908,24" (Dutch notation), written out here rather than by the code under test. */
 function nl(x: number): string {
   const [int, dec] = Math.abs(x).toFixed(2).split(".");
   return `${x < 0 ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ".")},${dec}`;
@@ -75,7 +75,8 @@ describe("dvo-addendum pdf", () => {
     let sum = 0;
     for (const [fn, pakket, scale, f] of rows) {
       const amount = round2(f * K(scale));
-      sum += amount;
+      // Advisering I&A has Dekking 'overhead': listed in its own table, outside the plafond
+      if (pakket !== "Advisering I&A") sum += amount;
       // the row's figures on one line; a long function name may wrap onto the next line
       const figures = new RegExp(`^ *(.+?)\\s{2,}${pakket}\\s+${scale}\\s+${nl(f)}\\s+€ ${nl(K(scale)).replace(".", "\\.")}\\s+€ ${nl(amount).replace(".", "\\.")}$`);
       const i = lines.findIndex((l) => figures.test(l) && fn.startsWith(figures.exec(l)![1].trim()));
@@ -84,20 +85,24 @@ describe("dvo-addendum pdf", () => {
       if (head !== fn) expect(`${head} ${lines[i + 1].trim()}`).toBe(fn);
     }
     expect(text).toContain("214.009,42"); // the frontoffice row in docs/rekenregels.md
-    expect(nl(round2(sum))).toBe("649.519,35");
+    expect(nl(round2(sum))).toBe("626.908,24");
     // per pakket (one function each in the example) and the total
     expect(text).toMatch(/Balie\s+3,00\s+€ 214\.009,42/);
-    expect(text).toMatch(/Totaal\s+8,20\s+€ 649\.519,35/);
+    expect(text).toMatch(/Totaal\s+8,00\s+€ 626\.908,24/);
+    // docs/rekenregels.md: the row covered by the overhead, 0,2 × 113.055,5517 = 22.611,11, and what is left of the overhead
+    expect(text).toContain("Formatie gedekt uit de overhead (buiten het plafond)");
+    expect(text).toMatch(/Gebruikt deel van de overhead\s+0,20\s+€ 22\.611,11/);
+    expect(text).toMatch(/Overhead na deze formatie\s+€ 90\.232,37/);
   });
 
   test("plafond, overhead, training, aanvullende dienstverlening, totaal budget P&C, cao-effect", () => {
-    expect(text).toMatch(/Plafond formatieve kosten\s+€ 649\.519,35/);
-    expect(text).toMatch(/Overhead \(18,00 % van het plafond\)\s+€ 116\.913,48/);
+    expect(text).toMatch(/Plafond formatieve kosten\s+€ 626\.908,24/);
+    expect(text).toMatch(/Overhead \(18,00 % van het plafond\)\s+€ 112\.843,48/);
     expect(text).toMatch(/Opleidingskosten\s+€ 8\.000,00/);
     expect(text).toMatch(/Aanvullende dienstverlening\s+€ 12\.000,00/);
-    expect(text).toMatch(/Totaal budget P&C\s+€ 786\.432,83/);
-    expect(text).toMatch(/Plafond met de januaritabel het hele jaar\s+€ 636\.951,13/);
-    expect(text).toMatch(/Cao-effect \(af te stemmen met de opdrachtgever\)\s+€ 12\.568,22/);
+    expect(text).toMatch(/Totaal budget P&C\s+€ 759\.751,72/);
+    expect(text).toMatch(/Plafond met de januaritabel het hele jaar\s+€ 614\.776,43/);
+    expect(text).toMatch(/Cao-effect \(af te stemmen met de opdrachtgever\)\s+€ 12\.131,81/);
   });
 
   test("the salary tables used, in natural scale order, with their status", () => {
@@ -158,7 +163,7 @@ describe("dvo-addendum pdf", () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain(`als PDF geschreven naar ${target}`);
     }
-    expect(execFileSync("pdftotext", ["-layout", target, "-"], { encoding: "utf8" })).toMatch(/Totaal budget P&C\s+€ 786\.432,83/);
+    expect(execFileSync("pdftotext", ["-layout", target, "-"], { encoding: "utf8" })).toMatch(/Totaal budget P&C\s+€ 759\.751,72/);
   });
 
   test("a workbook with errors gives no PDF", async () => {

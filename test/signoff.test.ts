@@ -80,7 +80,7 @@ describe("sign-off through the CLI", () => {
     expect(wb.getWorksheet(LOG_SHEET)?.state).toBe("hidden");
     expect(log.map((r) => r[1])).toEqual(["Actie", "Ondertekend", "Rapportage"]);
     expect(log[1][2]).toBe("J. de Vries");
-    expect(log[1][5]).toBe(649519.35);
+    expect(log[1][5]).toBe(626908.24);
     // signing again is refused: it is signed already
     expect((await run(["sign", signed, "--regisseur", "X", "--accounthouder", "Y", "-o", path.join(dir, "y.xlsx")])).err).toContain("al ondertekend");
     // the signed workbook checks clean

@@ -135,7 +135,7 @@ chromium.describe("task pane screens at 320 px and 800 px (outside Excel)", () =
     await page.waitForFunction(() => /waarschuwing/.test(document.getElementById("check-summary")?.textContent ?? ""));
     expect(await page.textContent("#check-summary")).toMatch(/^0 fouten, 1 waarschuwing\./);
     expect(chartRequested()).toBe(false);
-    expect(await page.textContent("#kpi-room")).toBe("€ 43.219,35");
+    expect(await page.textContent("#kpi-room")).toBe("€ 20.608,24");
     expect(await page.textContent("#figures-source")).toContain("'voorbeeld-2025.xlsx'");
     await page.click("#tab-overzicht");
     await page.waitForSelector("body[data-chart='drawn']");

@@ -1,4 +1,7 @@
-/** docs/rekenregels.md §3: the formation-cost ceiling, overhead, total P&C budget and cao-effect. */
+/**
+ * docs/rekenregels.md §3: the formation-cost ceiling, overhead, total P&C budget and cao-effect. A formation row
+ * with Dekking `overhead` is outside the plafond: its amount is the part of the overhead it uses.
+ */
 import { round2 } from "./money";
 import { scaleCost, type MissingSalary, type ScaleCost } from "./salary";
 import type { FormationRow, SalaryRow, Settings } from "./types";
@@ -15,7 +18,12 @@ export interface FormationLine {
 export interface CeilingResult {
   scales: Map<string, ScaleCost>;
   scalesJanuary: Map<string, ScaleCost>;
+  /** the formation rows inside the plafond */
   lines: FormationLine[];
+  /** the rows covered by the overhead (Dekking `overhead`): outside the plafond, their cost a part of the overhead */
+  overheadLines: FormationLine[];
+  /** the overhead those rows use: the sum of their amounts */
+  overheadUsed: number;
   ceiling: number;
   ceilingJanuary: number;
   caoEffect: number;
@@ -44,11 +52,12 @@ export function computeCeiling(settings: Settings, table: readonly SalaryRow[], 
     missing.push(...all.missing);
   }
   const lines: FormationLine[] = [];
+  const overheadLines: FormationLine[] = [];
   for (const f of formation) {
     const cost = scales.get(f.scale);
     const jan = scalesJanuary.get(f.scale);
     if (!cost || !jan) continue;
-    lines.push({
+    (f.coverage === "overhead" ? overheadLines : lines).push({
       formation: f,
       cost,
       ceilingAmount: round2(f.fte * cost.costPerFte),
@@ -63,6 +72,8 @@ export function computeCeiling(settings: Settings, table: readonly SalaryRow[], 
     scales,
     scalesJanuary,
     lines,
+    overheadLines,
+    overheadUsed: sumCents(overheadLines.map((l) => l.ceilingAmount)),
     ceiling,
     ceilingJanuary,
     caoEffect: round2(ceiling - ceilingJanuary),

@@ -1,6 +1,6 @@
 /**
  * The input fingerprint (docs/gebruikershandleiding.md, sign-off): SHA-256 over the canonical addendum inputs — the settings
- * that shape the budget, the Salaristabel rows used, and the Formatie. Row numbers and cell formats do not
+ * that shape the budget, the Salaristabel rows used, and the Formatie (with its Dekking). Row numbers and cell formats do not
  * count; values do.
  */
 import { sha256Hex } from "./hash";
@@ -40,7 +40,9 @@ export function canonicalAddendum(inputs: Pick<Inputs, "settings" | "salaryTable
     `SLA-versie=${s.slaVersion}`,
   ];
   for (const r of salaryRowsUsed(inputs)) lines.push(`Salaristabel|${isoDate(r.effective)}|${r.scale}|${num(r.maximum)}`);
-  for (const f of inputs.formation) lines.push(`Formatie|${f.functionName}|${f.service}|${f.scale}|${num(f.fte)}`);
+  // Dekking counts only when it is "overhead": a row inside the plafond reads as it did before the column
+  // existed, so a workbook without the column keeps the fingerprint its signed PDF carries.
+  for (const f of inputs.formation) lines.push(`Formatie|${f.functionName}|${f.service}|${f.scale}|${num(f.fte)}${f.coverage === "overhead" ? "|Dekking=overhead" : ""}`);
   return lines.join("\n");
 }
 

@@ -66,8 +66,17 @@ export const QUALITATIVE_TOPICS = [
   "Verkiezingen",
   "Privacy",
   "Overig",
+  // the SLA 2023 report model (docs/werkmapcontract.md, Kwalitatief)
+  "Doelstellingen",
+  "Samenwerking Ommen",
+  "Samenwerking Hardenberg",
+  "Samenwerking gastdames",
 ] as const;
 export type QualitativeTopic = (typeof QUALITATIVE_TOPICS)[number];
+
+/** Kwalitatief's optional `Soort`: the SLA 2023 model splits each cooperation into general notes and signals/improvements. */
+export const NOTE_KINDS = ["Algemeen", "Signalen en verbeterpunten"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 
 export const ELECTION_PHASES = ["Voorbereiding", "Afgerond"] as const;
 export type ElectionPhase = (typeof ELECTION_PHASES)[number];
@@ -148,6 +157,13 @@ export interface SalaryRow {
   status?: SalaryStatus;
 }
 
+/**
+ * How a formation row is paid (the optional `Dekking` column of Formatie, docs/rekenregels.md §3): inside the
+ * plafond (the default), or from the overhead (SLA 2024 §1.10 for Advisering I&A).
+ */
+export const COVERAGES = ["plafond", "overhead"] as const;
+export type Coverage = (typeof COVERAGES)[number];
+
 export interface FormationRow {
   row: number;
   functionName: string;
@@ -163,6 +179,8 @@ export interface FormationRow {
   changeDate?: CalendarDate | null;
   /** Formatie `Fte na wijziging` (optional column): the occupied fte from `changeDate` on. */
   fteAfterChange?: number | null;
+  /** absent = "plafond" (a workbook without the Dekking column) */
+  coverage?: Coverage;
 }
 
 export interface LedgerRow {
@@ -205,6 +223,9 @@ export interface ProductRow {
   service: ServiceCode;
   product: string;
   count: number;
+  /** SLA 2023 service norms (optional columns): requests handled within the term, and the waiting list at month end */
+  onTime?: number | null;
+  waiting?: number | null;
 }
 
 export interface ServiceMonth {
@@ -220,6 +241,8 @@ export interface ServiceMonth {
   requestsOnTime: number;
   objections: number;
   complaints: number;
+  /** SLA 2023: walk-ins outside the counter's opening hours (optional column); `walkIns` are those during them */
+  walkInsOutside?: number;
 }
 
 export interface OpeningHour {
@@ -235,6 +258,10 @@ export interface QualitativeNote {
   topic: QualitativeTopic;
   month: number | null;
   text: string;
+  /** optional `Pakket` (objectives per product, SLA 2023) */
+  service?: ServiceCode | null;
+  /** optional `Soort`; absent or blank = Algemeen */
+  kind?: NoteKind;
 }
 
 export interface SelfEvaluation {
@@ -253,6 +280,8 @@ export interface Election {
   evaluation: string;
   bottlenecks: string;
   improvements: string;
+  /** SLA 2023: the result after the election — a correct count (true) or not (false); null = not filled in */
+  countCorrect?: boolean | null;
 }
 
 export interface PrivacyRow {

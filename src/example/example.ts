@@ -24,9 +24,11 @@ const FORMATION: Array<[string, ServiceCode, number, number]> = [
   ["Adviseur informatievoorziening", "Advisering I&A", 11, 0.2],
 ];
 
+/** Advisering I&A is paid from the overhead (SLA 2024, dienst 1.10), so its row has Dekking `overhead`; the others are inside the plafond. */
 function formationRows(): TemplateRow[] {
   return FORMATION.map(([functie, pakket, schaal, fte]) => ({
     Functie: functie, Pakket: pakket, Schaal: schaal, Fte: fte, Bezetting: "Bezet", Toelichting: null,
+    Dekking: pakket === "Advisering I&A" ? "overhead" : "plafond",
   }));
 }
 

@@ -7,25 +7,25 @@ const col = (key: string, header: string, required = false): ColumnSpec => ({ ke
 export const COLUMNS = {
   salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
   formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting"),
-    col("changeDate", "Wijziging per"), col("fteAfterChange", "Fte na wijziging")],
+    col("changeDate", "Wijziging per"), col("fteAfterChange", "Fte na wijziging"), col("coverage", "Dekking")],
   ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier"), col("election", "Verkiezing")],
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
     col("alternatives", "Alternatieven bekeken"), col("noteDecision", "Besluit adviesnota"), col("reestimate", "Opnieuw ramen"),
   ],
-  products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
+  products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true), col("onTime", "Binnen termijn"), col("waiting", "Wachtlijst")],
   serviceMonths: [
     col("month", "Maand", true), col("slotsAvailable", "Beschikbare plekken"), col("slotsOpen", "Open plekken"), col("appointments", "Afspraken"), col("walkIns", "Vrije inloop"),
     col("callbacks", "Terugbelverzoeken"), col("callbacksOnTime", "Terugbelverzoeken op tijd"), col("requests", "Verzoeken"), col("requestsOnTime", "Verzoeken op tijd"),
-    col("objections", "Bezwaarschriften"), col("complaints", "Klachten"),
+    col("objections", "Bezwaarschriften"), col("complaints", "Klachten"), col("walkInsOutside", "Vrije inloop buiten openingstijden"),
   ],
   openingHours: [col("service", "Dienst", true), col("day", "Dag", true), col("from", "Van", true), col("to", "Tot", true)],
-  qualitative: [col("topic", "Onderwerp", true), col("month", "Maand"), col("text", "Tekst", true)],
+  qualitative: [col("topic", "Onderwerp", true), col("month", "Maand"), col("text", "Tekst", true), col("service", "Pakket"), col("kind", "Soort")],
   selfEvaluation: [col("part", "Onderdeel", true), col("score", "Score", true), col("norm", "Norm")],
   elections: [
     col("name", "Verkiezing", true), col("date", "Datum"), col("phase", "Fase", true), col("progress", "Voortgang"), col("evaluation", "Evaluatie"),
-    col("bottlenecks", "Knelpunten"), col("improvements", "Verbeterpunten"),
+    col("bottlenecks", "Knelpunten"), col("improvements", "Verbeterpunten"), col("countCorrect", "Telling correct"),
   ],
   privacy: [col("month", "Maand", true), col("kind", "Soort", true), col("count", "Aantal", true), col("reported", "Gemeld bij AP"), col("note", "Toelichting")],
   duties: [

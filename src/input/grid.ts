@@ -54,6 +54,8 @@ export type ProblemCode =
   | "value" | "setting"
   | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
   | "formation-change-incomplete" | "sick-leave-reestimate"
+  // the SLA: its version against Jaar, and how a formation row is covered (Dekking)
+  | "sla-version-year" | "formation-coverage" | "overhead-short"
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
   | "sick-leave-procedure" | "ledger-election" | "sla-duty"

@@ -13,6 +13,7 @@ import { SETTING_LABELS } from "../domain/glossary";
 import { replacementBooked } from "../domain/forecast";
 import { round2 } from "../domain/money";
 import { rowInForce } from "../domain/salary";
+import { slaVersionForYear } from "../domain/sla";
 import type { Inputs, SalaryRow } from "../domain/types";
 import { cellAt, type WorkbookGrids } from "./grid";
 import type { SignOff } from "../records/signoff";
@@ -90,10 +91,13 @@ export function planNextYear(
   }
   // A new year starts with its first month; there is nothing realised yet.
   settings.reportMonth = 1;
+  // The SLA version follows the year (docs/werkmapcontract.md, SLA-versie): 2023 → 2024 moves to SLA 2024.
+  settings.slaVersion = slaVersionForYear(year);
 
   const salary = nextYearSalaryRows(inputs.salaryTable, s.year, raises);
   const formation: TemplateRow[] = inputs.formation.map((f) => ({
     Functie: f.functionName, Pakket: f.service, Schaal: /^\d+$/.test(f.scale) ? Number(f.scale) : f.scale, Fte: f.fte, Bezetting: f.occupancy, Toelichting: f.note || null,
+    Dekking: f.coverage ?? null,
   }));
   const open = (inputs.sickLeave ?? []).filter((c) => c.end === null || c.end.year >= year);
   const remaining = carriedExpectedCosts(inputs);

@@ -11,6 +11,7 @@ import { previousProblems } from "./previous";
 import { readSettings, type SettingCells } from "./settings";
 import { electionIndex, readElections, type ElectionIndex } from "./sheets/elections";
 import { readFormation } from "./sheets/formation";
+import { advisoryCoverageProblems, overheadShortProblems } from "./sheets/formation-checks";
 import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
 import { readOpeningHours } from "./sheets/opening-hours";
@@ -108,9 +109,11 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   }
 
   problems.push(...previousProblems(grids, year));
+  if (formation) problems.push(...advisoryCoverageProblems(read.slaVersion, formation, layout.sheets.formation));
 
   const hasError = problems.some((p) => p.severity === "fout");
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
+  problems.push(...overheadShortProblems(settings, salaryTable, formation, layout.sheets.formation));
   return {
     inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy, duties },
     problems,

@@ -1,6 +1,7 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
 import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS, YES_NO, type ForecastMethod, type Perspective, type Settings, type SlaVersion, type VarianceSign, type YesNo } from "../domain/types";
+import { slaVersionForYear } from "../domain/sla";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { norm, TableReader, type FormMap } from "./table";
@@ -48,6 +49,8 @@ export interface SettingsRead {
    * reported in one pass.
    */
   known: { year?: number; reportMonth?: number };
+  /** SLA-versie when it itself is valid (or its default), even if another setting is wrong */
+  slaVersion?: SlaVersion;
 }
 
 function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: SettingSpec): Read<number | string> {
@@ -147,9 +150,15 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     cells[key] = { sheet: t.sheet, row, col: valueCol };
   }
   const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined };
-  if (!ok) return { settings: null, cells, known };
+  const slaVersion = values.slaVersion as SlaVersion | undefined;
+  if (known.year !== undefined && slaVersion !== undefined) {
+    const problem = slaYearProblem(known.year, slaVersion, cells, t.sheet);
+    if (problem) problems.push(problem);
+  }
+  if (!ok) return { settings: null, cells, known, slaVersion };
   return {
     known,
+    slaVersion,
     settings: {
       year: values.year as number,
       client: values.client as string,
@@ -169,5 +178,19 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       reviewRequired: values.reviewRequired as YesNo,
     },
     cells,
+  };
+}
+
+/** SLA-versie against Jaar (docs/werkmapcontract.md): SLA 2023 for 2023, SLA 2024 from 2024 on; another version is a waarschuwing. */
+function slaYearProblem(year: number, version: SlaVersion, cells: SettingCells, sheet: string): Problem | null {
+  const expected = slaVersionForYear(year);
+  if (version === expected) return null;
+  const own = cells.slaVersion;
+  const at = own ?? cells.year;
+  return {
+    severity: "waarschuwing", code: "sla-version-year", sheet, cell: at ? a1(at.row, at.col) : "A1",
+    message: own
+      ? `SLA-versie ${version} hoort niet bij Jaar ${year}: voor ${year} geldt de SLA ${expected}. Zet SLA-versie op ${expected}, of controleer Jaar.`
+      : `SLA-versie is niet ingevuld en staat daarom op ${version}, maar voor Jaar ${year} geldt de SLA ${expected}: voeg een rij 'SLA-versie' met de waarde ${expected} toe.`,
   };
 }

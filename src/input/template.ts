@@ -8,10 +8,11 @@ import cao from "../data/cao-gemeenten-salarisschalen.json";
 import openingHours from "../data/openingstijden-sla2024.json";
 import { SETTING_LABELS, SHEETS, type InputSheetKey } from "../domain/glossary";
 import {
-  ADVICE_NOTE_DECISIONS, DECISIONS, DUTY_TASKS, LEDGER_CATEGORIES, NORM_KINDS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
+  ADVICE_NOTE_DECISIONS, COVERAGES, DECISIONS, DUTY_TASKS, LEDGER_CATEGORIES, NORM_KINDS, NOTE_KINDS, ELECTION_PHASES, OCCUPANCY, PRIVACY_KINDS, QUALITATIVE_TOPICS, SALARY_STATUSES, SERVICE_CODES, SICK_LEAVE_KINDS,
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
+import { slaVersionForYear } from "../domain/sla";
 import { COLUMNS, REESTIMATE } from "./columns";
 import { SETTING_SPECS, type SettingKey } from "./settings";
 import { norm, type ColumnSpec } from "./table";
@@ -64,7 +65,7 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
   salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO, status: LIST(SALARY_STATUSES, 11) },
   formation: {
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
-    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true), changeDate: { ...DATE, width: 15 }, fteAfterChange: { width: 17, numFmt: FORMAT.fte },
+    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true), changeDate: { ...DATE, width: 15 }, fteAfterChange: { width: 17, numFmt: FORMAT.fte }, coverage: LIST(COVERAGES, 11),
   },
   ledger: { month: MONTH, category: LIST(LEDGER_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14), election: TEXT(30) },
   sickLeave: {
@@ -72,17 +73,18 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
     decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20), alternatives: LIST(YES_NO, 13), noteDecision: LIST(ADVICE_NOTE_DECISIONS, 13), reestimate: LIST(REESTIMATE, 15),
   },
-  products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10) },
+  products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10), onTime: COUNT(15), waiting: COUNT(12) },
   serviceMonths: {
     month: MONTH, slotsAvailable: COUNT(20), slotsOpen: COUNT(14), appointments: COUNT(11), walkIns: COUNT(13),
     callbacks: COUNT(19), callbacksOnTime: COUNT(26), requests: COUNT(11), requestsOnTime: COUNT(18), objections: COUNT(18), complaints: COUNT(10),
+    walkInsOutside: COUNT(20),
   },
   openingHours: { service: TEXT(34), day: TEXT(12), from: TEXT(8), to: TEXT(8) },
-  qualitative: { topic: LIST(QUALITATIVE_TOPICS, 20), month: MONTH, text: TEXT(90, true) },
+  qualitative: { topic: LIST(QUALITATIVE_TOPICS, 24), month: MONTH, text: TEXT(90, true), service: LIST(SERVICE_CODES, 27), kind: LIST(NOTE_KINDS, 26) },
   selfEvaluation: { part: TEXT(24), score: { width: 9, numFmt: FORMAT.percent }, norm: { width: 9, numFmt: FORMAT.percent } },
   elections: {
     name: TEXT(30), date: DATE, phase: LIST(ELECTION_PHASES, 15), progress: TEXT(40, true), evaluation: TEXT(40, true),
-    bottlenecks: TEXT(40, true), improvements: TEXT(40, true),
+    bottlenecks: TEXT(40, true), improvements: TEXT(40, true), countCorrect: LIST(YES_NO, 15),
   },
   privacy: { month: MONTH, kind: LIST(PRIVACY_KINDS, 22), count: COUNT(9), reported: LIST(YES_NO, 15), note: TEXT(50, true) },
   duties: {
@@ -168,6 +170,7 @@ function settingValue(key: SettingKey, opts: TemplateOptions): string | number |
   const given = opts.settings?.[key];
   if (given !== undefined) return given;
   if (key === "year") return opts.year;
+  if (key === "slaVersion") return slaVersionForYear(opts.year);
   const d = SETTING_SPECS[key].default;
   return d === undefined ? null : d;
 }

@@ -211,6 +211,7 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
       ["Aanvullende dienstverlening", euro(c.additionalServicesBudget)],
       ["Totaal budget P&C", euro(c.totalBudget), true],
     ]),
+    ...overheadFormation(c),
     { text: "Cao-effect", style: "h2" },
     pairs([
       ["Plafond formatieve kosten", euro(c.ceiling)],
@@ -282,4 +283,19 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
     },
     defaultStyle: { font: "Roboto", fontSize: 9, lineHeight: 1.15 },
   };
+}
+
+/** The formation rows covered by the overhead (Dekking `overhead`, docs/rekenregels.md §3): outside the plafond, a part of the overhead. */
+function overheadFormation(c: Results["ceiling"]): Content[] {
+  if (c.overheadLines.length === 0) return [];
+  const rows: Content[][] = c.overheadLines.map((l) => [l.formation.functionName, l.formation.service, l.formation.scale, fte(l.formation.fte), euro(l.cost.costPerFte), euro(l.ceilingAmount)]);
+  rows.push(["Gebruikt deel van de overhead", "", "", fte(round2(c.overheadLines.reduce((a, l) => a + l.formation.fte, 0))), "", euro(c.overheadUsed)]);
+  const left = round2(c.overhead - c.overheadUsed);
+  return [
+    { text: "Formatie gedekt uit de overhead (buiten het plafond)", style: "h2" },
+    { text: "Deze formatie telt niet mee in het plafond; de kosten worden gedekt uit de overhead (SLA 2024, dienst 1.10).", style: "small" },
+    table(["*", 116, 30, 30, 62, 66], ["Functie", "Pakket", "Schaal", "Fte", "Kosten per fte", "Deel van de overhead"], rows, { total: true, right: [2, 3, 4, 5] }),
+    pairs([["Overhead na deze formatie", euro(left), true]]),
+    ...(left < 0 ? [{ text: "Let op: de overhead dekt deze formatie niet.", style: "warning" } as Content] : []),
+  ];
 }

@@ -8,6 +8,7 @@ import { januaryBlock } from "./calculation/formation";
 import { scaleOrder } from "./calculation/salary";
 import { agreedSection, versionsSection } from "./agreed";
 import { comparisonSection } from "./comparison";
+import { formationLineCells, overheadFormationSection } from "./overhead-formation";
 import { dateCell, hasColumn, numberCell, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import type { AddendumFormationRefs, AddendumRefs, BudgetRefs, CalculationRefs } from "./refs";
@@ -51,22 +52,8 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   const first = sb.row;
   const rowOf = new Map<number, number>();
   for (const line of c.lines) {
-    const f = line.formation;
-    const row = sb.row;
-    rowOf.set(f.row, row);
-    const C = (col: number) => cellRef(row, col);
-    sb.line(
-      { v: f.functionName },
-      trimmedText(ctx, "formation", "service", f.row),
-      { ...trimmedText(ctx, "formation", "scale", f.row, true), nf: FORMATS.text, align: "center" },
-      numberCell(ctx, "formation", "fte", f.row, f.fte, FORMATS.fte),
-      { f: `INDEX(${refs.scales.values},MATCH(${C(3)},${refs.scales.labels},0))`, r: line.cost.annualSalary, nf: E },
-      { f: `${C(5)}*${params.ikbRate}`, r: line.cost.ikb, nf: E },
-      { f: `(${C(5)}+${C(6)})*${params.employerChargesRate}`, r: line.cost.employerCharges, nf: E },
-      { f: `${C(5)}+${C(6)}+${C(7)}`, r: line.cost.costPerFte, nf: E },
-      { f: `ROUND(${C(4)}*${C(8)},2)`, r: line.ceilingAmount, nf: E },
-      hasColumn(ctx, "formation", "occupancy") ? trimmedText(ctx, "formation", "occupancy", f.row) : { v: "" },
-    );
+    rowOf.set(line.formation.row, sb.row);
+    sb.line(...formationLineCells(ctx, refs, line, sb.row));
   }
   const last = sb.row - 1;
   const totalFte = round2(c.lines.reduce((a, l) => a + l.formation.fte, 0));
@@ -106,6 +93,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
     { f: `ROUND(${cellRef(pl, 2)}+${cellRef(oh, 2)}+${cellRef(tr, 2)}+${cellRef(ad, 2)},2)`, r: c.totalBudget, nf: E, s: "total" });
   const budget: BudgetRefs = { ceiling: sb.ref(pl, 2), overhead: sb.ref(oh, 2), training: sb.ref(tr, 2), additional: sb.ref(ad, 2), totalBudget: sb.ref(tb, 2) };
   const agreed = agreedSection(ctx, sb, budget, byService);
+  const overheadFormation = overheadFormationSection(ctx, sb, refs, budget.overhead);
 
   const ceilingJanuary = januaryBlock(ctx, calc, refs.scalesJanuary, rowOf, sb.name);
   sb.section("Cao-effect");
@@ -144,7 +132,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   }
   signatureBlock(ctx, sb, `Voor de opdrachtgever, ${s.client}`, "Regisseur", so?.regisseur ?? "", so?.status === "Ondertekend" ? so.date : "");
   signatureBlock(ctx, sb, `Voor de opdrachtnemer, ${s.provider}`, "Accounthouder", so?.accounthouder ?? "", "");
-  return { sheet: sb, refs: { formation, budget, caoEffect, agreed } };
+  return { sheet: sb, refs: { formation, overheadFormation, budget, caoEffect, agreed } };
 }
 
 /** Lines to sign on paper: name, function, place, date and the signature itself. */

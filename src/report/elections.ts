@@ -4,6 +4,7 @@ import { electionCostsSection } from "./election-costs";
 import type { ElectionCostRefs } from "./refs";
 import { noData, notesSection } from "./notes";
 import { SheetBuilder } from "./sheet";
+import { countResultCell, usesSla2023 } from "./sla2023";
 import { titleBlock } from "./title";
 
 export function electionsSheet(ctx: BuildContext, costs: ElectionCostRefs): SheetBuilder {
@@ -15,7 +16,9 @@ export function electionsSheet(ctx: BuildContext, costs: ElectionCostRefs): Shee
   if (!list) noData(sb, "Verkiezingen");
   else if (list.length === 0) sb.line({ v: "geen gegevens", s: "note" });
   else {
-    sb.header("Verkiezing", "Datum", "Fase", "Voortgang (voorbereiding)", "Evaluatie (na afloop)", "Knelpunten", "Verbeterpunten");
+    // SLA 2023: after the election, its result (a correct count or not)
+    const sla2023 = usesSla2023(ctx);
+    sb.header("Verkiezing", "Datum", "Fase", "Voortgang (voorbereiding)", "Evaluatie (na afloop)", "Knelpunten", "Verbeterpunten", ...(sla2023 ? ["Resultaat (telling)"] : []));
     for (const e of list) {
       sb.line(
         { v: e.name },
@@ -25,6 +28,7 @@ export function electionsSheet(ctx: BuildContext, costs: ElectionCostRefs): Shee
         { v: e.phase === "Afgerond" ? e.evaluation : "", wrap: true },
         { v: e.bottlenecks, wrap: true },
         { v: e.improvements, wrap: true },
+        sla2023 ? (e.phase === "Afgerond" ? countResultCell(ctx, e.row, e.countCorrect) : { v: "" }) : undefined,
       );
     }
   }

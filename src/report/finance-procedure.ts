@@ -2,6 +2,7 @@
  * `6.5 Financieel`, the sick-leave parts: the procedure's totals under the forecast, and the cases against the
  * ceiling with where each stands in the procedure (docs/rekenregels.md §6). Called from finance.ts.
  */
+import { sickLeaveNote } from "../domain/sla";
 import { cellRef } from "./a1";
 import { hasColumn, type BuildContext } from "./context";
 import { FORMATS } from "./plan";
@@ -61,10 +62,5 @@ export function sickLeaveCases(ctx: BuildContext, sb: SheetBuilder, forecast: Fo
   sb.highlight(`H${first}:H${last}`, `H${first}="Ja"`, "bad");
   sb.highlight(`L${first}:L${last}`, `L${first}>0`, "attention");
   sb.highlight(`M${first}:M${last}`, `M${first}="Ja"`, "attention");
-  sb.line({
-    v: ctx.inputs.settings.slaVersion === 2023
-      ? "SLA 2023: bij langdurig verzuim bespreken regisseur en teamleider de adviesnota; de kosten zijn voor de opdrachtgever."
-      : "SLA 2024: eerst alternatieven bekijken; zonder overschrijding besluit de teamleider, bij overschrijding gaat een adviesnota ter besluitvorming naar de gemeentesecretaris van de opdrachtgever. Alleen meerkosten van een adviesnota met besluit Akkoord zijn voor de opdrachtgever; bij Afgewezen worden ze binnen het plafond opgevangen.",
-    s: "note",
-  });
+  sb.line({ v: sickLeaveNote(ctx.inputs.settings.slaVersion), s: "note" });
 }

@@ -41,6 +41,8 @@ export function formationSheet(ctx: BuildContext, refs: FormationSheetInputs): S
     { f: `SUM(${cellRef(first, 3)}:${cellRef(last, 3)})`, r: all.filter((l) => l.formation.occupancy === "Vacature").reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte, s: "total" },
     { f: `SUM(${cellRef(first, 4)}:${cellRef(last, 4)})`, r: results.ceiling.ceiling, nf: FORMATS.euro, s: "total" });
 
+  overheadPart(ctx, sb, refs.addendum);
+
   sb.section("Vacatures");
   const vacancies = ctx.inputs.formation.filter((f) => f.occupancy === "Vacature");
   if (vacancies.length === 0) sb.line({ v: "geen vacatures vastgelegd (kolom Bezetting in Formatie)", s: "note" });
@@ -69,4 +71,24 @@ export function formationSheet(ctx: BuildContext, refs: FormationSheetInputs): S
     f.cases.length === 0 ? { v: 0, nf: "0" } : { f: `COUNTIF(${forecast.caseMissing},"Ja")`, r: missing, nf: "0" });
   sb.highlight(`B${m}`, `B${m}>0`, "bad");
   return sb;
+}
+
+/** The formation covered by the overhead (Dekking `overhead`): per package, outside the plafond. */
+function overheadPart(ctx: BuildContext, sb: SheetBuilder, addendum: AddendumRefs): void {
+  const o = addendum.overheadFormation;
+  const lines = ctx.results.ceiling.overheadLines;
+  if (!o || lines.length === 0) return;
+  sb.section("Formatie gedekt uit de overhead (buiten het plafond)");
+  sb.header("Pakket", "Fte", "Waarvan vacature (fte)", "Deel van de overhead");
+  for (const p of SERVICE_CODES) {
+    const ls = lines.filter((l) => l.formation.service === p);
+    if (ls.length === 0) continue;
+    sb.line({ v: p },
+      { f: `SUMIF(${o.service},${str(p)},${o.fte})`, r: ls.reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
+      { f: `SUMIFS(${o.fte},${o.service},${str(p)},${o.occupancy},"Vacature")`, r: ls.filter((l) => l.formation.occupancy === "Vacature").reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
+      { f: `SUMIF(${o.service},${str(p)},${o.amount})`, r: round2(ls.reduce((a, l) => a + l.ceilingAmount, 0)), nf: FORMATS.euro });
+  }
+  const left = round2(ctx.results.ceiling.overhead - ctx.results.ceiling.overheadUsed);
+  const r = sb.line({ v: "Overhead na deze formatie", s: "label" }, undefined, undefined, { f: o.left, r: left, nf: FORMATS.euro });
+  sb.highlight(`D${r}`, `D${r}<0`, "bad");
 }

@@ -5,6 +5,7 @@ import { hasColumn, inputRef, numberCell, type BuildContext } from "./context";
 import { noData, notesSection } from "./notes";
 import { FORMATS } from "./plan";
 import { SheetBuilder } from "./sheet";
+import { cooperationSections, objectivesSection, usesSla2023 } from "./sla2023";
 import { titleBlock } from "./title";
 import { dutiesSection } from "./duties";
 import type { ParamRefs } from "./refs";
@@ -13,6 +14,7 @@ export function qualitativeSheet(ctx: BuildContext, params: ParamRefs): SheetBui
   const sb = new SheetBuilder(ctx.names.qualitative);
   sb.widthsFrom([16, 10, 10, 12]);
   titleBlock(ctx, sb, "6.3 Kwalitatief", { periodic: true });
+  if (usesSla2023(ctx)) objectivesSection(ctx, sb);
   notesSection(ctx, sb, "Signalen, actualiteiten en knelpunten", ["Signalen", "Overig"]);
 
   sb.section("Zelfevaluatie (norm: score ten minste de norm, standaard 90%)");
@@ -37,6 +39,8 @@ export function qualitativeSheet(ctx: BuildContext, params: ParamRefs): SheetBui
   }
   notesSection(ctx, sb, "Toelichting zelfevaluatie", ["Zelfevaluatie"]);
   dutiesSection(ctx, sb, params);
-  notesSection(ctx, sb, "Samenwerking met Ommen en derden", ["Samenwerking"]);
+  // SLA 2023 reports cooperation per partner (Ommen, Hardenberg, gastdames); SLA 2024 as one section
+  if (usesSla2023(ctx)) cooperationSections(ctx, sb);
+  else notesSection(ctx, sb, "Samenwerking met Ommen en derden", ["Samenwerking"]);
   return sb;
 }

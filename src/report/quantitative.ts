@@ -7,6 +7,7 @@ import { noData } from "./notes";
 import { FORMATS, type PlanCell } from "./plan";
 import type { CalculationRefs, ServiceField } from "./refs";
 import { SheetBuilder } from "./sheet";
+import { serviceNormsSection, usesSla2023, walkInSection } from "./sla2023";
 import { titleBlock } from "./title";
 
 
@@ -132,6 +133,10 @@ export function quantitativeSheet(ctx: BuildContext, refs: Pick<CalculationRefs,
       );
     }
     sb.highlight(`F${nFirst}:F${sb.row - 1}`, `F${nFirst}="voldoet niet"`, "bad");
+  }
+  if (usesSla2023(ctx)) {
+    serviceNormsSection(ctx, sb);
+    walkInSection(ctx, sb);
   }
   return sb;
 }

@@ -119,8 +119,24 @@ export interface AgreedRefs {
   byService: Array<{ service: string; agreed: CellRef; recomputed: CellRef; difference: CellRef }>;
 }
 
+/**
+ * The Addendum's table of formation rows covered by the overhead (Dekking `overhead`, docs/rekenregels.md §3):
+ * outside the plafond; `amount` is the part of the overhead each row uses, `used` their total.
+ */
+export interface OverheadFormationRefs {
+  service: RangeRef;
+  fte: RangeRef;
+  amount: RangeRef;
+  occupancy: RangeRef;
+  used: CellRef;
+  /** overhead − used: below 0 the overhead does not cover these rows */
+  left: CellRef;
+}
+
 export interface AddendumRefs {
   formation: AddendumFormationRefs;
+  /** null when no formation row is covered by the overhead */
+  overheadFormation: OverheadFormationRefs | null;
   budget: BudgetRefs;
   caoEffect: CellRef;
   /** null when nothing is signed with vastgesteld figures */

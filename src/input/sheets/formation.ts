@@ -1,7 +1,7 @@
-/** `Formatie`: one row per function — package, scale, fte, occupancy, and a dated change for the forecast. */
+/** `Formatie`: one row per function — package, scale, fte, occupancy, a dated change for the forecast, and how it is covered (Dekking). */
 import { dutchDate } from "../../domain/dates";
 import { normaliseScale } from "../../domain/salary";
-import { OCCUPANCY, SERVICE_CODES, type FormationRow } from "../../domain/types";
+import { COVERAGES, OCCUPANCY, SERVICE_CODES, type FormationRow } from "../../domain/types";
 import { errorValueProblem, nl, tooLong } from "../cells";
 import { isBlank, isCellError } from "../grid";
 import type { TableReader } from "../table";
@@ -20,10 +20,12 @@ export function readFormation(t: TableReader | null): FormationRow[] | null {
     const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
     const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
     const note = t.text(row, "note") ?? "";
+    // Dekking: optional column, blank = plafond; only a row covered by overhead carries the field
+    const coverage = t.has("coverage") ? t.choice(row, "coverage", COVERAGES, false) : undefined;
     if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${nl(fte)} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
     const change = readFormationChange(t, row, occupancy ?? null);
     if (functionName === undefined || service === undefined || scale === undefined || fte === undefined) return undefined;
-    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note, ...change };
+    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note, ...change, ...(coverage === "overhead" ? { coverage } : {}) };
   });
 }
 

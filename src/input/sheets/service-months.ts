@@ -21,6 +21,7 @@ export function readServiceMonths(t: TableReader, year: number | null): ServiceM
       slotsAvailable: n("slotsAvailable"), slotsOpen: n("slotsOpen"), appointments: n("appointments"), walkIns: n("walkIns"),
       callbacks: n("callbacks"), callbacksOnTime: n("callbacksOnTime"), requests: n("requests"), requestsOnTime: n("requestsOnTime"),
       objections: n("objections"), complaints: n("complaints"),
+      ...(t.has("walkInsOutside") ? { walkInsOutside: n("walkInsOutside") } : {}),
     };
     const comparable = (a: string, b: string) => !bad.has(a) && !bad.has(b);
     if (comparable("callbacksOnTime", "callbacks") && rec.callbacksOnTime > rec.callbacks) t.problem(row, "callbacksOnTime", `Terugbelverzoeken op tijd (${rec.callbacksOnTime}) is meer dan het aantal terugbelverzoeken (${rec.callbacks}): controleer beide.`);
