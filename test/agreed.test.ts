@@ -61,16 +61,16 @@ function rowAfterHeader(cells: Cells, sheet: string, header: string[], label: st
   return rows.get(found) ?? {};
 }
 
-// The worked example (docs/rekenregels.md): plafond 649.519,35, overhead 18 %, opleiding 8.000, aanvullende
-// dienstverlening 12.000. The official October table is € 40 a month higher for every scale in Formatie, for
+// The worked example (docs/rekenregels.md): plafond 626.908,24 (Advisering I&A, 0,2 fte schaal 11, is paid
+// through the overhead: Dekking overhead), overhead 18 %, opleiding 8.000, aanvullende dienstverlening 12.000. The official October table is € 40 a month higher for every scale in Formatie, for
 // three months: € 120 a year on the maximum, plus IKB (17,05 %), plus werkgeverslasten (30 %) over both.
-const AGREED = 649519.35;
+const AGREED = 626908.24;
 const PER_FTE = 120 * (1 + 0.1705) * (1 + 0.3); // 182,598
-const TOTAL_FTE = 3 + 1.5 + 1 + 0.8 + 0.6 + 0.4 + 0.3 + 0.4 + 0.2; // 8,2
-// issue 17 measured the recomputed plafond as 651.016,64; by hand: 649.519,35 + 8,2 × 182,598 = 651.016,65,
-// one cent apart from rounding each formation line to cents
-const RECOMPUTED = 651016.64;
-const ADJUSTMENT = 1497.29; // 651.016,64 − 649.519,35
+const TOTAL_FTE = 3 + 1.5 + 1 + 0.8 + 0.6 + 0.4 + 0.3 + 0.4; // 8,0 within the plafond
+// by hand, each formation line rounded to cents: 628.369,01 (626.908,24 + 8,0 × 182,598 = 628.369,02 before
+// rounding the lines; issue 17 measured 651.016,64 when Advisering I&A was still inside the plafond)
+const RECOMPUTED = 628369.01;
+const ADJUSTMENT = 1460.77; // 628.369,01 − 626.908,24
 
 describe("a cao change after signing is to be agreed, not tampering", () => {
   const input = file("invoer.xlsx");
@@ -96,9 +96,9 @@ describe("a cao change after signing is to be agreed, not tampering", () => {
     expect(r.out).toContain("Cao-aanpassing na ondertekening");
     expect(r.out).not.toContain("Gewijzigd na ondertekening");
     for (const scale of ["7", "8", "9", "11"]) expect(r.out).toMatch(new RegExp(`schaal ${scale} per 1-10-2025: .* bij ondertekening, nu .*\\(Salaristabel rij \\d+\\)`));
-    expect(r.out).toContain("€ 649.519,35");
-    expect(r.out).toContain("€ 651.016,64");
-    expect(r.out).toContain("€ 1.497,29");
+    expect(r.out).toContain("€ 626.908,24");
+    expect(r.out).toContain("€ 628.369,01");
+    expect(r.out).toContain("€ 1.460,77");
   });
 
   test("check --vingerafdruk with the signed fingerprint: the signed inputs but for a cao change", async () => {
@@ -120,8 +120,8 @@ describe("a cao change after signing is to be agreed, not tampering", () => {
     const balie = rowAfterHeader(cells, "Addendum 2025", head, "Balie");
     expect(balie.B).toBe(214009.42);
     expect(Math.abs((balie.D as number) - 3 * PER_FTE)).toBeLessThan(0.02);
-    // the budget: 649.519,35 + 18 % overhead (116.913,48) + 8.000 + 12.000
-    const budget = Math.round((AGREED + 116913.48 + 8000 + 12000) * 100) / 100;
+    // the budget: 626.908,24 + 18 % overhead (112.843,48) + 8.000 + 12.000
+    const budget = Math.round((AGREED + 112843.48 + 8000 + 12000) * 100) / 100;
     expect(rowAfterHeader(cells, "6.5 Financieel", ["Regel", "Jaarbudget"], "Formatieve kosten").B).toBe(AGREED);
     expect(rowAfterHeader(cells, "6.5 Financieel", ["Regel", "Jaarbudget"], "Totaal").B).toBe(budget);
     const onFinance = rowAfterHeader(cells, "6.5 Financieel", ["Regel", "Vastgesteld plafond", "Herrekend plafond"], "Plafond formatieve kosten");
@@ -134,7 +134,7 @@ describe("a cao change after signing is to be agreed, not tampering", () => {
     const row = overviewRow("cao.xlsx", read.grids);
     if (!row.ok) throw new Error(row.problem);
     expect([row.figures.agreedCeiling, row.figures.recomputedCeiling, row.figures.caoAdjustment]).toEqual([AGREED, RECOMPUTED, ADJUSTMENT]);
-    expect(row.figures.totalBudget).toBe(786432.83);
+    expect(row.figures.totalBudget).toBe(759751.72);
     expect(row.figures.caoChange).toBe(true);
   });
 
@@ -176,15 +176,15 @@ for row in ws.iter_rows(min_row=2):
     expect(c.out).not.toMatch(/Cao-aanpassing na ondertekening|Gewijzigd na ondertekening|Logboek|zegel/);
     const cells = readCells(amended);
     const head = ["Versie", "Ondertekend op", "Regisseur", "Reden", "Plafond formatieve kosten", "Totaal budget P&C", "Effect op het totaal budget"];
-    expect(rowAfterHeader(cells, "Addendum 2025", head, "Addendum (primitief)").F).toBe(786432.83);
+    expect(rowAfterHeader(cells, "Addendum 2025", head, "Addendum (primitief)").F).toBe(759751.72);
     const first = rowAfterHeader(cells, "Addendum 2025", head, "1e wijziging");
     expect(first.D).toBe("cao 1-10-2025 afgestemd met Ommen");
-    // overhead 18 % of each plafond, rounded to cents: 117.183,00 and 116.913,48
-    expect(first.G).toBeCloseTo(Math.round((ADJUSTMENT + (117183.0 - 116913.48)) * 100) / 100, 2);
+    // overhead 18 % of each plafond, rounded to cents: 113.106,42 and 112.843,48
+    expect(first.G).toBeCloseTo(Math.round((ADJUSTMENT + (113106.42 - 112843.48)) * 100) / 100, 2);
     expect(rowAfterHeader(cells, "6.5 Financieel", ["Regel", "Jaarbudget"], "Formatieve kosten").B).toBeCloseTo(RECOMPUTED, 2);
-    // the Financiële analyse: begroting primitief 786.432,83 → 786, na wijziging 788.199,64 → 788 (thousands)
+    // the Financiële analyse: begroting primitief 759.751,72 → 760, na wijziging 761.475,43 → 761 (thousands)
     const lasten = rowAfterHeader(cells, "6.5 Financieel", ["", "Begroting primitief", "Begroting na wijziging"], "Lasten");
-    expect([lasten.B, lasten.C]).toEqual([786, 788]);
+    expect([lasten.B, lasten.C]).toEqual([760, 761]);
     const log = Object.values(cells.Logboek).map(([, v]) => v);
     expect(log).toContain("Wijziging ondertekend");
     // a second wijziging without a change is refused

@@ -44,31 +44,31 @@ async function build(name: string, edit: (wb: ExcelJS.Workbook) => void): Promis
 }
 
 // The worked example, t/m juni (docs/rekenregels.md, steps 3 to 6), by hand, in euros:
-const BUDGET = 786432.83; // nothing signed: primitief = na wijziging = the budget
-const COSTS_TO_DATE = 371877.24; // 6.5 Totaal gerealiseerd t/m juni (overhead naar rato included)
-// prognose jaar: formatieve kosten 606.300,00 + (opleiding 4.050,00 + aanvullend 4.380,50 + overig 640,00) × 12/6 + overhead 116.913,48
+const BUDGET = 759751.72; // nothing signed: primitief = na wijziging = the budget (docs/rekenregels.md §3)
+const COSTS_TO_DATE = 369842.24; // 6.5 Totaal gerealiseerd t/m juni: 313.420,50 + overhead naar rato 112.843,48 × 6/12
+// prognose jaar: formatieve kosten 606.300,00 + (opleiding 4.050,00 + aanvullend 4.380,50 + overig 640,00) × 12/6 + overhead 112.843,48
 const OTHERS_YEAR = Math.round((4050 + 4380.5 + 640) * 12 / 6 * 100) / 100; // 18.141,00
-const COSTS_YEAR = Math.round((606300 + OTHERS_YEAR + 116913.48) * 100) / 100; // 741.354,48
-const CONTRIBUTION_TO_DATE = 393216.42; // 786.432,83 × 6/12 = 393.216,415, rounded to cents
+const COSTS_YEAR = Math.round((606300 + OTHERS_YEAR + 112843.48) * 100) / 100; // 737.284,48
+const CONTRIBUTION_TO_DATE = 379875.86; // 759.751,72 × 6/12
 const CONTRIBUTION_YEAR = BUDGET + 0; // meerkosten voor de opdrachtgever 0,00
 const k = (x: number) => Math.sign(x) * Math.round(Math.abs(x) / 1000);
 
 describe("Financiële analyse on 6.5", () => {
   test("perspective opdrachtnemer: lasten = kosten, baten = vergoeding opdrachtgever; each figure rounded to thousands on its own", async () => {
     const t = analysis(readCells(await build("opdrachtnemer", () => undefined)));
-    expect(COSTS_YEAR).toBe(741354.48);
-    expect(t.Lasten).toEqual([786, 786, 741, 372, k(COSTS_YEAR - BUDGET)]); // −45.078,35 → −45
-    expect(t.Baten).toEqual([-786, -786, -786, -393, 0]);
-    // the saldo is rounded from the exact amounts: 371.877,24 − 393.216,42 = −21.339,18 → −21
+    expect(COSTS_YEAR).toBe(737284.48);
+    expect(t.Lasten).toEqual([760, 760, 737, 370, k(COSTS_YEAR - BUDGET)]); // −22.467,24 → −22
+    expect(t.Baten).toEqual([-760, -760, -760, -380, 0]);
+    // the saldo is rounded from the exact amounts: 369.842,24 − 379.875,86 = −10.033,62 → −10
     expect(t.Saldo).toEqual([0, 0, k(COSTS_YEAR - CONTRIBUTION_YEAR), k(COSTS_TO_DATE - CONTRIBUTION_TO_DATE), k(COSTS_YEAR - BUDGET)]);
-    expect(t.Saldo).toEqual([0, 0, -45, -21, -45]);
+    expect(t.Saldo).toEqual([0, 0, -22, -10, -22]);
   });
 
   test("perspective opdrachtgever: lasten = bijdrage aan de opdrachtnemer, no baten", async () => {
     const file = await build("opdrachtgever", (wb) => setByHeader(wb, "Instellingen", "Instelling", "Perspectief", "Waarde", "opdrachtgever"));
     const t = analysis(readCells(file));
-    expect(t.Lasten).toEqual([786, 786, k(CONTRIBUTION_YEAR), k(CONTRIBUTION_TO_DATE), 0]);
-    expect(t.Lasten).toEqual([786, 786, 786, 393, 0]);
+    expect(t.Lasten).toEqual([760, 760, k(CONTRIBUTION_YEAR), k(CONTRIBUTION_TO_DATE), 0]);
+    expect(t.Lasten).toEqual([760, 760, 760, 380, 0]);
     expect(t.Baten).toEqual([0, 0, 0, 0, 0]);
     expect(t.Saldo).toEqual(t.Lasten);
   });
@@ -79,11 +79,11 @@ describe("Financiële analyse on 6.5", () => {
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit adviesnota", "Akkoord");
     })));
-    // prognose formatieve kosten 567.000 + 92.400 = 659.400,00; meerkosten 9.880,65 (docs/rekenregels.md, variant)
-    const costsYear = Math.round((659400 + OTHERS_YEAR + 116913.48) * 100) / 100;
-    const contributionYear = Math.round((BUDGET + 9880.65) * 100) / 100;
-    expect(t.Lasten).toEqual([786, 786, k(costsYear), 372, k(costsYear - BUDGET)]);
-    expect(t.Baten).toEqual([-786, -786, -k(contributionYear), -393, k(BUDGET - contributionYear)]);
+    // prognose formatieve kosten 567.000 + 92.400 = 659.400,00; meerkosten 659.400,00 − 626.908,24 = 32.491,76 (docs/rekenregels.md, variant)
+    const costsYear = Math.round((659400 + OTHERS_YEAR + 112843.48) * 100) / 100;
+    const contributionYear = Math.round((BUDGET + 32491.76) * 100) / 100;
+    expect(t.Lasten).toEqual([760, 760, k(costsYear), 370, k(costsYear - BUDGET)]);
+    expect(t.Baten).toEqual([-760, -760, -k(contributionYear), -380, k(BUDGET - contributionYear)]);
     expect(t.Saldo[2]).toBe(k(costsYear - contributionYear));
   });
 
@@ -92,7 +92,7 @@ describe("Financiële analyse on 6.5", () => {
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Verwachte kosten", 90000);
       setByHeader(wb, "Verzuim", "Dossier", "V-2025-01", "Besluit", "Adviesnota");
     })));
-    expect(t.Baten).toEqual([-786, -786, -786, -393, 0]);
+    expect(t.Baten).toEqual([-760, -760, -760, -380, 0]);
   });
 
   const engines = needs("recalculation in LibreOffice and Gnumeric", ["libreoffice", "gnumeric", "openpyxl"]);

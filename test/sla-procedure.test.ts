@@ -19,7 +19,7 @@ import { findSoffice, recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells, type Cells } from "./support/recalc-compare";
 import { setByHeader } from "./support/workbook";
 
-/** The overrun variant of the worked example (V-2025-01 expected at 90,000: meerkosten 9,880.65, rekenregels §6). */
+/** The overrun variant of the worked example (V-2025-01 expected at 90,000: meerkosten 32,491.76, rekenregels §6). */
 function overrun(decision: Decision, note: AdviceNoteDecision | null, sla: SlaVersion = 2024) {
   const inputs = workedExample({ v01Expected: 90000, sla });
   const cases = (inputs.sickLeave ?? []).map((c) => (c.caseId === "V-2025-01" ? { ...c, decision, adviceNoteDecision: note, alternativesConsidered: note === null ? null : true } : c));
@@ -30,26 +30,26 @@ describe("the sick-leave procedure (engine)", () => {
   test("an adviesnota marked open keeps its amount out of meerkosten and needs a decision", () => {
     const p = overrun("Adviesnota", "Open").procedure;
     expect(p.extraForClient).toBe(0);
-    expect(p.decisionNeeded).toBe(9880.65);
+    expect(p.decisionNeeded).toBe(32491.76);
     expect(p.absorbedWithinCeiling).toBe(0);
     expect(p.cases.find((c) => c.outcome.case.caseId === "V-2025-01")?.status).toBe("besluit nodig");
   });
   test("an agreed note puts its meerkosten on the client", () => {
     const p = overrun("Adviesnota", "Akkoord").procedure;
-    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([9880.65, 0, 0]);
+    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([32491.76, 0, 0]);
   });
   test("a rejected note is absorbed within the ceiling", () => {
     const p = overrun("Adviesnota", "Afgewezen").procedure;
-    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([0, 0, 9880.65]);
+    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([0, 0, 32491.76]);
   });
   test("no note written yet (Besluit Teamleider) while one is required: a decision is needed", () => {
     const p = overrun("Teamleider", "Akkoord").procedure;
-    expect([p.extraForClient, p.decisionNeeded]).toEqual([0, 9880.65]);
+    expect([p.extraForClient, p.decisionNeeded]).toEqual([0, 32491.76]);
     expect(p.cases.find((c) => c.outcome.case.caseId === "V-2025-01")?.status).toBe("besluit nodig: adviesnota ontbreekt");
   });
   test("an old workbook without the column keeps today's figures", () => {
     const p = overrun("Teamleider", null).procedure;
-    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([9880.65, 0, 0]);
+    expect([p.extraForClient, p.decisionNeeded, p.absorbedWithinCeiling]).toEqual([32491.76, 0, 0]);
   });
   test("SLA 2023 keeps its own procedure: the whole cost of a long case is the client's, whatever the note says", () => {
     const p = overrun("Adviesnota", "Afgewezen", 2023).procedure;
@@ -198,14 +198,14 @@ const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
   test("6.5: an open adviesnota is out of meerkosten and shows 'besluit nodig' with the amount at stake", () => {
     const c = readCells(lo.openNote, true);
     expect(byLabel(c, "6.5 Financieel", "Meerkosten voor opdrachtgever")).toBe(0);
-    expect(byLabel(c, "6.5 Financieel", "Besluit nodig")).toBe(9880.65);
+    expect(byLabel(c, "6.5 Financieel", "Besluit nodig")).toBe(32491.76);
     expect(String(byLabel(c, "6.5 Financieel", "Besluit nodig", "C"))).toMatch(/^besluit nodig/);
     expect(byLabel(c, "Controle", "Meerkosten voor opdrachtgever", "E")).toBe("OK");
   });
   test("6.5: a rejected adviesnota shows what must be absorbed within the ceiling", () => {
     const c = readCells(lo.rejectedNote, true);
     expect(byLabel(c, "6.5 Financieel", "Meerkosten voor opdrachtgever")).toBe(0);
-    expect(byLabel(c, "6.5 Financieel", "Afgewezen: binnen plafond opvangen")).toBe(9880.65);
+    expect(byLabel(c, "6.5 Financieel", "Afgewezen: binnen plafond opvangen")).toBe(32491.76);
   });
   test("6.4 and 6.5: election ICT costs appear as nacalculatie, not as an overrun", () => {
     const c = readCells(lo.electionCosts, true);
@@ -215,9 +215,9 @@ const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
     expect(byLabel(c, "6.4 Verkiezingen", "Tweede Kamer 2025", "C", "last")).toBe(2);
     expect(byLabel(c, "6.4 Verkiezingen", "Europees Parlement 2024", "B", "last")).toBe(0);
     expect(byLabel(c, "6.5 Financieel", "Nacalculatie aan opdrachtgever")).toBe(1484.56);
-    // the budget lines are the worked example's: Overig 640 realised, Totaal 371,877.24 (rekenregels §4)
+    // the budget lines are the worked example's: Overig 640 realised, Totaal 313,420.50 + overhead 112,843.48 × 6/12 = 369,842.24 (rekenregels §4)
     expect(byLabel(c, "6.5 Financieel", "Overig", "D")).toBe(640);
-    expect(byLabel(c, "6.5 Financieel", "Totaal", "D")).toBe(371877.24);
+    expect(byLabel(c, "6.5 Financieel", "Totaal", "D")).toBe(369842.24);
     expect(byLabel(c, "Controle", "Totaal grootboek t/m rapportagemaand = som van de categorieën en de nacalculatie verkiezingen (elke boeking heeft een bekende categorie)")).toBe("OK");
   });
   test("6.3: a K2B gap of 7 weeks is flagged, 6 weeks is not; B102/BBN2 against the norm; ENSIA done or not", () => {

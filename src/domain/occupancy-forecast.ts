@@ -86,10 +86,13 @@ function bookedThrough(ledger: readonly LedgerRow[], n: number, pick: (r: Ledger
 export function computeOccupancyForecast(
   settings: Pick<Settings, "year" | "reportMonth" | "ikbRate" | "employerChargesRate" | "trainingBudget">,
   salaryTable: readonly SalaryRow[],
-  formation: readonly FormationRow[],
+  allFormation: readonly FormationRow[],
   ledger: readonly LedgerRow[],
   cases: readonly SickLeaveCase[],
 ): OccupancyForecast {
+  // the forecast is of the formation costs against the plafond: rows paid through the overhead (Dekking
+  // `overhead`, docs/rekenregels.md §3) are outside it, in the salary index and in the dated changes alike
+  const formation = allFormation.filter((f) => f.coverage !== "overhead");
   const n = settings.reportMonth;
   const year = settings.year;
   const maxOf = (scale: string, m: number) => rowInForce(salaryTable, scale, year, m)?.maximum ?? 0;

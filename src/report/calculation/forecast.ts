@@ -68,7 +68,8 @@ export function forecastSalaries(ctx: BuildContext, sb: SheetBuilder, refs: Fore
   const first = sb.row;
   for (const [scale, cost] of ctx.results.ceiling.scales) {
     const row = sb.row;
-    const fte = ctx.inputs.formation.filter((x) => x.scale === scale).reduce((a, x) => a + x.fte, 0);
+    // the Addendum's formation lines are those within the plafond (rows with Dekking `overhead` are outside)
+    const fte = ctx.inputs.formation.filter((x) => x.scale === scale && x.coverage !== "overhead").reduce((a, x) => a + x.fte, 0);
     const cells: PlanCell[] = [
       { v: scale, nf: FORMATS.text, align: "center" },
       { f: `SUMIFS(${refs.formation.fte},${refs.formation.scale},${cellRef(row, 1)})`, r: fte, nf: FORMATS.fte },
