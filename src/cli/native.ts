@@ -3,7 +3,7 @@
  * the same streams as the portable ones (tested), several times faster.
  */
 import { createHash } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { createInflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 import { useSha256 } from "../domain/hash";
 import { useDeflateCodec } from "../xlsx/zip";
 
@@ -13,4 +13,9 @@ const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b
 useDeflateCodec({
   inflate: (raw) => view(inflateRawSync(raw)),
   deflate: (data, level) => view(deflateRawSync(data, { level })),
+  inflateChunks: async function* (raw) {
+    const z = createInflateRaw({ chunkSize: 1 << 18 });
+    z.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+    for await (const chunk of z as AsyncIterable<Buffer>) yield view(chunk);
+  },
 });

@@ -12,9 +12,9 @@
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
 import { SHEETS } from "../domain/glossary";
-import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import type { CellValue, WorkbookGrids } from "../input/grid";
 import { Package } from "./package";
-import { readSheetGrid, type CellContext } from "./sheet-read";
+import { readSheetGrid, readSheetGridChunked, type CellContext } from "./sheet-read";
 import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
 
@@ -114,12 +114,69 @@ function packageMessage(label: string, e: unknown, pkg: Package | undefined): st
   return `${label} kan niet als Excel-werkmap worden gelezen (een onderdeel is onleesbaar): ${SAVE_AGAIN}.`;
 }
 
-export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadOutcome> {
-  return readBytesSync(bytes, label);
+/**
+ * An input sheet whose XML is larger than this keeps its cells in a compact column store
+ * (src/input/columns.ts) instead of row arrays: about 40,000 ledger rows.
+ */
+export const STORE_ABOVE_BYTES = 8 << 20;
+
+export interface ReadOptions {
+  /** the part size above which an input sheet goes into a column store (default STORE_ABOVE_BYTES) */
+  storeAbove?: number;
+  /** progress inside a large sheet: rows read of its rows */
+  onRows?: (sheet: string, row: number, of: number) => void;
 }
 
-/** The synchronous reader behind readBytes. Never throws. */
-export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
+/**
+ * Read a workbook from its bytes, each worksheet inflated and scanned in chunks (so a large sheet's XML is
+ * never whole in memory). Never throws.
+ */
+export async function readBytes(bytes: Uint8Array, label: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
+  const opened = openBook(bytes, label);
+  if (!opened.ok) return opened;
+  const { book, ctx } = opened;
+  let current = "";
+  try {
+    const { grids, wanted } = planBook(book, ctx, opts, (n) => (current = n));
+    for (const { s, store } of wanted) {
+      current = s.name;
+      const onRows = opts.onRows ? (row: number, of: number) => opts.onRows?.(s.name, row, of) : undefined;
+      grids.sheets.push(await readSheetGridChunked(book.pkg, s.part, s.name, ctx, { store, onRows }));
+    }
+    return { ok: true, grids, book };
+  } catch (e) {
+    return readFailure(label, e, book.pkg, current);
+  }
+}
+
+/** The synchronous reader (each sheet's XML whole in memory). Never throws. */
+export function readBytesSync(bytes: Uint8Array, label: string, opts: ReadOptions = {}): ReadOutcome {
+  const opened = openBook(bytes, label);
+  if (!opened.ok) return opened;
+  const { book, ctx } = opened;
+  let current = "";
+  try {
+    const { grids, wanted } = planBook(book, ctx, opts, (n) => (current = n));
+    for (const { s, store } of wanted) {
+      current = s.name;
+      grids.sheets.push(readSheetGrid(book.pkg, s.part, s.name, ctx, { store }));
+    }
+    return { ok: true, grids, book };
+  } catch (e) {
+    return readFailure(label, e, book.pkg, current);
+  }
+}
+
+function readFailure(label: string, e: unknown, pkg: Package, current: string): { ok: false; message: string } {
+  if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
+  const where = current ? ` (werkblad '${current}')` : "";
+  return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
+}
+
+type Opened = { ok: true; book: ReadBook; ctx: CellContext } | { ok: false; message: string };
+
+/** The package, its workbook part, shared strings and styles; or why it is not a workbook. Never throws. */
+function openBook(bytes: Uint8Array, label: string): Opened {
   if (bytes.length === 0) return fail(`${label} is leeg: kies een Excel-werkmap (.xlsx).`);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(`${label} is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord: open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
@@ -143,20 +200,15 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   if (worksheets.length === 0) {
     return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
   }
-  let current = "";
   try {
     const ctx: CellContext = {
       strings: sharedStrings(pkg, info.sharedStringsPart),
       dateStyle: dateStyles(pkg, info.stylesPart),
       date1904: info.date1904,
     };
-    const book: ReadBook = { pkg, info, reportSheets: new Set() };
-    const grids = gridsOfBook(book, ctx, (s) => (current = s));
-    return { ok: true, grids, book };
+    return { ok: true, book: { pkg, info, reportSheets: new Set() }, ctx };
   } catch (e) {
-    if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
-    const where = current ? ` (werkblad '${current}')` : "";
-    return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
+    return readFailure(label, e, pkg, "");
   }
 }
 
@@ -183,8 +235,18 @@ function reportSheetNames(meta: Record<string, CellValue[][]>): Set<string> {
   return names;
 }
 
-/** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
-function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
+interface BookPlan {
+  grids: WorkbookGrids;
+  /** the sheets to read into `grids.sheets`, in order, and whether each goes into a column store */
+  wanted: Array<{ s: SheetEntry; store: boolean }>;
+}
+
+/**
+ * What to read of a workbook: the add-in's metadata sheets (read here: they are small) and the previous
+ * report's editable sheet; then every sheet a user may have filled (all but the metadata and report sheets),
+ * left for the caller to read.
+ */
+function planBook(book: ReadBook, ctx: CellContext, opts: ReadOptions, onSheet: (name: string) => void): BookPlan {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
   const worksheets = info.sheets.filter((s) => s.part !== "");
@@ -194,21 +256,25 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
   }
   const skip = reportSheetNames(meta);
   book.reportSheets = skip;
-  const sheets: SheetGrid[] = [];
   const previous: Record<string, CellValue[][]> = {};
   const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
   for (const s of info.sheets) visibility[s.name] = s.state;
+  const inputs = new Set(Object.values(SHEETS).map((n) => n.toLowerCase()));
+  const storeAbove = opts.storeAbove ?? STORE_ABOVE_BYTES;
+  const wanted: BookPlan["wanted"] = [];
   for (const s of worksheets) {
     if (isMetadataSheet(s)) continue;
-    onSheet(s.name);
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
-      if (/^6\.5 /.test(s.name)) previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+      if (/^6\.5 /.test(s.name)) {
+        onSheet(s.name);
+        previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+      }
       continue;
     }
-    sheets.push(readSheetGrid(pkg, s.part, s.name, ctx));
+    wanted.push({ s, store: inputs.has(s.name.trim().toLowerCase()) && (pkg.entry(s.part)?.size ?? 0) > storeAbove });
   }
-  return { sheets, meta, previous, visibility };
+  return { grids: { sheets: [], meta, previous, visibility }, wanted };
 }
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */
