@@ -158,7 +158,7 @@ export async function exportWorkbook(rows: number, seed = 20_190): Promise<{ byt
 }
 
 function entryOf(e: ZipEntry, data: Uint8Array): ZipEntry {
-  const raw = deflateRawSync(data, { level: 1 });
+  const raw = deflateRawSync(data);
   return { ...e, method: 8, flags: e.flags & 0x800, crc: crc32(data), compressedSize: raw.length, size: data.length, raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) };
 }
 
