@@ -122,6 +122,26 @@ export interface LedgerRow {
   caseId: string;
 }
 
+/** Rows and their total (Debet − Credit, or Bedrag), rounded to cents. */
+export interface LedgerTally {
+  rows: number;
+  total: number;
+}
+
+/**
+ * What became of the rows of a ledger export (docs/werkmapcontract.md), so a controller can reconcile the
+ * report with the export: every row read is counted, ignored (an account mapped to `negeren`) or outside
+ * the DVO's cost centres.
+ */
+export interface LedgerReconciliation {
+  /** the setting Kostenplaatsen as written; null when every cost centre counts */
+  costCentres: string[] | null;
+  read: LedgerTally;
+  counted: LedgerTally;
+  ignored: LedgerTally;
+  outside: LedgerTally;
+}
+
 export interface SickLeaveCase {
   row: number;
   caseId: string;
@@ -215,4 +235,6 @@ export interface Inputs {
   selfEvaluation: SelfEvaluation[] | null;
   elections: Election[] | null;
   privacy: PrivacyRow[] | null;
+  /** what became of every Realisatie row (a ledger export, or the template's form alike) */
+  ledgerReconciliation?: LedgerReconciliation;
 }

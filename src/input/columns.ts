@@ -151,6 +151,16 @@ export class ColumnStore implements CellStore {
     }
   }
 
+  blankAt(row: number, col: number): boolean {
+    const column = this.columns[col];
+    if (!column || row < 1 || row > this.lastRow) return true;
+    const kind = column.kinds[row] as Kind;
+    if (kind === Kind.Empty) return true;
+    if (kind === Kind.Shared) return this.sharedBlank[column.values[row]] !== 2;
+    if (kind === Kind.Text) return this.own[column.values[row]].trim() === "";
+    return false;
+  }
+
   /** Bytes held by the typed arrays (for the benchmark and tests of the bound). */
   get bytes(): number {
     let n = 0;

@@ -15,6 +15,8 @@ export interface CellStore {
   /** the last sheet column that holds a value (0 when none) */
   readonly lastCol: number;
   get(row: number, col: number): CellValue;
+  /** isBlank(get(row, col)), without making the value */
+  blankAt(row: number, col: number): boolean;
 }
 
 export interface SheetGrid {
@@ -109,6 +111,11 @@ export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   if (!r) return null;
   const v = r[col - o.col];
   return v === undefined ? null : v;
+}
+
+/** isBlank(cellAt(…)), cheaper on a store. */
+export function blankAt(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.store ? grid.store.blankAt(row, col) : isBlank(cellAt(grid, row, col));
 }
 
 export function lastRow(grid: SheetGrid): number {
