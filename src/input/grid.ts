@@ -6,7 +6,7 @@ export interface CellError {
 export type CellValue = string | number | boolean | Date | CellError | null;
 
 /**
- * Cells kept compactly instead of as row arrays (src/input/columns.ts): a host uses it for a very large
+ * Cells kept compactly instead of as row arrays (src/input/column-store.ts): a host uses it for a very large
  * input sheet, such as a whole ledger export. Coordinates are 1-based sheet coordinates.
  */
 export interface CellStore {

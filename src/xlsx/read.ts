@@ -116,7 +116,7 @@ function packageMessage(label: string, e: unknown, pkg: Package | undefined): st
 
 /**
  * An input sheet whose XML is larger than this keeps its cells in a compact column store
- * (src/input/columns.ts) instead of row arrays: about 40,000 ledger rows.
+ * (src/input/column-store.ts) instead of row arrays: about 40,000 ledger rows.
  */
 export const STORE_ABOVE_BYTES = 8 << 20;
 

@@ -230,7 +230,7 @@ function expandMerges(merges: string[], blank: Record<string, BlankReason>): voi
 }
 
 export interface SheetReadOptions {
-  /** keep the cells in a compact column store (src/input/columns.ts) instead of row arrays */
+  /** keep the cells in a compact column store (src/input/column-store.ts) instead of row arrays */
   store?: boolean;
   /**
    * Progress, now and then: the sheet row reached and the sheet's last row as its dimension declares it

@@ -3,7 +3,7 @@
  * sheets) or a compact column store (src/input/columns.ts, for a very large input sheet such as a whole
  * ledger export). Both give the same values: text, numbers, dates by style, booleans, error values.
  */
-import { ColumnStore } from "../input/columns";
+import { ColumnStore } from "../input/column-store";
 import { isBlank, type CellValue } from "../input/grid";
 import { cellValue, serialToDate, serialToTime, type CellContext, type CellSink } from "./sheet-read";
 import { decodeEscapes } from "./workbook";
