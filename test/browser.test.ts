@@ -13,17 +13,15 @@ import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { ensureProductionBuild } from "./support/build";
-import { CHROMIUM, serve, launchChromium } from "./support/server";
+import { serve, launchChromium } from "./support/server";
+import { needs } from "./support/tools";
 
-const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
-if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
-if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane browser test is SKIPPED. Install Debian's chromium to run it.");
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+const chromium = needs("the task pane browser test", ["chromium"]);
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const OFFICE_DIST = path.join(__dirname, "..", "node_modules", "@microsoft", "office-js", "dist");
 
-maybe("task pane in headless Chromium (outside Excel, on a chosen file)", () => {
+chromium.describe("task pane in headless Chromium (outside Excel, on a chosen file)", () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };

@@ -15,9 +15,10 @@ import { exampleWorkbook } from "../src/xlsx/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookFile } from "../src/xlsx/file";
-import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculateGnumeric } from "./support/gnumeric";
+import { recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells } from "./support/recalc-compare";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-cmp-"));
@@ -105,11 +106,10 @@ describe("Verschilanalyse", () => {
     expect(labels("edited").some((v) => v === "Tabellen 2025 gewijzigd")).toBe(true);
   });
 
-  const soffice = findSoffice();
-  if (!soffice && libreOfficeRequired()) throw new Error("LibreOffice (soffice) is required here (CI)");
-  (soffice ? test : test.skip)("LibreOffice's recalculation equals the engine in every formula, and the steps add up ('Ja')", () => {
+  const libreoffice = needs("the comparison report in LibreOffice", ["libreoffice", "openpyxl"]);
+  libreoffice.test("LibreOffice's recalculation equals the engine in every formula, and the steps add up ('Ja')", () => {
     const names = Object.keys(reports);
-    const lo = recalculate(soffice as string, names.map((n) => reports[n]));
+    const lo = recalculate(libreoffice.path("libreoffice"), names.map((n) => reports[n]));
     names.forEach((n, i) => {
       const { compared, mismatches, errors } = compareRecalculated(reports[n], lo[i]);
       expect(errors.slice(0, 10)).toEqual([]);
@@ -123,9 +123,9 @@ describe("Verschilanalyse", () => {
     });
   }, 240_000);
 
-  const ssconvert = findSsconvert();
-  (ssconvert ? test : test.skip)("Gnumeric, the second engine, agrees too (MAXIFS inside SUMIFS, INDEX/MATCH on the record)", () => {
-    const { compared, mismatches, errors } = compareRecalculated(reports.edited, recalculateGnumeric(ssconvert as string, reports.edited));
+  const gnumeric = needs("the comparison report in Gnumeric", ["gnumeric", "openpyxl"]);
+  gnumeric.test("Gnumeric, the second engine, agrees too (MAXIFS inside SUMIFS, INDEX/MATCH on the record)", () => {
+    const { compared, mismatches, errors } = compareRecalculated(reports.edited, recalculateGnumeric(gnumeric.path("gnumeric"), reports.edited));
     expect(errors.slice(0, 10)).toEqual([]);
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(compared).toBeGreaterThan(500);

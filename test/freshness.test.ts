@@ -8,22 +8,11 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
+import { PYTHON as python } from "./support/paths";
+import { needs } from "./support/tools";
 
-const soffice = findSoffice();
-const python = "/usr/bin/python3";
-const haveOpenpyxl = (() => {
-  try {
-    execFileSync(python, ["-c", "import openpyxl"], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const ready = soffice !== null && haveOpenpyxl;
-if (!ready && (libreOfficeRequired() || process.env.CI === "true")) throw new Error("LibreOffice and python3-openpyxl are required here");
-const maybe = ready ? describe : describe.skip;
-if (!ready) console.warn("freshness test skipped: needs LibreOffice and Debian's python3-openpyxl");
+const tools = needs("the freshness test", ["libreoffice", "openpyxl"]);
 
 /** Cell values (data only) of the given sheets, by A1 address, as openpyxl reads them. */
 function values(file: string, sheets: string[]): Record<string, Record<string, unknown>> {
@@ -33,7 +22,7 @@ function values(file: string, sheets: string[]): Record<string, Record<string, u
 
 const REBUILD = /regels toegevoegd of verwijderd sinds dit rapport is opgebouwd.*Bouw het rapport opnieuw op/;
 
-maybe("a ledger row added after the build", () => {
+tools.describe("a ledger row added after the build", () => {
   let dir: string;
   let report: string;
   beforeAll(async () => {
@@ -50,7 +39,7 @@ maybe("a ledger row added after the build", () => {
   afterAll(async () => fs.rm(dir, { recursive: true, force: true }));
 
   test("recalculated as built: no rebuild notice, the check in Controle is OK", () => {
-    const [again] = recalculate(soffice as string, [report]);
+    const [again] = recalculate(tools.path("libreoffice"), [report]);
     const v = values(again, ["6.5 Financieel", "Controle"]);
     expect(Object.values(v["6.5 Financieel"]).filter((x) => typeof x === "string" && REBUILD.test(x))).toEqual([]);
     const row = Object.entries(v.Controle).find(([, x]) => typeof x === "string" && x.startsWith("Invoerbladen hebben nog de regels"));
@@ -67,7 +56,7 @@ maybe("a ledger row added after the build", () => {
       "ws.append([5,'Overig',1234.5,'Nagekomen factuur',None])",
       "wb.save(sys.argv[2])",
     ].join("\n"), report, edited]);
-    const [again] = recalculate(soffice as string, [edited]);
+    const [again] = recalculate(tools.path("libreoffice"), [edited]);
     const sheets = ["Addendum 2025", "6.1 Formatie", "6.5 Financieel", "Controle"];
     const v = values(again, sheets);
     for (const s of sheets) expect({ s, notice: Object.values(v[s]).some((x) => typeof x === "string" && REBUILD.test(x)) }).toEqual({ s, notice: true });

@@ -12,9 +12,10 @@ import { computeResults } from "../src/domain/compute";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { parseWorkbook } from "../src/input/parse";
 import { readWorkbookFile } from "../src/xlsx/file";
-import { findSsconvert, recalculateGnumeric } from "./support/gnumeric";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculateGnumeric } from "./support/gnumeric";
+import { recalculate } from "./support/libreoffice";
 import { compareRecalculated } from "./support/recalc-compare";
+import { needs } from "./support/tools";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-ledger-"));
 const d = (m: number, day: number) => new Date(Date.UTC(2025, m - 1, day));
@@ -120,28 +121,27 @@ describe("Realisatie as a ledger export", () => {
     ]);
   });
 
-  const soffice = findSoffice();
-  if (!soffice && libreOfficeRequired()) throw new Error("LibreOffice (soffice) is required here (CI)");
-  (soffice ? test : test.skip)("the report over the export: every formula equals the engine in LibreOffice's recalculation", async () => {
+  const libreoffice = needs("the ledger export report in LibreOffice", ["libreoffice", "openpyxl"]);
+  libreoffice.test("the report over the export: every formula equals the engine in LibreOffice's recalculation", async () => {
     const { file } = await parseOf(await exportWorkbook(), "export-lo.xlsx");
     const out = path.join(dir, "export-rapport.xlsx");
     const r = await reportFile(file, out);
     if (!r.ok) throw new Error(JSON.stringify(r.problems.filter((p) => p.severity === "fout")));
     expect(r.results.forecast.roomUnderCeiling).toBe(43219.35);
-    const [lo] = recalculate(soffice as string, [out]);
+    const [lo] = recalculate(libreoffice.path("libreoffice"), [out]);
     const { compared, mismatches, errors } = compareRecalculated(out, lo);
     expect(errors.slice(0, 10)).toEqual([]);
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(compared).toBeGreaterThan(500);
   }, 180_000);
 
-  const ssconvert = findSsconvert();
-  (ssconvert ? test : test.skip)("the same in Gnumeric (the Grootboek lookup with IFERROR and INDEX/MATCH)", async () => {
+  const gnumeric = needs("the ledger export report in Gnumeric", ["gnumeric", "openpyxl"]);
+  gnumeric.test("the same in Gnumeric (the Grootboek lookup with IFERROR and INDEX/MATCH)", async () => {
     const { file } = await parseOf(await exportWorkbook(), "export-gnm.xlsx");
     const out = path.join(dir, "export-gnm-rapport.xlsx");
     const r = await reportFile(file, out);
     if (!r.ok) throw new Error("report failed");
-    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(ssconvert as string, out));
+    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(gnumeric.path("gnumeric"), out));
     expect(errors.slice(0, 10)).toEqual([]);
     expect(mismatches.slice(0, 10)).toEqual([]);
     expect(compared).toBeGreaterThan(500);

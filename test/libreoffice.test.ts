@@ -10,13 +10,11 @@ import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { toExcelSerial } from "../src/domain/dates";
 import { exampleWorkbook } from "../src/xlsx/example";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
-const soffice = findSoffice();
-if (!soffice && libreOfficeRequired()) throw new Error("LibreOffice (soffice) is required here (CI): apt-get install libreoffice-calc-nogui");
-if (!soffice) console.warn("LibreOffice not found: the real-engine check is SKIPPED. Install libreoffice-calc-nogui to run it.");
-const maybe = soffice ? describe : describe.skip;
+const libreoffice = needs("the LibreOffice real-engine check", ["libreoffice", "openpyxl"]);
 
 type Value = string | number | null | { error: string };
 
@@ -59,7 +57,7 @@ async function compare(ours: string, theirs: string): Promise<{ compared: number
   return { compared, mismatches, errors };
 }
 
-maybe("LibreOffice recalculation agrees with the engine", () => {
+libreoffice.describe("LibreOffice recalculation agrees with the engine", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "dvo-lo-test-"));
   const cases: Record<string, (wb: ExcelJS.Workbook) => void> = {
     example: () => undefined,
@@ -98,7 +96,7 @@ maybe("LibreOffice recalculation agrees with the engine", () => {
       outputs[name] = out;
     }
     const names = Object.keys(outputs);
-    const lo = recalculate(soffice as string, names.map((n) => outputs[n]));
+    const lo = recalculate(libreoffice.path("libreoffice"), names.map((n) => outputs[n]));
     recalculated = Object.fromEntries(names.map((n, i) => [n, lo[i]]));
   }, 300_000);
 
@@ -109,7 +107,7 @@ maybe("LibreOffice recalculation agrees with the engine", () => {
     ws.getCell("A2").value = { formula: "A1*2+1", result: 999 };
     const file = path.join(dir, "sanity.xlsx");
     await wb.xlsx.writeFile(file);
-    const [out] = recalculate(soffice as string, [file]);
+    const [out] = recalculate(libreoffice.path("libreoffice"), [file]);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(out);
     expect((back.getWorksheet("T")?.getCell("A2").value as ExcelJS.CellFormulaValue).result).toBe(41);

@@ -14,8 +14,9 @@ import { exampleWorkbook } from "../src/xlsx/example";
 import type { LedgerRow, Settings } from "../src/domain/types";
 import { overviewRow } from "../src/report/overview";
 import { readWorkbookFile } from "../src/xlsx/file";
-import { findSoffice, libreOfficeRequired, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
 import { compareRecalculated, readCells, type Cells } from "./support/recalc-compare";
+import { needs } from "./support/tools";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-norel-"));
 const quiet = { out: () => undefined, err: () => undefined };
@@ -127,10 +128,9 @@ describe("the report of a new year's workbook (next-year on the example)", () =>
     expect(texts(cells, "Controle")).toContain("Plafond formatieve kosten");
   });
 
-  const soffice = findSoffice();
-  const lo = soffice || libreOfficeRequired() ? test : test.skip;
-  lo("LibreOffice recalculates every formula to the engine's value, the verdict still IN ORDE", () => {
-    const [recalculated] = recalculate(soffice as string, [report]);
+  const libreoffice = needs("the report without realisation in LibreOffice", ["libreoffice", "openpyxl"]);
+  libreoffice.test("LibreOffice recalculates every formula to the engine's value, the verdict still IN ORDE", () => {
+    const [recalculated] = recalculate(libreoffice.path("libreoffice"), [report]);
     const { compared, mismatches, errors } = compareRecalculated(report, recalculated);
     expect(errors).toEqual([]);
     expect(mismatches).toEqual([]);

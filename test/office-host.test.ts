@@ -15,6 +15,7 @@ import { setupOf } from "./support/excel-double/grids";
 import { exampleGrids } from "./grids";
 import { checkWorkbook } from "../src/job/check";
 import { planBuild } from "../src/job/build";
+import { watchWorkbook } from "../src/taskpane/excel-changes";
 
 /** The error codes Office.js declares (from @types/office-js, i.e. Microsoft's reference). */
 function declaredCodes(): string[] {
@@ -68,5 +69,34 @@ describe("the template in Excel", () => {
       }
     }
     expect(xl.tables.map((t) => t.name)).toEqual(expected.map((t) => t.name.replace(/\s+/g, "_")));
+  });
+});
+
+describe("the pane's stale marking (src/taskpane/excel-changes.ts) against the double's events", () => {
+  test("the add-in's own builds and rebuilds mark nothing stale (events off while writing); a person's edit of an input does", async () => {
+    const xl = new ExcelDouble({ sheets: setupOf(exampleGrids()) });
+    const restore = xl.install();
+    try {
+      const host = new ExcelHost();
+      const buildOnce = async () => {
+        const read = await host.read();
+        const built = planBuild(checkWorkbook(read.grids), { otherSheets: read.otherSheets });
+        if (!built.ok) throw new Error(built.message);
+        await host.write(built.plan, built.records, () => undefined);
+      };
+      await buildOnce();
+      const changes: string[] = [];
+      await watchWorkbook((sheet) => void changes.push(sheet));
+      // a rebuild adds staging sheets and deletes them again: with events on, the deletes would reach the pane
+      await buildOnce();
+      await xl.settled();
+      expect(changes).toEqual([]);
+      xl.userEdit("6.5 Financieel", "B2", 1);
+      xl.userEdit("Formatie", "D2", 1);
+      await xl.settled();
+      expect(changes).toEqual(["Formatie"]);
+    } finally {
+      restore();
+    }
   });
 });

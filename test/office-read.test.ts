@@ -3,7 +3,7 @@
  * start at A1, the add-in's own sheets recognised by name and sheet id, the Logboek and visibility for the
  * record checks, and reads sliced so that no response passes the budget.
  */
-import { readSignOff } from "../src/input/meta";
+import { readSignOff } from "../src/records";
 import { parseWorkbook } from "../src/input/parse";
 import { readExcelWorkbook } from "../src/office/read";
 import { ExcelDouble, type SheetSetup } from "./support/excel-double";

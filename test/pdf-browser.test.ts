@@ -1,25 +1,26 @@
 /**
  * The signing document from the task pane, outside Excel, in headless Chromium: choose the example
- * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the worked example's figures (docs/rekenregels.md) and the
- * fingerprint, with fonts embedded. pdfmake and its fonts are loaded only when the button is pressed, from
- * the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
- * The production build goes to a private folder (not dist/, which others use).
+ * workbook, press "PDF om te ondertekenen", and the downloaded PDF holds the worked example's figures
+ * (docs/rekenregels.md) and the fingerprint, with fonts embedded, and is PDF/A-2b as the CLI's PDF is
+ * (test/support/pdfa.ts). pdfmake and its fonts are loaded only when the button is pressed, from the page's own origin. A signed workbook edited with openpyxl is named in Controleren, as by the CLI.
+ * The page is the production build in dist/ that every browser test shares (test/support/build.ts).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { main } from "../src/cli/main";
 import { exampleWorkbook } from "../src/xlsx/example";
-import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
+import { ensureProductionBuild } from "./support/build";
+import { PYTHON } from "./support/paths";
+import { pdfaFacts, PREFLIGHT_AVAILABLE, preflightErrors, type PdfaFacts } from "./support/pdfa";
+import { serve, launchChromium, openTaskpane } from "./support/server";
+import { needs } from "./support/tools";
 
-const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
-if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
-const ROOT = path.join(__dirname, "..");
+const tools = needs("the signing PDF from the task pane", ["chromium", "poppler", "openpyxl"]);
 
-maybe("the signing PDF from the task pane (outside Excel)", () => {
+tools.describe("the signing PDF from the task pane (outside Excel)", () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
@@ -28,12 +29,12 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
   const pageErrors: string[] = [];
   const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-browser-"));
   const input = path.join(dir, "voorbeeld-invoer-2025.xlsx");
-  const out = path.join(dir, "dist");
+  let dist: string;
 
   beforeAll(async () => {
     await exampleWorkbook().xlsx.writeFile(input);
-    execFileSync("npx", ["webpack", "--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe", timeout: 600_000 });
-    server = await serve(out);
+    dist = ensureProductionBuild();
+    server = await serve(dist);
     browser = await launchChromium();
     page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
     page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -52,9 +53,9 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
   });
 
   test("pdfmake is a separate chunk, not loaded at start", () => {
-    const chunks = readdirSync(out).filter((f) => /^pdfmake.*\.js$/.test(f));
+    const chunks = readdirSync(dist).filter((f) => /^pdfmake.*\.js$/.test(f));
     expect(chunks.length).toBe(2);
-    for (const c of chunks) expect(statSync(path.join(out, c)).size).toBeGreaterThan(500_000);
+    for (const c of chunks) expect(statSync(path.join(dist, c)).size).toBeGreaterThan(500_000);
     expect(requests.filter((r) => r.includes("pdfmake"))).toEqual([]);
   });
 
@@ -83,12 +84,29 @@ maybe("the signing PDF from the task pane (outside Excel)", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test("the downloaded PDF is PDF/A-2b as the CLI's is: identification, output intent and profile, fonts, language", async () => {
+    const cli = path.join(dir, "cli.pdf");
+    expect(await main(["pdf", input, "-o", cli], { out: () => undefined, err: () => undefined })).toBe(0);
+    // what conformance rests on, the same in both files (dates, IDs and font subsets may differ)
+    const conformance = (f: PdfaFacts) => ({
+      header: f.header, binary: f.binaryComment, part: f.xmp.part, conformance: f.xmp.conformance, title: f.xmp.title, description: f.xmp.description,
+      intents: f.outputIntents.map((i) => ({ ...i, profile: i.profile.toString("base64") })),
+      lang: f.lang, id: f.id.length, encrypted: f.encrypted, fonts: f.fonts.map((x) => ({ type: x.type, embedded: x.embedded })),
+    });
+    const browserFacts = conformance(pdfaFacts(path.join(dir, "addendum-2025.pdf")));
+    expect(browserFacts).toMatchObject({ part: "2", conformance: "B", lang: "nl-NL", encrypted: false, id: 2 });
+    expect(browserFacts.intents.map((i) => i.subtype)).toEqual(["GTS_PDFA1"]);
+    expect(browserFacts.fonts.every((x) => x.embedded)).toBe(true);
+    expect(browserFacts).toEqual(conformance(pdfaFacts(cli)));
+    if (PREFLIGHT_AVAILABLE) expect(preflightErrors(path.join(dir, "addendum-2025.pdf"))).toEqual([]);
+  });
+
   test("a signed workbook whose status was set back to Concept with openpyxl: Controleren names it", async () => {
     const signed = path.join(dir, "getekend.xlsx");
     const r = await main(["sign", input, "--regisseur", "J. de Vries", "--accounthouder", "A. Jansen", "-o", signed], { out: () => undefined, err: () => undefined });
     expect(r).toBe(0);
     const tampered = path.join(dir, "getekend-concept.xlsx");
-    execFileSync("/usr/bin/python3", ["-c", `import sys, openpyxl
+    execFileSync(PYTHON, ["-c", `import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb["_dvo_ondertekening"]
 for r in range(1, ws.max_row + 1):

@@ -3,7 +3,7 @@
  * and a host that does not hand over the Logboek's rows (Office.js today) still continues the chain.
  */
 import type { CellValue, WorkbookGrids } from "../src/input/grid";
-import { chainEntries, checkLog, LOG_HEADERS, LOG_SHEET, logRow, recordsForBuild, SNAPSHOT_SHEET, snapshotRows, type LogEntry } from "../src/input/meta";
+import { chainEntries, checkLog, LOG_HEADERS, LOG_SHEET, logRow, recordsForBuild, SNAPSHOT_SHEET, snapshotRows, type LogEntry } from "../src/records";
 
 const entry = (action: LogEntry["action"], n: number): LogEntry => ({
   at: `2026-0${n}-01T10:00:00.000Z`, action, name: action === "Rapportage" ? "" : "J. de Vries", fingerprint: "ab".repeat(32),

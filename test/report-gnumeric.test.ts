@@ -10,16 +10,14 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { exampleWorkbook } from "../src/xlsx/example";
-import { findSsconvert, gnumericRequired, recalculateGnumeric } from "./support/gnumeric";
+import { recalculateGnumeric } from "./support/gnumeric";
 import { compareRecalculated } from "./support/recalc-compare";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
-const ssconvert = findSsconvert();
-if (!ssconvert && gnumericRequired()) throw new Error("Gnumeric (ssconvert) is required here (CI): apt-get install gnumeric");
-if (!ssconvert) console.warn("Gnumeric not found: the second-engine check is SKIPPED. Install gnumeric to run it.");
-const maybe = ssconvert ? describe : describe.skip;
+const gnumeric = needs("the Gnumeric second-engine check", ["gnumeric", "openpyxl"]);
 
-maybe("Gnumeric recalculation agrees with the engine", () => {
+gnumeric.describe("Gnumeric recalculation agrees with the engine", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "dvo-gnm-test-"));
   const cases: Record<string, (wb: ExcelJS.Workbook) => void> = {
     example: () => undefined,
@@ -42,7 +40,7 @@ maybe("Gnumeric recalculation agrees with the engine", () => {
     ws.getCell("A2").value = { formula: "A1*2+1", result: 999 };
     const file = path.join(dir, "sanity.xlsx");
     await wb.xlsx.writeFile(file);
-    const { mismatches } = compareRecalculated(file, recalculateGnumeric(ssconvert as string, file));
+    const { mismatches } = compareRecalculated(file, recalculateGnumeric(gnumeric.path("gnumeric"), file));
     expect(mismatches.map((m) => [m.cell, m.other])).toEqual([["A2", 41]]);
   });
 
@@ -56,7 +54,7 @@ maybe("Gnumeric recalculation agrees with the engine", () => {
     const out = path.join(dir, `${name}.xlsx`);
     const r = await reportFile(input, out);
     if (!r.ok) throw new Error(`${name}: ${r.message ?? ""} ${JSON.stringify(r.problems)}`);
-    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(ssconvert as string, out));
+    const { compared, mismatches, errors } = compareRecalculated(out, recalculateGnumeric(gnumeric.path("gnumeric"), out));
     expect(errors.slice(0, 20)).toEqual([]);
     expect(mismatches.slice(0, 20)).toEqual([]);
     expect(compared).toBeGreaterThan(500);

@@ -6,7 +6,7 @@
  * print setup on every sheet, Dutch local time.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -14,13 +14,12 @@ import { reportFile, type ReportOutcome } from "../src/cli/pipeline";
 import { exampleWorkbook } from "../src/xlsx/example";
 import type { PlanCell, SheetPlan, WorkbookPlan } from "../src/report/plan";
 import { formatBuildTime } from "../src/report/title";
-import { PYTHON } from "./support/recalc-compare";
+import { PYTHON } from "./support/paths";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
-const CARLITO = "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf";
-const canMeasure = existsSync(CARLITO) && existsSync(PYTHON);
-if (!canMeasure && (process.env.CI === "true" || process.env.DVO_REQUIRE_GNUMERIC === "1")) throw new Error("the text-fit check needs fonts-crosextra-carlito and python3-fonttools (CI)");
-if (!canMeasure) console.warn("Carlito (fonts-crosextra-carlito) or python3-fonttools missing: the text-fit check is SKIPPED.");
+// text-fit.py reads the report with openpyxl and measures with fontTools in the four Carlito faces
+const measuring = needs("the text-fit check", ["carlito", "fonttools", "openpyxl"]);
 
 interface Fit { measured: number; bad: Array<{ sheet: string; cell: string; text: string; why: string }> }
 
@@ -78,7 +77,7 @@ const shown = (c: PlanCell | undefined) => (c ? (c.f !== undefined ? c.r : c.v) 
 /** 1-based row of the first cell in column A with this text. */
 const rowOf = (s: SheetPlan, text: string | RegExp) => 1 + s.cells.findIndex((r) => { const v = shown(r?.[0]); return typeof v === "string" && (typeof text === "string" ? v === text : text.test(v)); });
 
-(canMeasure ? test.each(Object.keys(cases)) : test.skip.each(Object.keys(cases)))("%s: no text or figure is cut off in any report sheet", (name) => {
+measuring.test.each(Object.keys(cases))("%s: no text or figure is cut off in any report sheet", (name) => {
   const fit = textFit(files[name], outcomes[name].plan.sheets.map((s) => s.name));
   expect(fit.bad).toEqual([]);
   expect(fit.measured).toBeGreaterThan(1000);

@@ -14,7 +14,8 @@ import { addendumFingerprint } from "../src/domain/fingerprint";
 import { parseWorkbook } from "../src/input/parse";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { readWorkbookFile } from "../src/xlsx/file";
-import { findSoffice, recalculate } from "./support/libreoffice";
+import { recalculate } from "./support/libreoffice";
+import { needs } from "./support/tools";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-tamper-"));
 const PY = "/usr/bin/python3";
@@ -242,9 +243,9 @@ ws.delete_rows(ws.max_row)`);
 });
 
 describe("LibreOffice and a raw XML edit", () => {
-  const soffice = findSoffice();
-  (soffice ? test : test.skip)("saved by LibreOffice: the sign-off sheet is no longer very hidden (LibreOffice has no such state)", async () => {
-    const [f] = recalculate(soffice!, [signed]);
+  const libreoffice = needs("the sign-off saved by LibreOffice", ["libreoffice"]);
+  libreoffice.test("saved by LibreOffice: the sign-off sheet is no longer very hidden (LibreOffice has no such state)", async () => {
+    const [f] = recalculate(libreoffice.path("libreoffice"), [signed]);
     const lines = findings((await run(["check", f])).out).join("\n");
     expect(lines).toContain("Het blad '_dvo_ondertekening' van de add-in is verborgen in plaats van zeer verborgen");
     expect(lines).toContain("Het blad '_dvo_momentopname' van de add-in is verborgen in plaats van zeer verborgen");

@@ -10,7 +10,7 @@ import { main } from "../src/cli/main";
 import { addendumFingerprint } from "../src/domain/fingerprint";
 import { salaryRowsUsed } from "../src/domain/fingerprint";
 import type { CellValue } from "../src/input/grid";
-import { LOG_SHEET, SIGNOFF_SHEET } from "../src/input/meta";
+import { LOG_SHEET, SIGNOFF_SHEET } from "../src/records";
 import { parseWorkbook } from "../src/input/parse";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { exampleGrids, sheet } from "./grids";

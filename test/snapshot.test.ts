@@ -3,7 +3,7 @@
  * rows) and read back exactly, also from the one-row-per-input-row layout of the first version.
  */
 import type { CellValue, WorkbookGrids } from "../src/input/grid";
-import { diffSnapshots, readSnapshot, SNAPSHOT_SHEET, snapshotRows, takeSnapshot, type Snapshot } from "../src/input/meta";
+import { diffSnapshots, readSnapshot, SNAPSHOT_SHEET, snapshotRows, takeSnapshot, type Snapshot } from "../src/records";
 import { exampleGrids, sheet } from "./grids";
 
 function withRows(g: WorkbookGrids, name: string, from: number, count: number): WorkbookGrids {

@@ -5,7 +5,7 @@
  * host's reader: Jaar + 1, the raming rows, the 'Vorig addendum' record — the same grids as the command
  * line's `next-year` with the same --cao. Screenshots at 320 px in test/artifacts/taskpane-volgend-jaar-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -16,17 +16,15 @@ import { parseWorkbook } from "../src/input/parse";
 import { readPrevious } from "../src/input/previous";
 import { readWorkbookBuffer } from "../src/xlsx/read";
 import { ensureProductionBuild } from "./support/build";
-import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
+import { serve, launchChromium, openTaskpane } from "./support/server";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
-const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
-if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
-if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane next-year test is SKIPPED. Install Debian's chromium to run it.");
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+const chromium = needs("the task pane next-year test", ["chromium"]);
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 
-maybe("task pane: Volgend jaar (outside Excel)", () => {
+chromium.describe("task pane: Volgend jaar (outside Excel)", () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };

@@ -7,20 +7,18 @@
  * buttons per state (no Ondertekenen on a signed addendum, Heropenen only there), downloads named by what
  * they are, chart.js loaded only when Overzicht opens, and a small start bundle.
  */
-import { existsSync, mkdirSync, mkdtempSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { ensureProductionBuild } from "./support/build";
-import { CHROMIUM, serve, launchChromium, openTaskpane } from "./support/server";
+import { serve, launchChromium, openTaskpane } from "./support/server";
+import { needs } from "./support/tools";
 import { setByHeader } from "./support/workbook";
 
-const required = process.env.CI === "true" || process.env.DVO_REQUIRE_CHROMIUM === "1";
-if (!existsSync(CHROMIUM) && required) throw new Error("Chromium is required here (CI): apt-get install chromium");
-if (!existsSync(CHROMIUM)) console.warn("Chromium not found: the task pane screenshot tests are SKIPPED. Install Debian's chromium to run them.");
-const maybe = existsSync(CHROMIUM) ? describe : describe.skip;
+const chromium = needs("the task pane screenshot tests", ["chromium"]);
 
 const ARTIFACTS = path.join(__dirname, "artifacts");
 const TABS = ["invoer", "controleren", "rapport", "overzicht"] as const;
@@ -34,7 +32,7 @@ async function exampleFile(file: string, mutate?: (wb: ExcelJS.Workbook) => void
   return file;
 }
 
-maybe("task pane screens at 320 px and 800 px (outside Excel)", () => {
+chromium.describe("task pane screens at 320 px and 800 px (outside Excel)", () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };

@@ -289,6 +289,6 @@ describe("reading what other writers put in a package", () => {
     expect(e.ok ? "" : e.message).toMatch(/met een wachtwoord versleuteld/);
     const bad = await tinyWorkbook({ sheetData: `<row r="1"><c r="A1"><v>1</v></row>` });
     const b = await readWorkbookBuffer(bad, "kapot.xlsx");
-    expect(b.ok ? "" : b.message).toBe("Het bestand 'kapot.xlsx' kan niet als Excel-werkmap worden gelezen: een onderdeel (werkblad 'Cellen') is geen geldige Excel-XML; open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx).");
+    expect(b.ok ? "" : b.message).toBe("Het bestand 'kapot.xlsx' is beschadigd: het onderdeel xl/worksheets/sheet1.xml (werkblad 'Cellen') is geen geldige XML; open het in Excel, laat Excel het herstellen en sla het op als nieuwe Excel-werkmap (.xlsx).");
   });
 });

@@ -272,7 +272,7 @@ describe("(c) the template for 2026", () => {
     const rowOf = (label: string) => s.rows.findIndex((r) => r[0] === label) + 1;
     const errs = errors(parsed);
     for (const label of ["Rapportagemaand", "Overheadpercentage", "Werkgeverslastenpercentage", "Opleidingskosten"]) {
-      expect(errs).toContainEqual({ severity: "fout", sheet: "Instellingen", cell: `B${rowOf(label)}`, message: expect.stringMatching(new RegExp(`^${label}\\b.*leeg`)) });
+      expect(errs).toContainEqual({ severity: "fout", code: "setting", sheet: "Instellingen", cell: `B${rowOf(label)}`, message: expect.stringMatching(new RegExp(`^${label}\\b.*leeg`)) });
     }
     expect(errs).toContainEqual(expect.objectContaining({ severity: "fout", sheet: "Formatie", cell: "A2", message: expect.stringMatching(/Formatie is leeg/) }));
     expect(errs).toHaveLength(5);

@@ -6,7 +6,7 @@ import * as path from "node:path";
 import "./native";
 import type { Results } from "../domain/compute";
 import type { Problem } from "../input/grid";
-import type { SignAction } from "../input/meta";
+import type { SignAction } from "../records";
 import { runBuild, STAGES, type StageTimes } from "../job/run";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";

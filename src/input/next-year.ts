@@ -13,7 +13,7 @@ import { SETTING_LABELS } from "../domain/glossary";
 import { rowInForce } from "../domain/salary";
 import type { Inputs, SalaryRow } from "../domain/types";
 import { cellAt, type WorkbookGrids } from "./grid";
-import type { SignOff } from "./meta";
+import type { SignOff } from "../records/signoff";
 import type { InputLayout } from "./parse";
 import { previousRecordRows } from "./previous";
 import type { SettingKey } from "./settings";

@@ -18,7 +18,7 @@ import { SETTING_LABELS } from "../domain/glossary";
 import { normaliseScale } from "../domain/salary";
 import { SERVICE_CODES, type Inputs, type ServiceCode } from "../domain/types";
 import { a1, cellAt, isBlank, lastRow, type CellValue, type Problem, type WorkbookGrids } from "./grid";
-import { changedSinceSigning, type SignOff } from "./meta";
+import { changedSinceSigning, type SignOff } from "../records/signoff";
 import { findSheet, norm } from "./table";
 
 export const PREVIOUS_SHEET = "Vorig addendum";

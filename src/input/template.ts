@@ -12,7 +12,7 @@ import {
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
-import { COLUMNS } from "./parse";
+import { COLUMNS } from "./columns";
 import { SETTING_SPECS, type SettingKey } from "./settings";
 import { norm, type ColumnSpec } from "./table";
 
@@ -59,7 +59,7 @@ const EURO: ColumnFormat = { width: 15, numFmt: FORMAT.euro };
 
 export type DataSheetKey = keyof typeof COLUMNS;
 
-/** Per sheet, per column key (COLUMNS in input/parse.ts): width, format, drop-down list. */
+/** Per sheet, per column key (COLUMNS in input/columns.ts): width, format, drop-down list. */
 export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][number]["key"], ColumnFormat> } = {
   salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO, status: LIST(SALARY_STATUSES, 11) },
   formation: {

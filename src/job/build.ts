@@ -5,7 +5,7 @@
  */
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Problem } from "../input/grid";
-import { applySignAction, figuresOf, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../input/meta";
+import { applySignAction, figuresOf, recordsForBuild, signOffProblems, type KeptRecords, type SignAction, type SignOff } from "../records";
 import { buildPlan } from "../report/build";
 import type { WorkbookPlan } from "../report/plan";
 import { valid, type Checked, type Valid } from "./check";

@@ -8,7 +8,7 @@ import { computeResults, type Results } from "../domain/compute";
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../input/meta";
+import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../records";
 import { parseWorkbook, type InputLayout, type ParseResult } from "../input/parse";
 
 export interface CheckOptions {

@@ -4,7 +4,7 @@
  * page); the job (./run.ts) drives it. A host only moves cells: it decides nothing.
  */
 import type { WorkbookGrids } from "../input/grid";
-import type { KeptRecords } from "../input/meta";
+import type { KeptRecords } from "../records";
 import type { WorkbookPlan } from "../report/plan";
 
 export interface HostRead {

@@ -3,14 +3,14 @@
  * The CLI (`report`, `sign`, `reopen`), the task pane and the benchmark run every build through here;
  * `onStage` reports each stage as it starts, and the outcome has each stage's time.
  */
-import type { SignAction } from "../input/meta";
+import type { SignAction } from "../records";
 import type { Problem } from "../input/grid";
 import type { Results } from "../domain/compute";
 import type { WorkbookPlan } from "../report/plan";
 import { checkWorkbookInSteps, hasErrors, type Checked } from "./check";
 import { planBuild, type BuildRefusal, type PlannedBuild } from "./build";
 import type { HostRead, WriteOptions } from "./host";
-import type { KeptRecords } from "../input/meta";
+import type { KeptRecords } from "../records";
 
 export const STAGES = ["Werkmap lezen", "Invoer controleren", "Berekenen", "Rapport opbouwen", "Rapport schrijven"] as const;
 export type StageKey = "read" | "check" | "compute" | "plan" | "write";

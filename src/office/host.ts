@@ -1,6 +1,6 @@
 /** The task pane's host inside Excel: Office.js reads, writes and selects. */
 import type { HostRead, WorkbookHost } from "../job/host";
-import type { KeptRecords } from "../input/meta";
+import type { KeptRecords } from "../records";
 import type { WorkbookPlan } from "../report/plan";
 import { inDutch } from "./errors";
 import { readExcelWorkbook, type ExcelWorkbookState } from "./read";

@@ -16,13 +16,9 @@
  */
 import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
-import { LOG_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../input/meta";
+import { isParkedSheet, LOG_SHEET, MARKER_SHEET, otherSheets, ownReportSheets, recordedReportSheets, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../records";
 import { PREVIOUS_SHEET } from "../input/previous";
 import { norm } from "../input/table";
-
-export const META_SHEET = "_dvo_addendum";
-/** Old report sheets are parked under this prefix while a build puts the new ones in place. */
-export const PARKED_PREFIX = "_dvo_oud_";
 
 export interface ExcelSheetInfo {
   name: string;
@@ -182,7 +178,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     const table = tables.items.find((t) => t.worksheet.name === name && norm(t.name.replace(/_/g, " ")) === norm(name));
     want(`input:${name}`, name, { table: table?.name, tableProxy: table });
   }
-  want("meta", has(META_SHEET));
+  want("meta", has(MARKER_SHEET));
   want("signoff", has(SIGNOFF_SHEET));
   want("snapshot", has(SNAPSHOT_SHEET));
   want("log", has(LOG_SHEET));
@@ -286,18 +282,10 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
   const byKey = (k: string) => wanted.find((w) => w.key === k);
   const rowsOf = (w: Wanted | undefined) => (w && !w.isNull ? toCellValues(assemble(w)) : null);
 
-  const recorded: Array<{ name: string; id: string }> = [];
-  for (const row of rowsOf(byKey("meta")) ?? []) {
-    if (row[0] === "rapportblad" && typeof row[1] === "string") recorded.push({ name: row[1], id: typeof row[2] === "string" ? row[2] : "" });
-  }
-  // Ours: recorded by name and by sheet id. When no recorded id matches any sheet (a workbook whose meta sheet
-  // the file host wrote, or ids that did not survive), the name alone decides, as before ids were recorded.
-  const idsMatch = recorded.some((r) => r.id !== "" && sheets.some((s) => s.id === r.id));
-  const ours = (s: ExcelSheetInfo) =>
-    !inputNames.has(norm(s.name)) && recorded.some((r) => r.name.toLowerCase() === s.name.toLowerCase() && (!idsMatch || r.id === s.id));
-  const report = sheets.filter(ours);
+  // ours: the report sheets the marker recorded, by name and sheet id (records/ownership.ts)
+  const report = ownReportSheets(recordedReportSheets(rowsOf(byKey("meta")) ?? undefined), sheets);
   const reportSheets = report.map((s) => s.name);
-  const parkedSheets = sheetNames.filter((n) => n.toLowerCase().startsWith(PARKED_PREFIX));
+  const parkedSheets = sheetNames.filter(isParkedSheet);
 
   const grids: SheetGrid[] = [];
   for (const w of wanted) {
@@ -316,7 +304,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
   const sn = rowsOf(byKey("snapshot"));
   if (sn) metaGrids[SNAPSHOT_SHEET] = sn;
   const mt = rowsOf(byKey("meta"));
-  if (mt) metaGrids[META_SHEET] = mt;
+  if (mt) metaGrids[MARKER_SHEET] = mt;
   const previous: Record<string, CellValue[][]> = {};
   for (const w of wanted.filter((x) => x.key.startsWith("previous:"))) {
     const rows = rowsOf(w);
@@ -332,8 +320,8 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     reportSheets,
     reportSheetIds: report.map((s) => s.id),
     parkedSheets,
-    otherSheets: sheetNames.filter((n) => !n.toLowerCase().startsWith("_dvo") && n !== LOG_SHEET && !reportSheets.includes(n)),
-    metaExists: has(META_SHEET) !== null,
+    otherSheets: otherSheets(sheetNames, reportSheets),
+    metaExists: has(MARKER_SHEET) !== null,
     signOffExists: has(SIGNOFF_SHEET) !== null,
     snapshotExists: has(SNAPSHOT_SHEET) !== null,
     logRows: log ? (log.isNull ? 0 : end(log)) : null,

@@ -10,7 +10,8 @@ import { dutchDate, isoDate } from "../domain/dates";
 import { salaryRowsUsed } from "../domain/fingerprint";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES, type Inputs, type SalaryRow } from "../domain/types";
-import { changedSinceSigning, type SignOff } from "../input/meta";
+import { changedSinceSigning, type SignOff } from "../records";
+import { drawableContent } from "./glyphs";
 
 /** pdfmake content, as far as this module uses it (plain JSON-like data). */
 export type Content = string | ContentObject | Content[];
@@ -19,6 +20,13 @@ export interface ContentObject {
 }
 export interface DocDefinition {
   pageSize: "A4";
+  /** PDF/A-2b (ISO 19005-2, level B): pdfkit adds the XMP identification and the sRGB output intent */
+  version: "1.7";
+  subset: "PDF/A-2b";
+  /** the catalog's /Lang */
+  language: "nl-NL";
+  /** a viewer shows the title, not the file name */
+  displayTitle: true;
   pageMargins: [number, number, number, number];
   info: Record<string, string>;
   content: Content[];
@@ -65,6 +73,22 @@ export function salaryStatus(r: SalaryRow): string {
   }
   if (t && bundled !== undefined) return `eigen invoer (meegeleverd: ${euro(bundled)})`;
   return "eigen invoer";
+}
+
+/**
+ * Text for the document properties that PDF/A repeats in the XMP metadata: pdfkit copies title, author,
+ * subject and keywords into the XML as they are, so `&`, `<`, `>` or a control character in a party's name
+ * would make the metadata ill-formed (and the file no PDF/A). The properties must equal their XMP copies,
+ * so both get the same safe text: `&` as "en", angle brackets as ‹ ›; the page itself keeps the name as typed.
+ */
+export function xmpSafe(s: string): string {
+  return s
+    .replace(/\s*&\s*/g, " en ")
+    .replace(/</g, "‹")
+    .replace(/>/g, "›")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]+/g, " ")
+    .trim();
 }
 
 const partyName = (s: string) => s.replace(/^Gemeente /, "");
@@ -210,18 +234,23 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
 
   return {
     pageSize: "A4",
+    version: "1.7",
+    subset: "PDF/A-2b",
+    language: "nl-NL",
+    displayTitle: true,
     pageMargins: [50, 50, 50, 56],
     info: {
-      title,
+      title: xmpSafe(title),
       subject: `Vingerafdruk ${fp}`,
       keywords: `dvo-addendum ${s.year} vingerafdruk ${fp}`,
-      author: `${s.provider} / ${s.client}`,
+      author: xmpSafe(`${s.provider} / ${s.client}`),
       creator: "dvo-addendum",
       producer: "dvo-addendum (pdfmake)",
       [PDF_FINGERPRINT_KEY]: fp,
       creationDate: madeAt as unknown as string,
     },
-    content,
+    // user text (names, functions) limited to what the font draws: PDF/A-2 forbids .notdef (glyphs.ts)
+    content: drawableContent(content),
     footer: (page: number, pages: number) => ({
       columns: [
         { text: `Addendum ${s.year} · vingerafdruk ${fp.slice(0, 12)}…`, style: "footer" },

@@ -1,9 +1,14 @@
 /** A1 references for formulas. */
 import { columnLetter } from "../input/grid";
 
-/** Quote a sheet name for use in a formula when needed ('6.5 Financieel'!A1). */
+/**
+ * Quote a sheet name for use in a formula or a defined name when needed ('6.5 Financieel'!A1): the one
+ * definition both hosts and the report use. A plain word stays bare unless it reads as a reference (AB12,
+ * R1C1, R, C).
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function cellRef(row: number, col: number, abs = false): string {

@@ -1,19 +1,26 @@
 /** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
 import { salaryRowsUsed } from "../domain/fingerprint";
-import { changedSinceSigning } from "../input/meta";
+import { changedSinceSigning } from "../records";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
-import { calculationJanuary, scaleOrder } from "./calculation";
+import { januaryBlock } from "./calculation/formation";
+import { scaleOrder } from "./calculation/salary";
 import { comparisonSection } from "./comparison";
-import { dateCell, hasColumn, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { dateCell, hasColumn, numberCell, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
+import type { AddendumFormationRefs, AddendumRefs, BudgetRefs, CalculationRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
 const E = FORMATS.euro;
 
-export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuilder {
+/**
+ * The Addendum sheet, and its references for the sheets after it. It also writes two blocks of Berekening
+ * (`calc`): the formation with the January table, and the Verschilanalyse rows.
+ */
+export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: CalculationRefs): { sheet: SheetBuilder; refs: AddendumRefs } {
+  const { params } = refs;
   const { inputs, results } = ctx;
   const s = inputs.settings;
   const c = results.ceiling;
@@ -27,14 +34,14 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   sb.section("Partijen");
   sb.line({ v: "Opdrachtgever", s: "label" }, { v: s.client });
   sb.line({ v: "Opdrachtnemer", s: "label" }, { v: s.provider });
-  sb.line({ v: "Jaar", s: "label" }, { f: ref(ctx, "param.year"), r: s.year, nf: "0", align: "left" });
+  sb.line({ v: "Jaar", s: "label" }, { f: params.year, r: s.year, nf: "0", align: "left" });
 
   sb.section("Parameters");
-  sb.line({ v: "Overheadpercentage", s: "label" }, { f: ref(ctx, "param.overheadRate"), r: s.overheadRate, nf: FORMATS.percent });
-  sb.line({ v: "IKB-percentage", s: "label" }, { f: ref(ctx, "param.ikbRate"), r: s.ikbRate, nf: FORMATS.percent });
-  sb.line({ v: "Werkgeverslastenpercentage", s: "label" }, { f: ref(ctx, "param.employerChargesRate"), r: s.employerChargesRate, nf: FORMATS.percent });
-  sb.line({ v: "Opleidingskosten", s: "label" }, { f: ref(ctx, "param.trainingBudget"), r: s.trainingBudget, nf: E });
-  sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: ref(ctx, "param.additionalServicesBudget"), r: s.additionalServicesBudget, nf: E });
+  sb.line({ v: "Overheadpercentage", s: "label" }, { f: params.overheadRate, r: s.overheadRate, nf: FORMATS.percent });
+  sb.line({ v: "IKB-percentage", s: "label" }, { f: params.ikbRate, r: s.ikbRate, nf: FORMATS.percent });
+  sb.line({ v: "Werkgeverslastenpercentage", s: "label" }, { f: params.employerChargesRate, r: s.employerChargesRate, nf: FORMATS.percent });
+  sb.line({ v: "Opleidingskosten", s: "label" }, { f: params.trainingBudget, r: s.trainingBudget, nf: E });
+  sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: params.additionalServicesBudget, r: s.additionalServicesBudget, nf: E });
 
   sb.section("Formatie tegen maximale inschaling (Cao Gemeenten)");
   sb.header("Functie", "Pakket", "Schaal", "Fte", "Jaarsalaris (max.)", "IKB", "Werkgeverslasten", "Kosten per fte", "Plafondbedrag", "Bezetting");
@@ -50,9 +57,9 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
       trimmedText(ctx, "formation", "service", f.row),
       { ...trimmedText(ctx, "formation", "scale", f.row, true), nf: FORMATS.text, align: "center" },
       numberCell(ctx, "formation", "fte", f.row, f.fte, FORMATS.fte),
-      { f: `INDEX(${ref(ctx, "scale.S")},MATCH(${C(3)},${ref(ctx, "scale.labels")},0))`, r: line.cost.annualSalary, nf: E },
-      { f: `${C(5)}*${ref(ctx, "param.ikbRate")}`, r: line.cost.ikb, nf: E },
-      { f: `(${C(5)}+${C(6)})*${ref(ctx, "param.employerChargesRate")}`, r: line.cost.employerCharges, nf: E },
+      { f: `INDEX(${refs.scales.values},MATCH(${C(3)},${refs.scales.labels},0))`, r: line.cost.annualSalary, nf: E },
+      { f: `${C(5)}*${params.ikbRate}`, r: line.cost.ikb, nf: E },
+      { f: `(${C(5)}+${C(6)})*${params.employerChargesRate}`, r: line.cost.employerCharges, nf: E },
       { f: `${C(5)}+${C(6)}+${C(7)}`, r: line.cost.costPerFte, nf: E },
       { f: `ROUND(${C(4)}*${C(8)},2)`, r: line.ceilingAmount, nf: E },
       hasColumn(ctx, "formation", "occupancy") ? trimmedText(ctx, "formation", "occupancy", f.row) : { v: "" },
@@ -66,11 +73,6 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
     { f: `SUM(${cellRef(first, 9)}:${cellRef(last, 9)})`, r: c.ceiling, nf: E, s: "total" });
   sb.freeze(0);
   const rng = (col: number) => `${cellRef(first, col, true)}:${cellRef(last, col, true)}`;
-  ctx.refs.set("addendum.serviceRange", rangeRef(sb.name, 2, first, last));
-  ctx.refs.set("addendum.fteRange", rangeRef(sb.name, 4, first, last));
-  ctx.refs.set("addendum.ceilingRange", rangeRef(sb.name, 9, first, last));
-  ctx.refs.set("addendum.occupancyRange", rangeRef(sb.name, 10, first, last));
-  ctx.refs.set("addendum.ceilingAmounts", sb.ref(tot, 9));
 
   sb.section("Fte en plafond per pakket");
   sb.header("Pakket", "Fte", "Plafondbedrag");
@@ -85,27 +87,26 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   const pLast = sb.row - 1;
   const pTot = sb.line({ v: "Totaal", s: "total" }, { f: `SUM(${cellRef(pFirst, 2)}:${cellRef(pLast, 2)})`, r: totalFte, nf: FORMATS.fte, s: "total" },
     { f: `SUM(${cellRef(pFirst, 3)}:${cellRef(pLast, 3)})`, r: c.ceiling, nf: E, s: "total" });
-  ctx.refs.set("addendum.ceilingByService", sb.ref(pTot, 3));
+  const formation: AddendumFormationRefs = {
+    service: rangeRef(sb.name, 2, first, last), fte: rangeRef(sb.name, 4, first, last), ceiling: rangeRef(sb.name, 9, first, last),
+    occupancy: rangeRef(sb.name, 10, first, last), ceilingAmounts: sb.ref(tot, 9), ceilingByService: sb.ref(pTot, 3),
+  };
 
   sb.section("Budget P&C");
   const pl = sb.line({ v: "Plafond formatieve kosten", s: "label" }, { f: `SUM(${rng(9)})`, r: c.ceiling, nf: E });
-  ctx.refs.set("addendum.ceiling", sb.ref(pl, 2));
-  const oh = sb.line({ v: "Overhead", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}*${ref(ctx, "param.overheadRate")},2)`, r: c.overhead, nf: E });
-  ctx.refs.set("addendum.overhead", sb.ref(oh, 2));
-  const tr = sb.line({ v: "Opleidingskosten", s: "label" }, { f: ref(ctx, "param.trainingBudget"), r: c.trainingBudget, nf: E });
-  ctx.refs.set("addendum.training", sb.ref(tr, 2));
-  const ad = sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: ref(ctx, "param.additionalServicesBudget"), r: c.additionalServicesBudget, nf: E });
-  ctx.refs.set("addendum.additional", sb.ref(ad, 2));
+  const oh = sb.line({ v: "Overhead", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}*${params.overheadRate},2)`, r: c.overhead, nf: E });
+  const tr = sb.line({ v: "Opleidingskosten", s: "label" }, { f: params.trainingBudget, r: c.trainingBudget, nf: E });
+  const ad = sb.line({ v: "Budget aanvullende dienstverlening", s: "label" }, { f: params.additionalServicesBudget, r: c.additionalServicesBudget, nf: E });
   const tb = sb.line({ v: "Totaal budget P&C", s: "total" },
     { f: `ROUND(${cellRef(pl, 2)}+${cellRef(oh, 2)}+${cellRef(tr, 2)}+${cellRef(ad, 2)},2)`, r: c.totalBudget, nf: E, s: "total" });
-  ctx.refs.set("addendum.totalBudget", sb.ref(tb, 2));
+  const budget: BudgetRefs = { ceiling: sb.ref(pl, 2), overhead: sb.ref(oh, 2), training: sb.ref(tr, 2), additional: sb.ref(ad, 2), totalBudget: sb.ref(tb, 2) };
 
-  calculationJanuary(ctx, calc, rowOf, sb.name);
+  const ceilingJanuary = januaryBlock(ctx, calc, refs.scalesJanuary, rowOf, sb.name);
   sb.section("Cao-effect");
-  const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ref(ctx, "ceilingJanuary"), r: c.ceilingJanuary, nf: E });
+  const jan = sb.line({ v: "Plafond met de januaritabel het hele jaar", s: "label" }, { f: ceilingJanuary, r: c.ceilingJanuary, nf: E });
   const ce = sb.line({ v: "Cao-effect (af te stemmen met de opdrachtgever)", s: "total" }, { f: `ROUND(${cellRef(pl, 2)}-${cellRef(jan, 2)},2)`, r: c.caoEffect, nf: E, s: "total" });
-  ctx.refs.set("addendum.caoEffect", sb.ref(ce, 2));
-  comparisonSection(ctx, sb, calc, rowOf);
+  const caoEffect = sb.ref(ce, 2);
+  comparisonSection(ctx, sb, calc, rowOf, { params, salary: refs.salary, formation, budget });
 
   sb.section("Gebruikte salaristabellen (Cao Gemeenten, maximum per maand)");
   sb.header("Schaal", "Ingangsdatum", "Maximum per maand", "Status");
@@ -121,8 +122,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   sb.section("Ondertekening");
   const so = ctx.signOff;
   const changed = changedSinceSigning(so, results.fingerprint);
-  const st = sb.line({ v: "Status", s: "label" }, { v: so?.status ?? "Concept", s: "banner" });
-  ctx.refs.set("addendum.status", sb.ref(st, 2));
+  sb.line({ v: "Status", s: "label" }, { v: so?.status ?? "Concept", s: "banner" });
   sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: so?.regisseur ?? "" });
   sb.line({ v: "Datum ondertekening", s: "label" }, { v: so?.status === "Ondertekend" ? so.date : "" });
   sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: so?.accounthouder ?? "" });
@@ -134,7 +134,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder): SheetBuild
   }
   signatureBlock(ctx, sb, `Voor de opdrachtgever, ${s.client}`, "Regisseur", so?.regisseur ?? "", so?.status === "Ondertekend" ? so.date : "");
   signatureBlock(ctx, sb, `Voor de opdrachtnemer, ${s.provider}`, "Accounthouder", so?.accounthouder ?? "", "");
-  return sb;
+  return { sheet: sb, refs: { formation, budget, caoEffect } };
 }
 
 /** Lines to sign on paper: name, function, place, date and the signature itself. */

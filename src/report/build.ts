@@ -5,9 +5,10 @@ import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
 import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
-import { calculationFinance, calculationInputs } from "./calculation";
+import { calculationFinance } from "./calculation/finance";
+import { calculationInputs } from "./calculation/inputs";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
-import { readSignOff, type SignOff } from "../input/meta";
+import { readSignOff, type SignOff } from "../records";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";
@@ -100,23 +101,26 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   // the sheets get their own names: the Office.js host swaps old for new itself (src/office/write.ts)
   const built: SheetNames = names;
   const ctx: BuildContext = {
-    inputs, results, layout, grids, problems: allProblems, names: built, builtAt, refs: new Map(),
+    inputs, results, layout, grids, problems: allProblems, names: built, builtAt,
     signOff, carried: carriedEntries(grids, finalNames, built),
   };
+  // Berekening is written in parts, in this order: each part returns the references (report/refs.ts) the
+  // sheets after it take as arguments, so the compiler checks that nothing is read before it is built.
   const calc = new SheetBuilder(ctx.names.calculation);
-  calculationInputs(ctx, calc);
-  const addendum = addendumSheet(ctx, calc);
-  calculationFinance(ctx, calc);
-  const finance = financeSheet(ctx);
+  const base = calculationInputs(ctx, calc);
+  const addendum = addendumSheet(ctx, calc, base);
+  const { params, ledger } = base;
+  const money = calculationFinance(ctx, calc, { params, ledger, budget: addendum.refs.budget });
+  const finance = financeSheet(ctx, { params, ledger, budget: addendum.refs.budget, calc: money });
   const sheets = [
-    addendum,
-    formationSheet(ctx),
-    quantitativeSheet(ctx),
+    addendum.sheet,
+    formationSheet(ctx, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
+    quantitativeSheet(ctx, base),
     qualitativeSheet(ctx),
     electionsSheet(ctx),
-    finance,
-    privacySheet(ctx),
-    controlSheet(ctx),
+    finance.sheet,
+    privacySheet(ctx, base.privacy),
+    controlSheet(ctx, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs }),
     calc,
   ].map((s) => s.build());
   return {

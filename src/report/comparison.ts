@@ -13,17 +13,26 @@ import type { ScaleCost } from "../domain/salary";
 import { SERVICE_CODES, type ServiceCode } from "../domain/types";
 import { readPrevious, type PreviousAddendum } from "../input/previous";
 import { cellRef, rangeRef, sheetRef, str } from "./a1";
-import { scaleOrder } from "./calculation";
-import { ref, type BuildContext } from "./context";
+import { scaleOrder } from "./calculation/salary";
+import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
+import type { AddendumFormationRefs, BudgetRefs, ParamRefs, SalaryRefs } from "./refs";
 import type { SheetBuilder } from "./sheet";
 
 const E = FORMATS.euro;
 
+/** What the Verschilanalyse reads: Berekening's parameters and salary table, the Addendum's formation and budget. */
+export interface ComparisonRefs {
+  params: ParamRefs;
+  salary: SalaryRefs;
+  formation: AddendumFormationRefs;
+  budget: BudgetRefs;
+}
+
 /** The Addendum's part of the yearly cycle: the estimates note, and the Verschilanalyse when there is a record. */
-export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: SheetBuilder, addendumRows: Map<number, number>): void {
+export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: SheetBuilder, addendumRows: Map<number, number>, refs: ComparisonRefs): void {
   estimatesNote(ctx, sb);
-  // its problems are the contract's (input/parse.ts): already in ctx.problems
+  // its problems are the contract's (input/parse.ts, previousProblems): already in ctx.problems
   const { record } = readPrevious(ctx.grids);
   if (!record) return;
   const year = ctx.inputs.settings.year;
@@ -51,10 +60,10 @@ export function comparisonSection(ctx: BuildContext, sb: SheetBuilder, calc: She
     ctx.problems.push({ severity: "waarschuwing", code: "comparison-incomplete", sheet: sb.name, cell: "A1", message: `Geen verschilanalyse met ${year - 1}: de Salaristabel heeft voor schaal ${m.scale} geen maximum dat geldt in ${MONTH_SHORT[m.month - 1]} ${year - 1}. Voeg de salaristabellen van ${year - 1} toe.` });
     return;
   }
-  const k = calculationRows(ctx, calc, record, comparison, addendumRows);
+  const k = calculationRows(ctx, calc, record, comparison, addendumRows, refs);
   bridge(ctx, sb, record, comparison, k);
-  budgetLines(ctx, sb, record);
-  packages(ctx, sb, record);
+  budgetLines(ctx, sb, record, refs.budget);
+  packages(ctx, sb, record, refs.formation);
 }
 
 function estimatesNote(ctx: BuildContext, sb: SheetBuilder): void {
@@ -73,10 +82,10 @@ interface CalcRefs {
 }
 
 /** The Berekening rows: K per scale for (Y−1, p₀) and (Y, p₀), the formation lines at each, the totals. */
-function calculationRows(ctx: BuildContext, calc: SheetBuilder, record: PreviousAddendum, cmp: Comparison, addendumRows: Map<number, number>): CalcRefs {
+function calculationRows(ctx: BuildContext, calc: SheetBuilder, record: PreviousAddendum, cmp: Comparison, addendumRows: Map<number, number>, refs: ComparisonRefs): CalcRefs {
   const y0 = cmp.previousYear;
   const recRef = (row: number, col: number) => sheetRef(record.sheet, row, col, true);
-  const sDate = ref(ctx, "salary.date"), sScale = ref(ctx, "salary.scale"), sMax = ref(ctx, "salary.maximum");
+  const { date: sDate, scale: sScale, maximum: sMax } = refs.salary;
 
   calc.section(`Verschilanalyse: parameters van het vorige addendum (${record.sheet})`);
   calc.header("Parameter", "Waarde");
@@ -114,7 +123,7 @@ function calculationRows(ctx: BuildContext, calc: SheetBuilder, record: Previous
     return { labels: rangeRef(calc.name, 1, first, last), K: rangeRef(calc.name, 18, first, last) };
   };
   const kPrev = variant(`Verschilanalyse: kosten per fte in ${y0} met de parameters van ${y0}`, yPrev, y0, cmp.costs.previousYear);
-  const kThis = variant(`Verschilanalyse: kosten per fte in ${cmp.year} met de parameters van ${y0}`, ref(ctx, "param.year"), cmp.year, cmp.costs.thisYear);
+  const kThis = variant(`Verschilanalyse: kosten per fte in ${cmp.year} met de parameters van ${y0}`, refs.params.year, cmp.year, cmp.costs.thisYear);
   const K = (k: { labels: string; K: string }, scaleCell: string) => `INDEX(${k.K},MATCH(${scaleCell},${k.labels},0))`;
 
   calc.section(`Verschilanalyse: formatie ${y0} (vastgelegd) met de tabellen en parameters van ${y0}`);
@@ -164,7 +173,7 @@ function calculationRows(ctx: BuildContext, calc: SheetBuilder, record: Previous
   const a = calc.line({ v: `P(formatie ${y0}, ${y0}, parameters ${y0})`, s: "label" }, { f: calc.ref(p00, 5), r: cmp.p00, nf: E });
   const b = calc.line({ v: `P(formatie ${cmp.year}, ${y0}, parameters ${y0})`, s: "label" }, { f: calc.ref(totals, 5), r: cmp.p10, nf: E });
   const c = calc.line({ v: `P(formatie ${cmp.year}, ${cmp.year}, parameters ${y0})`, s: "label" }, { f: calc.ref(totals, 7), r: cmp.p11, nf: E });
-  const d = calc.line({ v: `Plafond ${cmp.year} = P(formatie ${cmp.year}, ${cmp.year}, parameters ${cmp.year})`, s: "label" }, { f: ref(ctx, "addendum.ceiling"), r: cmp.ceiling, nf: E });
+  const d = calc.line({ v: `Plafond ${cmp.year} = P(formatie ${cmp.year}, ${cmp.year}, parameters ${cmp.year})`, s: "label" }, { f: refs.budget.ceiling, r: cmp.ceiling, nf: E });
   const rc = calc.line({ v: "Verschil door gewijzigde salaristabel sinds vastlegging", s: "label" }, { f: `ROUND(${at(a)}-${at(rec)},2)`, r: cmp.recalculationDifference, nf: E });
   const fe = calc.line({ v: "Formatie-effect", s: "label" }, { f: `ROUND(${at(b)}-${at(a)},2)`, r: cmp.formationEffect, nf: E });
   const ce = calc.line({ v: "Cao-effect jaar op jaar", s: "label" }, { f: `ROUND(${at(c)}-${at(b)},2)`, r: cmp.caoEffect, nf: E });
@@ -205,17 +214,17 @@ function bridge(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum, c
   });
 }
 
-function budgetLines(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum): void {
+function budgetLines(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum, budget: BudgetRefs): void {
   const y0 = record.year.value;
   const c = ctx.results.ceiling;
   sb.section(`Budget P&C: ${y0} en ${ctx.inputs.settings.year}`);
   sb.header("Post", String(y0), String(ctx.inputs.settings.year), "Verschil");
   const rows: Array<[string, keyof PreviousAddendum["totals"], string, number]> = [
-    ["Plafond formatieve kosten", "ceiling", "addendum.ceiling", c.ceiling],
-    ["Overhead", "overhead", "addendum.overhead", c.overhead],
-    ["Opleidingskosten", "trainingBudget", "addendum.training", c.trainingBudget],
-    ["Budget aanvullende dienstverlening", "additionalServicesBudget", "addendum.additional", c.additionalServicesBudget],
-    ["Totaal budget P&C", "totalBudget", "addendum.totalBudget", c.totalBudget],
+    ["Plafond formatieve kosten", "ceiling", budget.ceiling, c.ceiling],
+    ["Overhead", "overhead", budget.overhead, c.overhead],
+    ["Opleidingskosten", "trainingBudget", budget.training, c.trainingBudget],
+    ["Budget aanvullende dienstverlening", "additionalServicesBudget", budget.additional, c.additionalServicesBudget],
+    ["Totaal budget P&C", "totalBudget", budget.totalBudget, c.totalBudget],
   ];
   for (const [label, key, now, value] of rows) {
     const r = sb.row;
@@ -223,12 +232,12 @@ function budgetLines(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddend
     const total = key === "totalBudget";
     sb.line({ v: label, s: total ? "total" : "label" },
       { f: sheetRef(record.sheet, prev.row, prev.col, true), r: prev.value, nf: E, s: total ? "total" : undefined },
-      { f: ref(ctx, now), r: value, nf: E, s: total ? "total" : undefined },
+      { f: now, r: value, nf: E, s: total ? "total" : undefined },
       { f: `ROUND(${cellRef(r, 3)}-${cellRef(r, 2)},2)`, r: round2(value - prev.value), nf: E, s: total ? "total" : undefined });
   }
 }
 
-function packages(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum): void {
+function packages(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum, formation: AddendumFormationRefs): void {
   const y0 = record.year.value;
   const y1 = ctx.inputs.settings.year;
   const lines = ctx.results.ceiling.lines;
@@ -248,10 +257,10 @@ function packages(ctx: BuildContext, sb: SheetBuilder, record: PreviousAddendum)
     const amt0 = round2(sum(prev, (f) => f.ceilingAmount)), amt1 = round2(sum(now, (l) => l.ceilingAmount));
     sb.line({ v: p },
       { f: `SUMIFS(${fte},${kind},"Formatie",${service},${str(p)})`, r: fte0, nf: FORMATS.fte },
-      { f: `SUMIF(${ref(ctx, "addendum.serviceRange")},${str(p)},${ref(ctx, "addendum.fteRange")})`, r: fte1, nf: FORMATS.fte },
+      { f: `SUMIF(${formation.service},${str(p)},${formation.fte})`, r: fte1, nf: FORMATS.fte },
       { f: `ROUND(${cellRef(r, 3)}-${cellRef(r, 2)},4)`, r: Math.round((fte1 - fte0) * 1e4) / 1e4, nf: FORMATS.fte },
       { f: `ROUND(SUMIFS(${amount},${kind},"Formatie",${service},${str(p)}),2)`, r: amt0, nf: E },
-      { f: `ROUND(SUMIF(${ref(ctx, "addendum.serviceRange")},${str(p)},${ref(ctx, "addendum.ceilingRange")}),2)`, r: amt1, nf: E },
+      { f: `ROUND(SUMIF(${formation.service},${str(p)},${formation.ceiling}),2)`, r: amt1, nf: E },
       { f: `ROUND(${cellRef(r, 6)}-${cellRef(r, 5)},2)`, r: round2(amt1 - amt0), nf: E });
   }
 }

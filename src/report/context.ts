@@ -1,11 +1,14 @@
-/** What every report-sheet module gets: inputs, results, where each input lives, and shared references. */
+/**
+ * What every report-sheet module gets: inputs, results, where each input lives. The references one sheet
+ * reads from another are not here: they are typed arguments (report/refs.ts).
+ */
 import { toExcelSerial } from "../domain/dates";
 import type { Results } from "../domain/compute";
 import type { InputSheetKey } from "../domain/glossary";
 import type { CalendarDate, Inputs } from "../domain/types";
 import type { ValueForm } from "../input/cells";
 import { cellAt, type CellValue, type Problem, type WorkbookGrids } from "../input/grid";
-import type { SignOff } from "../input/meta";
+import type { SignOff } from "../records";
 import type { InputLayout } from "../input/parse";
 import { findSheet, formAt } from "../input/table";
 import { quoteSheet, cellRef } from "./a1";
@@ -27,14 +30,6 @@ export interface BuildContext {
   signOff: SignOff | null;
   /** what people typed in the previous report (toelichtingen), by `${sheet}|${row label}|${column}` */
   carried: Map<string, string>;
-  /** shared absolute references, e.g. "param.year" → Berekening!$B$4; filled as sheets are built */
-  refs: Map<string, string>;
-}
-
-export function ref(ctx: BuildContext, key: string): string {
-  const r = ctx.refs.get(key);
-  if (!r) throw new Error(`report: reference '${key}' used before it was defined`);
-  return r;
 }
 
 export function inputSheetName(ctx: BuildContext, key: InputSheetKey): string {

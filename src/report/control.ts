@@ -1,16 +1,27 @@
 /** `Controle`: the input problems, reconciliation checks, and the engine's figures beside the formulas'. */
 import { round2 } from "../domain/money";
-import { changedSinceSigning, integrityProblems } from "../input/meta";
+import { changedSinceSigning, integrityProblems } from "../records";
 import { cellRef } from "./a1";
-import { ref, type BuildContext } from "./context";
+import type { BuildContext } from "./context";
 import { FORMATS } from "./plan";
+import type { AddendumRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { unchangedRowsCondition } from "./freshness";
 import { titleBlock } from "./title";
 
 const ok = (cond: string) => `IF(${cond},"OK","AFWIJKING")`;
 
-export function controlSheet(ctx: BuildContext): SheetBuilder {
+/** What Controle checks: the Addendum's totals, Berekening's ledger and finance blocks, and 6.5's figures. */
+export interface ControlSheetInputs {
+  params: ParamRefs;
+  ledger: LedgerRefs;
+  addendum: AddendumRefs;
+  calc: FinanceCalculationRefs;
+  finance: FinanceSheetRefs | null;
+}
+
+export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): SheetBuilder {
+  const { budget, formation } = refs.addendum;
   const { results, problems } = ctx;
   const sb = new SheetBuilder(ctx.names.control);
   sb.widthsFrom([60, 14, 12, 12, 10]);
@@ -31,22 +42,22 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
   const first = sb.row;
   const ledgerTotal = round2(ctx.inputs.ledger.filter((l) => l.month <= ctx.inputs.settings.reportMonth).reduce((a, l) => a + l.amount, 0));
   const realisedSum = round2(Object.values(results.realised).reduce((a, b) => a + b, 0));
-  const cats = ["Loonkosten", "Vervanging", "Opleiding", "Aanvullende dienstverlening", "Overig"].map((c) => ref(ctx, `realised.${c}`)).join(",");
+  const cats = (["Loonkosten", "Vervanging", "Opleiding", "Aanvullende dienstverlening", "Overig"] as const).map((c) => refs.calc.realised[c]).join(",");
   const vervangingRows = ctx.inputs.ledger.filter((l) => l.category === "Vervanging");
   const caseIds = new Set((ctx.inputs.sickLeave ?? []).map((c) => c.caseId));
   const unknown = vervangingRows.filter((l) => !caseIds.has(l.caseId)).length;
-  const bookingsPerCase = ctx.refs.get("cases.replacementBookings");
+  const bookingsPerCase = refs.calc.forecast?.caseBookings;
   const checks: Array<[string, string, boolean]> = [
-    ["Plafond = som van de plafondbedragen per formatieregel", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingAmounts")},2)=0`), true],
-    ["Plafond = som van de plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${ref(ctx, "addendum.ceiling")}-${ref(ctx, "addendum.ceilingByService")},2)=0`), true],
+    ["Plafond = som van de plafondbedragen per formatieregel", ok(`ROUND(${budget.ceiling}-${formation.ceilingAmounts},2)=0`), true],
+    ["Plafond = som van de plafondbedragen per pakket (elke regel heeft een bekend pakket)", ok(`ROUND(${budget.ceiling}-${formation.ceilingByService},2)=0`), true],
     ["Totaal budget P&C = plafond + overhead + opleiding + aanvullende dienstverlening",
-      ok(`ROUND(${ref(ctx, "addendum.totalBudget")}-(${ref(ctx, "addendum.ceiling")}+${ref(ctx, "addendum.overhead")}+${ref(ctx, "addendum.training")}+${ref(ctx, "addendum.additional")}),2)=0`), true],
+      ok(`ROUND(${budget.totalBudget}-(${budget.ceiling}+${budget.overhead}+${budget.training}+${budget.additional}),2)=0`), true],
     ["Totaal grootboek t/m rapportagemaand = som van de categorieën (elke boeking heeft een bekende categorie)",
-      ok(`ROUND(SUMIFS(${ref(ctx, "ledger.amount")},${ref(ctx, "ledger.month")},"<="&${ref(ctx, "param.reportMonth")})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
+      ok(`ROUND(SUMIFS(${refs.ledger.amount},${refs.ledger.month},"<="&${refs.params.reportMonth})-SUM(${cats}),2)=0`), ledgerTotal === realisedSum],
     ["Elke boeking Vervanging heeft een bekend dossier in Verzuim",
       bookingsPerCase
-        ? ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=SUM(${bookingsPerCase})`)
-        : ok(`COUNTIF(${ref(ctx, "ledger.category")},"Vervanging")=0`),
+        ? ok(`COUNTIF(${refs.ledger.category},"Vervanging")=SUM(${bookingsPerCase})`)
+        : ok(`COUNTIF(${refs.ledger.category},"Vervanging")=0`),
       // without realisation there is no sick-leave chain to count per case: every Vervanging row is then unmatched
       bookingsPerCase || results.forecast.available ? unknown === 0 : vervangingRows.length === 0],
     ["Invoerbladen hebben nog de regels van dit rapport (anders: bouw het rapport opnieuw op)", ok(unchangedRowsCondition(ctx)), true],
@@ -66,21 +77,22 @@ export function controlSheet(ctx: BuildContext): SheetBuilder {
   sb.header("Kerncijfer", "Engine", "Formule", "Verschil", "Uitkomst");
   const kFirst = sb.row;
   const total = results.variance.find((v) => v.name === "Totaal");
-  const key: Array<[string, string, number]> = [
-    ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
-    ["Overhead", "addendum.overhead", results.ceiling.overhead],
-    ["Totaal budget P&C", "addendum.totalBudget", results.ceiling.totalBudget],
-    ["Cao-effect", "addendum.caoEffect", results.ceiling.caoEffect],
-    // a year without realisation yet has no variance or forecast (RULES §5): no realised total, room or extra cost to check
-    ...(results.forecast.available ? [
-      ["Gerealiseerd totaal t/m rapportagemaand", "finance.totalRealised", total?.realisedToDate ?? 0],
-      ["Ruimte onder plafond", "forecast.room", results.forecast.roomUnderCeiling],
-      ["Meerkosten voor opdrachtgever", "forecast.extra", results.forecast.extraCostForClient],
-    ] as Array<[string, string, number]> : []),
+  const forecast = refs.calc.forecast;
+  const key: Array<[string, CellRef, number]> = [
+    ["Plafond formatieve kosten", budget.ceiling, results.ceiling.ceiling],
+    ["Overhead", budget.overhead, results.ceiling.overhead],
+    ["Totaal budget P&C", budget.totalBudget, results.ceiling.totalBudget],
+    ["Cao-effect", refs.addendum.caoEffect, results.ceiling.caoEffect],
+    // a year without realisation yet has no variance or forecast (docs/rekenregels.md): no realised total, room or extra cost to check
+    ...(results.forecast.available && refs.finance && forecast ? [
+      ["Gerealiseerd totaal t/m rapportagemaand", refs.finance.totalRealised, total?.realisedToDate ?? 0],
+      ["Ruimte onder plafond", forecast.room, results.forecast.roomUnderCeiling],
+      ["Meerkosten voor opdrachtgever", forecast.extra, results.forecast.extraCostForClient],
+    ] as Array<[string, CellRef, number]> : []),
   ];
   for (const [label, k, value] of key) {
     const row = sb.row;
-    sb.line({ v: label }, { v: value, nf: FORMATS.euro }, { f: ref(ctx, k), r: value, nf: FORMATS.euro },
+    sb.line({ v: label }, { v: value, nf: FORMATS.euro }, { f: k, r: value, nf: FORMATS.euro },
       { f: `ROUND(${cellRef(row, 3)}-${cellRef(row, 2)},2)`, r: 0, nf: FORMATS.euro },
       { f: ok(`ABS(${cellRef(row, 4)})<0.005`), r: "OK" });
   }

@@ -4,35 +4,47 @@ import { round2 } from "../domain/money";
 import { COST_CATEGORIES } from "../domain/types";
 import { VARIANCE_LINES } from "../domain/variance";
 import { cellRef, str } from "./a1";
-import { ref, type BuildContext } from "./context";
+import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
+import type { BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
 const E = FORMATS.euro;
 
-export function financeSheet(ctx: BuildContext): SheetBuilder {
+/** What 6.5 reads: Berekening's parameters, ledger and finance blocks, and the Addendum's budget. */
+export interface FinanceSheetInputs {
+  params: ParamRefs;
+  ledger: LedgerRefs;
+  budget: BudgetRefs;
+  calc: FinanceCalculationRefs;
+}
+
+/** The sheet, and (with realisation) the figures Controle and 6.1 read from it. */
+export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { sheet: SheetBuilder; refs: FinanceSheetRefs | null } {
+  const { params, budget, calc } = refs;
   const { inputs, results } = ctx;
   const s = inputs.settings;
   const n = s.reportMonth;
   const sb = new SheetBuilder(ctx.names.finance);
   sb.widthsFrom([20, 12, 12, 12, 12, 10, 10, 40, 12]);
   titleBlock(ctx, sb, "6.5 Financiële informatie", { periodic: true });
-  const N = ref(ctx, "param.reportMonth");
+  const N = params.reportMonth;
   // Instellingen 'Verschil positief': nadeel = realised minus budget (an overspend is positive), voordeel = the other way.
   const voordeel = s.varianceSign === "voordeel";
   const sign = voordeel ? -1 : 1;
-  if (!results.forecast.available) return financeWithoutRealisation(ctx, sb);
+  const forecast = calc.forecast;
+  if (!results.forecast.available || !forecast) return { sheet: financeWithoutRealisation(ctx, sb, budget), refs: null };
 
   sb.section(`Begroot en gerealiseerd t/m ${MONTH_NAMES[n - 1]}`);
   sb.header("Regel", "Jaarbudget", `Begroot t/m ${SHORT[n - 1]}`, `Gerealiseerd t/m ${SHORT[n - 1]}`, voordeel ? "Verschil (+ = voordeel)" : "Verschil (+ = nadeel)", "Verschil %", "Toelichting vereist", "Toelichting (controller)");
   const annual: Record<string, PlanCell> = {
-    "Formatieve kosten": { f: ref(ctx, "addendum.ceiling") },
-    Opleiding: { f: ref(ctx, "addendum.training") },
-    "Aanvullende dienstverlening": { f: ref(ctx, "addendum.additional") },
+    "Formatieve kosten": { f: budget.ceiling },
+    Opleiding: { f: budget.training },
+    "Aanvullende dienstverlening": { f: budget.additional },
     Overig: { v: 0 },
-    Overhead: { f: ref(ctx, "addendum.overhead") },
-    Totaal: { f: ref(ctx, "addendum.totalBudget") },
+    Overhead: { f: budget.overhead },
+    Totaal: { f: budget.totalBudget },
   };
   const first = sb.row;
   for (const name of VARIANCE_LINES) {
@@ -41,11 +53,11 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     if (!l) continue;
     const C = (col: number) => cellRef(row, col);
     const realised: PlanCell = {
-      "Formatieve kosten": { f: `ROUND(${ref(ctx, "realised.Loonkosten")}+${ref(ctx, "realised.Vervanging")},2)` },
-      Opleiding: { f: ref(ctx, "realised.Opleiding") },
-      "Aanvullende dienstverlening": { f: ref(ctx, "realised.Aanvullende dienstverlening") },
-      Overig: { f: ref(ctx, "realised.Overig") },
-      Overhead: { f: ref(ctx, "realised.overhead") },
+      "Formatieve kosten": { f: `ROUND(${calc.realised.Loonkosten}+${calc.realised.Vervanging},2)` },
+      Opleiding: { f: calc.realised.Opleiding },
+      "Aanvullende dienstverlening": { f: calc.realised["Aanvullende dienstverlening"] },
+      Overig: { f: calc.realised.Overig },
+      Overhead: { f: calc.realisedOverhead },
       Totaal: { f: `ROUND(SUM(${cellRef(first, 4)}:${cellRef(row - 1, 4)}),2)` },
     }[name];
     const a = annual[name];
@@ -58,21 +70,20 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
       { f: voordeel ? `ROUND(${C(3)}-${C(4)},2)` : `ROUND(${C(4)}-${C(3)},2)`, r: round2(sign * l.difference), nf: E, s: style },
       { f: `IF(${C(3)}=0,"",${C(5)}/${C(3)})`, r: l.differenceRate === null ? "" : sign * l.differenceRate, nf: FORMATS.percent, s: style },
       {
-        f: `IF(OR(ABS(${C(5)})>=${ref(ctx, "param.varianceThresholdAmount")},IF(${C(3)}=0,FALSE(),ABS(${C(5)}/${C(3)})>=${ref(ctx, "param.varianceThresholdRate")})),"Ja","Nee")`,
+        f: `IF(OR(ABS(${C(5)})>=${params.varianceThresholdAmount},IF(${C(3)}=0,FALSE(),ABS(${C(5)}/${C(3)})>=${params.varianceThresholdRate})),"Ja","Nee")`,
         r: l.explanationRequired ? "Ja" : "Nee",
         s: style,
       },
       { v: ctx.carried.get(`${ctx.names.finance}|${name}|8`) ?? "", wrap: true, s: "input" },
     );
     sb.allowEditing(row, 8);
-    ctx.refs.set(`variance.${name}.row`, String(row));
   }
   const last = sb.row - 1;
   sb.highlight(`G${first}:G${last}`, `G${first}="Ja"`, "attention");
   // colour means the same whatever the sign: nadeel red, voordeel green
   sb.highlight(`E${first}:F${last}`, voordeel ? `$E${first}<0` : `$E${first}>0`, "bad");
   sb.highlight(`E${first}:F${last}`, voordeel ? `$E${first}>0` : `$E${first}<0`, "good");
-  ctx.refs.set("finance.totalRealised", sb.ref(last, 4));
+  const totalRealised = sb.ref(last, 4);
   sb.line({ v: `Verschil: ${voordeel ? "begroot min gerealiseerd, dus positief = voordeel (minder uitgegeven dan begroot)" : "gerealiseerd min begroot, dus positief = nadeel (meer uitgegeven dan begroot)"}; rood = nadeel, groen = voordeel (instelling 'Verschil positief' op Instellingen).`, s: "note" });
   sb.line({ v: `Toelichting vereist bij een verschil van ten minste het drempelbedrag of het drempelpercentage (Instellingen). Vul de kolom Toelichting zelf in.`, s: "note" });
   sb.chart({
@@ -83,24 +94,18 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
 
   sb.section("Jaarbudget, prognose en plafond");
   const f = results.forecast;
-  const pairs: Array<[string, string, number, boolean?]> = [
-    ["Plafond formatieve kosten", "addendum.ceiling", results.ceiling.ceiling],
-    ["Totaal budget P&C", "addendum.totalBudget", results.ceiling.totalBudget],
-    ["Prognose loonkosten (lineair)", "forecast.salary", f.salaryForecast],
-    ["Prognose vervanging", "forecast.replacement", f.replacementForecast],
-    ["Prognose formatieve kosten", "forecast.formation", f.formationCostForecast],
-    ["Ruimte onder plafond", "forecast.room", f.roomUnderCeiling, true],
-    ["Meerkosten voor opdrachtgever", "forecast.extra", f.extraCostForClient, true],
-  ];
-  for (const [label, key, value, total] of pairs) {
-    const row = sb.line({ v: label, s: total ? "total" : "label" }, { f: ref(ctx, key), r: value, nf: E, s: total ? "total" : undefined });
-    if (key === "forecast.room") {
-      sb.set(row, 3, { v: "negatief = plafond overschreden (nadeel)", s: "note" });
-      sb.highlight(`B${row}`, `B${row}<0`, "bad");
-      ctx.refs.set("finance.room", sb.ref(row, 2));
-    }
-    if (key === "forecast.extra") ctx.refs.set("finance.extra", sb.ref(row, 2));
-  }
+  const line = (label: string, ref: CellRef, value: number, total?: boolean) =>
+    sb.line({ v: label, s: total ? "total" : "label" }, { f: ref, r: value, nf: E, s: total ? "total" : undefined });
+  line("Plafond formatieve kosten", budget.ceiling, results.ceiling.ceiling);
+  line("Totaal budget P&C", budget.totalBudget, results.ceiling.totalBudget);
+  line("Prognose loonkosten (lineair)", forecast.salary, f.salaryForecast);
+  line("Prognose vervanging", forecast.replacement, f.replacementForecast);
+  line("Prognose formatieve kosten", forecast.formation, f.formationCostForecast);
+  const roomRow = line("Ruimte onder plafond", forecast.room, f.roomUnderCeiling, true);
+  sb.set(roomRow, 3, { v: "negatief = plafond overschreden (nadeel)", s: "note" });
+  sb.highlight(`B${roomRow}`, `B${roomRow}<0`, "bad");
+  const extraRow = line("Meerkosten voor opdrachtgever", forecast.extra, f.extraCostForClient, true);
+  const sheetRefs: FinanceSheetRefs = { totalRealised, room: sb.ref(roomRow, 2), extra: sb.ref(extraRow, 2) };
 
   sb.section("Verzuimvervanging en het plafond");
   if (inputs.sickLeave === null) sb.line({ v: "geen gegevens (blad Verzuim ontbreekt)", s: "note" });
@@ -109,16 +114,16 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     sb.header("Dossier", "Pakket", "Soort", "Kosten dossier", "Vereist besluit", "Vastgelegd besluit", "Meerkosten", "Adviesnota ontbreekt");
     const cFirst = sb.row;
     f.cases.forEach((o, i) => {
-      const k = (x: string) => ref(ctx, `case.${i}.${x}`);
+      const k = forecast.cases[i];
       sb.line(
-        { f: k("caseId"), r: o.case.caseId },
-        { f: k("service"), r: o.case.service ?? "" },
-        { f: k("kind"), r: o.case.kind },
-        { f: k("cost"), r: o.caseCost, nf: E },
-        { f: k("required"), r: o.requiredDecision },
-        { f: k("decision"), r: o.case.decision },
-        { f: k("extra"), r: o.extraCost, nf: E },
-        { f: k("missing"), r: o.adviceNoteMissing ? "Ja" : "Nee" },
+        { f: k.caseId, r: o.case.caseId },
+        { f: k.service, r: o.case.service ?? "" },
+        { f: k.kind, r: o.case.kind },
+        { f: k.cost, r: o.caseCost, nf: E },
+        { f: k.required, r: o.requiredDecision },
+        { f: k.decision, r: o.case.decision },
+        { f: k.extra, r: o.extraCost, nf: E },
+        { f: k.missing, r: o.adviceNoteMissing ? "Ja" : "Nee" },
       );
     });
     const cLast = sb.row - 1;
@@ -128,7 +133,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
 
   sb.section("Gerealiseerd per maand per categorie, met cumulatieve formatieve kosten tegen het plafond naar rato");
   sb.header("Maand", ...COST_CATEGORIES, "Totaal", "Formatieve kosten cumulatief", "Plafond naar rato");
-  const amt = ref(ctx, "ledger.amount"), cat = ref(ctx, "ledger.category"), month = ref(ctx, "ledger.month");
+  const { amount: amt, category: cat, month } = refs.ledger;
   const gFirst = sb.row;
   let cum = 0;
   for (let m = 1; m <= 12; m++) {
@@ -142,7 +147,7 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
       cum = round2(cum + round2(values[0] + values[1]));
       cells.push(
         { f: m === 1 ? `ROUND(${cellRef(row, 2)}+${cellRef(row, 3)},2)` : `ROUND(${cellRef(row - 1, 8)}+${cellRef(row, 2)}+${cellRef(row, 3)},2)`, r: cum, nf: E },
-        { f: `ROUND(${ref(ctx, "addendum.ceiling")}*${m}/12,2)`, r: round2((results.ceiling.ceiling * m) / 12), nf: E },
+        { f: `ROUND(${budget.ceiling}*${m}/12,2)`, r: round2((results.ceiling.ceiling * m) / 12), nf: E },
       );
     }
     sb.line(...cells);
@@ -158,28 +163,28 @@ export function financeSheet(ctx: BuildContext): SheetBuilder {
     series: [{ name: "Formatieve kosten cumulatief", values: `H${gFirst}:H${gFirst + n - 1}` }, { name: "Plafond naar rato", values: `I${gFirst}:I${gFirst + n - 1}` }],
     anchor: `K${gFirst - 1}`, width: 520, height: 300,
   });
-  return sb;
+  return { sheet: sb, refs: sheetRefs };
 }
 
 /**
  * 6.5 of a year without realisation yet (a new year's workbook): the year's budget as agreed in the addendum,
  * and nothing else — no variance against zero months, no forecast, no sick-leave chain, no month table.
  */
-function financeWithoutRealisation(ctx: BuildContext, sb: SheetBuilder): SheetBuilder {
+function financeWithoutRealisation(ctx: BuildContext, sb: SheetBuilder, budget: BudgetRefs): SheetBuilder {
   const { inputs, results } = ctx;
   const c = results.ceiling;
   sb.section(`Jaarbudget ${inputs.settings.year} (addendum)`);
   sb.header("Regel", "Jaarbudget");
-  const lines: Array<[string, string, number, boolean?]> = [
-    ["Plafond formatieve kosten", "addendum.ceiling", c.ceiling],
-    ["Opleiding", "addendum.training", c.trainingBudget],
-    ["Aanvullende dienstverlening", "addendum.additional", c.additionalServicesBudget],
-    ["Overhead", "addendum.overhead", c.overhead],
-    ["Totaal budget P&C", "addendum.totalBudget", c.totalBudget, true],
+  const lines: Array<[string, CellRef, number, boolean?]> = [
+    ["Plafond formatieve kosten", budget.ceiling, c.ceiling],
+    ["Opleiding", budget.training, c.trainingBudget],
+    ["Aanvullende dienstverlening", budget.additional, c.additionalServicesBudget],
+    ["Overhead", budget.overhead, c.overhead],
+    ["Totaal budget P&C", budget.totalBudget, c.totalBudget, true],
   ];
-  for (const [label, key, value, total] of lines) {
+  for (const [label, ref, value, total] of lines) {
     const style = total ? ("total" as const) : undefined;
-    sb.line({ v: label, s: style ?? "label" }, { f: ref(ctx, key), r: value, nf: E, s: style });
+    sb.line({ v: label, s: style ?? "label" }, { f: ref, r: value, nf: E, s: style });
   }
   sb.section("Begroot en gerealiseerd, prognose en ruimte onder het plafond");
   sb.line({ v: "nog geen realisatie: geen vergelijking met de begroting en geen prognose (die volgen zodra de eerste maand is geboekt)", s: "note" });

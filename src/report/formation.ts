@@ -2,13 +2,21 @@
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, str } from "./a1";
-import { ref, type BuildContext } from "./context";
+import type { BuildContext } from "./context";
 import { notesSection } from "./notes";
 import { FORMATS } from "./plan";
+import type { AddendumRefs, FinanceSheetRefs, ForecastRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
-export function formationSheet(ctx: BuildContext): SheetBuilder {
+/** What 6.1 reads: the Addendum, and with realisation 6.5's room and extra cost and Berekening's forecast. */
+export interface FormationSheetInputs {
+  addendum: AddendumRefs;
+  finance: FinanceSheetRefs | null;
+  forecast: ForecastRefs | null;
+}
+
+export function formationSheet(ctx: BuildContext, refs: FormationSheetInputs): SheetBuilder {
   const { results } = ctx;
   const sb = new SheetBuilder(ctx.names.formation);
   sb.widthsFrom([24, 10, 12, 14]);
@@ -16,7 +24,7 @@ export function formationSheet(ctx: BuildContext): SheetBuilder {
 
   sb.section("Formatie per pakket");
   sb.header("Pakket", "Fte", "Waarvan vacature (fte)", "Plafondbedrag");
-  const svc = ref(ctx, "addendum.serviceRange"), fte = ref(ctx, "addendum.fteRange"), occ = ref(ctx, "addendum.occupancyRange"), amt = ref(ctx, "addendum.ceilingRange");
+  const { service: svc, fte, occupancy: occ, ceiling: amt } = refs.addendum.formation;
   const first = sb.row;
   for (const p of SERVICE_CODES) {
     const lines = results.ceiling.lines.filter((l) => l.formation.service === p);
@@ -46,18 +54,19 @@ export function formationSheet(ctx: BuildContext): SheetBuilder {
 
   sb.section("Gevolgen voor addendum en P&C");
   const f = results.forecast;
-  if (!f.available) {
+  const { finance, forecast } = refs;
+  if (!f.available || !finance || !forecast) {
     sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { v: "nog geen realisatie", s: "note" });
-    sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: ref(ctx, "addendum.caoEffect"), r: results.ceiling.caoEffect, nf: FORMATS.euro });
+    sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: refs.addendum.caoEffect, r: results.ceiling.caoEffect, nf: FORMATS.euro });
     return sb;
   }
-  const room = sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { f: ref(ctx, "finance.room"), r: f.roomUnderCeiling, nf: FORMATS.euro });
+  const room = sb.line({ v: "Ruimte onder plafond (prognose)", s: "label" }, { f: finance.room, r: f.roomUnderCeiling, nf: FORMATS.euro });
   sb.highlight(`B${room}`, `B${room}<0`, "bad");
-  sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: ref(ctx, "finance.extra"), r: f.extraCostForClient, nf: FORMATS.euro });
-  sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: ref(ctx, "addendum.caoEffect"), r: results.ceiling.caoEffect, nf: FORMATS.euro });
+  sb.line({ v: "Meerkosten verzuim voor opdrachtgever", s: "label" }, { f: finance.extra, r: f.extraCostForClient, nf: FORMATS.euro });
+  sb.line({ v: "Cao-effect op het plafond", s: "label" }, { f: refs.addendum.caoEffect, r: results.ceiling.caoEffect, nf: FORMATS.euro });
   const missing = f.cases.filter((c) => c.adviceNoteMissing).length;
   const m = sb.line({ v: "Dossiers waarvoor een adviesnota ontbreekt", s: "label" },
-    f.cases.length === 0 ? { v: 0, nf: "0" } : { f: `COUNTIF(${ref(ctx, "cases.missing")},"Ja")`, r: missing, nf: "0" });
+    f.cases.length === 0 ? { v: 0, nf: "0" } : { f: `COUNTIF(${forecast.caseMissing},"Ja")`, r: missing, nf: "0" });
   sb.highlight(`B${m}`, `B${m}>0`, "bad");
   return sb;
 }

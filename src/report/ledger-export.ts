@@ -5,8 +5,9 @@
  */
 import type { LedgerRow } from "../domain/types";
 import { rangeRef } from "./a1";
-import { hasColumn, inputRef, monthCell, numberCell, ref, trimmedText, type BuildContext } from "./context";
+import { hasColumn, inputRef, monthCell, numberCell, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
+import type { LedgerMapRefs } from "./refs";
 import type { SheetBuilder } from "./sheet";
 
 /** True when Realisatie names accounts instead of categories. */
@@ -26,31 +27,34 @@ function keyCell(ctx: BuildContext, sheet: "ledger" | "ledgerMap", row: number):
 }
 
 /**
- * The Grootboek, one row per mapping with its key, on Berekening (before the ledger block). Registers
- * `ledgerMap.key` and `ledgerMap.category`. Nothing when Realisatie has categories.
+ * The Grootboek, one row per mapping with its key, on Berekening (before the ledger block): its key and
+ * category columns. Nothing (null) when Realisatie has categories.
  */
-export function ledgerMapBlock(ctx: BuildContext, sb: SheetBuilder): void {
+export function ledgerMapBlock(ctx: BuildContext, sb: SheetBuilder): LedgerMapRefs | null {
   const l = ctx.layout.sheets.ledgerMap;
-  if (!ledgerByAccount(ctx) || !l) return;
+  if (!ledgerByAccount(ctx) || !l) return null;
   sb.section("Grootboek (rekening|kostenplaats → categorie)");
   sb.header("Bronrij", "Sleutel", "Categorie");
   const first = sb.row;
   for (const row of l.dataRows) sb.line({ v: row }, keyCell(ctx, "ledgerMap", row), trimmedText(ctx, "ledgerMap", "category", row));
   if (l.dataRows.length === 0) sb.line({ v: "(geen regels)", s: "note" }, { v: "" }, { v: "" });
   const last = sb.row - 1;
-  ctx.refs.set("ledgerMap.key", rangeRef(sb.name, 2, first, last));
-  ctx.refs.set("ledgerMap.category", rangeRef(sb.name, 3, first, last));
+  return { key: rangeRef(sb.name, 2, first, last), category: rangeRef(sb.name, 3, first, last) };
 }
 
-/** Month, category and amount of one booking as formulas, whichever columns the Realisatie sheet has. */
-export function ledgerRowCells(ctx: BuildContext, l: LedgerRow): [PlanCell, PlanCell, PlanCell] {
+/**
+ * Month, category and amount of one booking as formulas, whichever columns the Realisatie sheet has; `map`
+ * is the Grootboek block, needed when Realisatie names accounts.
+ */
+export function ledgerRowCells(ctx: BuildContext, l: LedgerRow, map: LedgerMapRefs | null): [PlanCell, PlanCell, PlanCell] {
   const month = hasColumn(ctx, "ledger", "month")
     ? monthCell(ctx, "ledger", "month", l.row, l.month)
     : monthCell(ctx, "ledger", "bookingDate", l.row, l.month);
   let category: PlanCell;
   if (!ledgerByAccount(ctx)) category = trimmedText(ctx, "ledger", "category", l.row);
   else {
-    const keys = ref(ctx, "ledgerMap.key"), cats = ref(ctx, "ledgerMap.category");
+    if (!map) throw new Error("report: Realisatie names accounts, but there is no Grootboek block");
+    const { key: keys, category: cats } = map;
     const key = keyCell(ctx, "ledger", l.row).f as string;
     const account = `${trimmedText(ctx, "ledger", "account", l.row).f as string}&"|"`;
     const byAccount = `INDEX(${cats},MATCH(${account},${keys},0))`;

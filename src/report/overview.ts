@@ -7,7 +7,7 @@ import { computeResults } from "../domain/compute";
 import { MONTH_NAMES } from "../domain/dates";
 import { round2 } from "../domain/money";
 import type { WorkbookGrids } from "../input/grid";
-import { changedSinceSigning, readSignOff } from "../input/meta";
+import { changedSinceSigning, readSignOff } from "../records";
 import { parseWorkbook } from "../input/parse";
 import { FORMATS, type PlanCell, type SheetPlan } from "./plan";
 import { SheetBuilder } from "./sheet";

@@ -1,13 +1,15 @@
 /** `6.6 Privacy`: data breaches (and whether reported to the AP) and data disclosures per month. */
 import { MONTH_NAMES } from "../domain/dates";
 import { cellRef } from "./a1";
-import { ref, type BuildContext } from "./context";
+import type { BuildContext } from "./context";
 import { noData, notesSection } from "./notes";
 import { FORMATS } from "./plan";
+import type { PrivacyRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
-export function privacySheet(ctx: BuildContext): SheetBuilder {
+/** `refs`: the Privacy block of Berekening (null without the sheet). */
+export function privacySheet(ctx: BuildContext, refs: PrivacyRefs | null): SheetBuilder {
   const { inputs } = ctx;
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.privacy);
@@ -15,9 +17,9 @@ export function privacySheet(ctx: BuildContext): SheetBuilder {
   titleBlock(ctx, sb, "6.6 Informatiebeveiliging en privacy", { periodic: true });
   sb.section(`Datalekken en gegevensverstrekkingen per maand t/m ${MONTH_NAMES[n - 1]}`);
   const rows = inputs.privacy;
-  if (!rows) noData(sb, "Privacy");
+  if (!rows || !refs) noData(sb, "Privacy");
   else {
-    const M = ref(ctx, "privacy.month"), K = ref(ctx, "privacy.kind"), C = ref(ctx, "privacy.count"), R = ref(ctx, "privacy.reported");
+    const { month: M, kind: K, count: C, reported: R } = refs;
     sb.header("Maand", "Datalekken", "Waarvan gemeld bij AP", "Gegevensverstrekkingen");
     const first = sb.row;
     const sum = (m: number, kind: string, reported?: boolean) =>

@@ -2,14 +2,16 @@
 import { MONTH_NAMES, MONTH_SHORT as SHORT } from "../domain/dates";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, str } from "./a1";
-import { excelTrim, ref, type BuildContext } from "./context";
+import { excelTrim, type BuildContext } from "./context";
 import { noData } from "./notes";
 import { FORMATS, type PlanCell } from "./plan";
+import type { CalculationRefs, ServiceField } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
 
-export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
+/** `refs`: Berekening's parameters and the Producten and Dienstverlening blocks. */
+export function quantitativeSheet(ctx: BuildContext, refs: Pick<CalculationRefs, "params" | "products" | "service">): SheetBuilder {
   const { inputs } = ctx;
   const n = inputs.settings.reportMonth;
   const sb = new SheetBuilder(ctx.names.quantitative);
@@ -25,11 +27,11 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
   }
 
   sb.section(`Aanvragen per product per maand t/m ${MONTH_NAMES[n - 1]}`);
-  const N = ref(ctx, "param.reportMonth");
-  if (!inputs.products) noData(sb, "Producten");
+  const N = refs.params.reportMonth;
+  if (!inputs.products || !refs.products) noData(sb, "Producten");
   else {
     const products = inputs.products;
-    const pM = ref(ctx, "products.month"), pS = ref(ctx, "products.service"), pP = ref(ctx, "products.product"), pC = ref(ctx, "products.count");
+    const { month: pM, service: pS, product: pP, count: pC } = refs.products;
     // Group case-insensitively on the trimmed product name, as the formulas' '=' compares text.
     const groups = new Map<string, { service: string; label: string; byMonth: number[] }>();
     for (const p of products) {
@@ -90,9 +92,10 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
   sb.section("Agenda, bezwaarschriften en klachten per maand");
   const sm = inputs.serviceMonths;
   const service = ctx.results.service;
-  if (!sm || !service) noData(sb, "Dienstverlening");
+  const serviceRefs = refs.service;
+  if (!sm || !service || !serviceRefs) noData(sb, "Dienstverlening");
   else {
-    const R = (k: string) => ref(ctx, `service.${k}`);
+    const R = (k: ServiceField | "month") => serviceRefs[k];
     const M = R("month");
     sb.header("Maand", "Beschikbare plekken", "Open plekken", "Open (%)", "Afspraken", "Vrije inloop", "Terugbelverzoeken", "Op tijd", "Verzoeken", "Op tijd", "Bezwaarschriften", "Klachten");
     const keys = ["slotsAvailable", "slotsOpen", null, "appointments", "walkIns", "callbacks", "callbacksOnTime", "requests", "requestsOnTime", "objections", "complaints"] as const;
@@ -112,7 +115,7 @@ export function quantitativeSheet(ctx: BuildContext): SheetBuilder {
 
     sb.section(`Normen t/m ${MONTH_NAMES[n - 1]} (SLA: terugbellen binnen 2 werkdagen, verzoeken binnen 3 werkdagen)`);
     sb.header("Norm", "Op tijd", "Totaal", "Percentage", "Norm", "Oordeel");
-    const norms: Array<[string, string, string, number, number, number | null]> = [
+    const norms: Array<[string, ServiceField, ServiceField, number, number, number | null]> = [
       ["Terugbelverzoeken binnen 2 werkdagen", "callbacksOnTime", "callbacks", service.callbacksOnTime, service.callbacks, service.callbackRate],
       ["Verzoeken binnen 3 werkdagen", "requestsOnTime", "requests", service.requestsOnTime, service.requests, service.requestRate],
     ];

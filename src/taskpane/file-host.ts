@@ -3,7 +3,7 @@
  * in the page; the report is offered as a download. The file layer (fflate, saxes) is loaded only when a
  * file is chosen (a separate chunk); exceljs only for the empty template.
  */
-import type { KeptRecords } from "../input/meta";
+import type { KeptRecords } from "../records";
 import type { WorkbookPlan } from "../report/plan";
 import type { ReadBook } from "../xlsx/read";
 import type { BuildKind, HostRead, WorkbookHost, WriteOptions } from "../job/host";

@@ -3,7 +3,7 @@
  * a generation: choosing another file, a change in the workbook (inside Excel) or another rapportagemaand
  * starts a new one, and what was shown for the old one is stale until the next check.
  */
-import type { SignOff } from "../input/meta";
+import type { SignOff } from "../records";
 import type { Checked } from "../job/check";
 import { hasErrors } from "../job/check";
 import type { HostRead, WorkbookHost } from "../job/host";
@@ -21,8 +21,6 @@ export class PaneState {
   /** the workbook what is shown came from, e.g. 'invoer.xlsx' */
   shownSource = "";
   busy = false;
-  /** the pane is writing to the workbook now (its own changes are not the user's) */
-  writing = false;
 
   get fresh(): boolean {
     return this.shownGeneration !== null && this.shownGeneration === this.generation;

@@ -3,15 +3,12 @@
  * anchor in the sheet's drawing part. The series refer to the report sheet's own cells and carry their
  * current values as a cache, so the chart shows before any recalculation, in Excel, LibreOffice and Gnumeric.
  */
+import { quoteSheet } from "../report/a1";
 import type { ChartPlan, PlanCell, Scalar, SheetPlan } from "../report/plan";
 import { escapeXml, NS } from "./package";
 import { parseRef } from "./sheet-read";
 
 const EMU_PER_PX = 9525;
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 function absRange(range: string): string {
   return range.split(":").map((r) => r.replace(/^([A-Za-z]+)(\d+)$/, "$$$1$$$2")).join(":");

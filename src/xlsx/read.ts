@@ -12,24 +12,18 @@
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
 import { SHEETS } from "../domain/glossary";
-import type { CellValue, WorkbookGrids } from "../input/grid";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { isHiddenRecordSheet, markerRowsOf, otherSheets, recordedReportSheets } from "../records/ownership";
 import { Package } from "./package";
 import { readSheetGrid, readSheetGridChunked, type CellContext } from "./sheet-read";
-import { dateStyles, PackageError, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
+import { DamagedPartError, dateStyles, PackageError, requireWellFormed, scanPart, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
-
-/** Name of the very-hidden sheet where the add-in lists the sheets it made (column A kind, column B name). */
-export const METADATA_SHEET = "_dvo_addendum";
-/** Prefix of the add-in's own (very hidden) sheets. */
-export const METADATA_PREFIX = "_dvo";
-/** Column A value that marks a report sheet in the metadata sheet. */
-export const REPORT_SHEET_KIND = "rapportblad";
 
 /** A workbook as the file host read it: the package (for the writer) and what was learnt from it. */
 export interface ReadBook {
   pkg: Package;
   info: WorkbookInfo;
-  /** report sheets of an earlier build (as listed in the metadata sheet), lower case */
+  /** report sheets of an earlier build (as listed in the marker sheet, records/ownership.ts), lower case */
   reportSheets: Set<string>;
 }
 
@@ -91,7 +85,14 @@ function notWorkbookMessage(label: string, bytes: Uint8Array): string {
 
 const SAVE_AGAIN = "open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx)";
 
+/** A part that is not well-formed XML: the file is damaged (nothing is read from it, nothing written). */
+function damagedMessage(label: string, e: DamagedPartError): string {
+  const sheet = e.sheet ? ` (werkblad '${e.sheet}')` : "";
+  return `${label} is beschadigd: het onderdeel ${e.part}${sheet} is geen geldige XML; open het in Excel, laat Excel het herstellen en sla het op als nieuwe Excel-werkmap (.xlsx).`;
+}
+
 function packageMessage(label: string, e: unknown, pkg: Package | undefined): string {
+  if (e instanceof DamagedPartError) return damagedMessage(label, e);
   if (e instanceof ZipError) {
     if (e.kind === "encrypted") return `${label} is met een wachtwoord versleuteld: open het in Excel, haal het wachtwoord weg en sla het op als Excel-werkmap (.xlsx).`;
     if (e.kind === "unsupported") return `${label} gebruikt een zip-indeling die niet wordt ondersteund: ${SAVE_AGAIN}.`;
@@ -141,7 +142,7 @@ export async function readBytes(bytes: Uint8Array, label: string, opts: ReadOpti
     for (const { s, store } of wanted) {
       current = s.name;
       const onRows = opts.onRows ? (row: number, of: number) => opts.onRows?.(s.name, row, of) : undefined;
-      grids.sheets.push(await readSheetGridChunked(book.pkg, s.part, s.name, ctx, { store, onRows }));
+      grids.sheets.push(await scanPartAsync(book.pkg, s, () => readSheetGridChunked(book.pkg, s.part, s.name, ctx, { store, onRows })));
     }
     return { ok: true, grids, book };
   } catch (e) {
@@ -159,7 +160,7 @@ export function readBytesSync(bytes: Uint8Array, label: string, opts: ReadOption
     const { grids, wanted } = planBook(book, ctx, opts, (n) => (current = n));
     for (const { s, store } of wanted) {
       current = s.name;
-      grids.sheets.push(readSheetGrid(book.pkg, s.part, s.name, ctx, { store }));
+      grids.sheets.push(scanPart(book.pkg, s.part, () => readSheetGrid(book.pkg, s.part, s.name, ctx, { store }), s.name));
     }
     return { ok: true, grids, book };
   } catch (e) {
@@ -167,8 +168,19 @@ export function readBytesSync(bytes: Uint8Array, label: string, opts: ReadOption
   }
 }
 
+/** scanPart for a sheet read in chunks. */
+async function scanPartAsync(pkg: Package, s: SheetEntry, read: () => Promise<SheetGrid>): Promise<SheetGrid> {
+  try {
+    return await read();
+  } catch (e) {
+    return scanPart(pkg, s.part, () => {
+      throw e;
+    }, s.name);
+  }
+}
+
 function readFailure(label: string, e: unknown, pkg: Package, current: string): { ok: false; message: string } {
-  if (e instanceof ZipError) return fail(packageMessage(label, e, pkg));
+  if (e instanceof ZipError || e instanceof DamagedPartError) return fail(packageMessage(label, e, pkg));
   const where = current ? ` (werkblad '${current}')` : "";
   return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
 }
@@ -201,39 +213,19 @@ function openBook(bytes: Uint8Array, label: string): Opened {
     return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
   }
   try {
-    const ctx: CellContext = {
-      strings: sharedStrings(pkg, info.sharedStringsPart),
-      dateStyle: dateStyles(pkg, info.stylesPart),
-      date1904: info.date1904,
-    };
+    // the parts read here and those the writer edits must be well-formed XML (sheets are checked as they are read)
+    const stringsPart = info.sharedStringsPart;
+    const strings = stringsPart ? scanPart(pkg, stringsPart, () => sharedStrings(pkg, stringsPart)) : [];
+    requireWellFormed(pkg, info.stylesPart);
+    requireWellFormed(pkg, "docProps/app.xml");
+    const ctx: CellContext = { strings, dateStyle: dateStyles(pkg, info.stylesPart), date1904: info.date1904 };
     return { ok: true, book: { pkg, info, reportSheets: new Set() }, ctx };
   } catch (e) {
     return readFailure(label, e, pkg, "");
   }
 }
 
-function isMetadataSheet(s: SheetEntry): boolean {
-  return s.state === "veryHidden" && s.name.toLowerCase().startsWith(METADATA_PREFIX);
-}
-
-/**
- * Names (lower case) of the report sheets listed in the very-hidden metadata sheet. An input sheet name is
- * never skipped, whatever the metadata says.
- */
-function reportSheetNames(meta: Record<string, CellValue[][]>): Set<string> {
-  const names = new Set<string>();
-  const rows = Object.entries(meta).find(([n]) => n.toLowerCase() === METADATA_SHEET)?.[1];
-  if (!rows) return names;
-  const inputs = new Set(Object.values(SHEETS).map((s) => s.toLowerCase()));
-  for (const r of rows) {
-    const [kind, name] = r;
-    if (typeof kind === "string" && kind.trim().toLowerCase() === REPORT_SHEET_KIND && typeof name === "string" && name.trim() !== "") {
-      const n = name.trim().toLowerCase();
-      if (!inputs.has(n)) names.add(n);
-    }
-  }
-  return names;
-}
+const isRecord = (s: SheetEntry): boolean => isHiddenRecordSheet(s.name, s.state);
 
 interface BookPlan {
   grids: WorkbookGrids;
@@ -242,19 +234,20 @@ interface BookPlan {
 }
 
 /**
- * What to read of a workbook: the add-in's metadata sheets (read here: they are small) and the previous
- * report's editable sheet; then every sheet a user may have filled (all but the metadata and report sheets),
+ * What to read of a workbook: the add-in's record sheets (read here: they are small) and the previous
+ * report's editable sheet; then every sheet a user may have filled (all but the record and report sheets),
  * left for the caller to read.
  */
 function planBook(book: ReadBook, ctx: CellContext, opts: ReadOptions, onSheet: (name: string) => void): BookPlan {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
+  const grid = (s: SheetEntry): SheetGrid => scanPart(pkg, s.part, () => readSheetGrid(pkg, s.part, s.name, ctx), s.name);
   const worksheets = info.sheets.filter((s) => s.part !== "");
-  for (const s of worksheets.filter(isMetadataSheet)) {
+  for (const s of worksheets.filter(isRecord)) {
     onSheet(s.name);
-    meta[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+    meta[s.name] = grid(s).rows;
   }
-  const skip = reportSheetNames(meta);
+  const skip = new Set(recordedReportSheets(markerRowsOf(meta)).map((r) => r.name.toLowerCase()));
   book.reportSheets = skip;
   const previous: Record<string, CellValue[][]> = {};
   const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
@@ -263,12 +256,12 @@ function planBook(book: ReadBook, ctx: CellContext, opts: ReadOptions, onSheet: 
   const storeAbove = opts.storeAbove ?? STORE_ABOVE_BYTES;
   const wanted: BookPlan["wanted"] = [];
   for (const s of worksheets) {
-    if (isMetadataSheet(s)) continue;
+    if (isRecord(s)) continue;
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
       if (/^6\.5 /.test(s.name)) {
         onSheet(s.name);
-        previous[s.name] = readSheetGrid(pkg, s.part, s.name, ctx).rows;
+        previous[s.name] = grid(s).rows;
       }
       continue;
     }
@@ -279,5 +272,5 @@ function planBook(book: ReadBook, ctx: CellContext, opts: ReadOptions, onSheet: 
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */
 export function otherSheetNames(book: ReadBook): string[] {
-  return book.info.sheets.filter((s) => !isMetadataSheet(s) && !book.reportSheets.has(s.name.toLowerCase())).map((s) => s.name);
+  return otherSheets(book.info.sheets.map((s) => s.name), [...book.reportSheets]);
 }

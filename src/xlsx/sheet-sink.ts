@@ -1,6 +1,6 @@
 /**
  * Where a worksheet's cells go as sheet-read.ts reads them: row arrays (a SheetGrid's `rows`, for ordinary
- * sheets) or a compact column store (src/input/columns.ts, for a very large input sheet such as a whole
+ * sheets) or a compact column store (src/input/column-store.ts, for a very large input sheet such as a whole
  * ledger export). Both give the same values: text, numbers, dates by style, booleans, error values.
  */
 import { ColumnStore } from "../input/column-store";

@@ -4,33 +4,13 @@
  * an input sheet still points at the style it had. An entry identical to one already there (ours from an
  * earlier build) is reused rather than added again.
  */
-import type { CellStyle, ConditionalFormat, PlanCell } from "../report/plan";
+import type { ConditionalFormat, PlanCell } from "../report/plan";
+import { CONDITIONAL_LOOKS, FONT_NAME, LOOKS, WRAP_VERTICAL, type Edge, type Look } from "../report/palette";
 import { escapeXml } from "./package";
 
-const FONT = "Calibri";
+const FONT = FONT_NAME;
 
-interface FontSpec { size: number; bold?: boolean; italic?: boolean; color?: string }
-interface LookSpec { font: FontSpec; fill?: string; borderBottom?: string; borderTop?: string; borderBottomHair?: string; wrap?: boolean }
-
-/** The named styles of the plan (the same looks the Office.js host gives them). */
-export const LOOKS: Record<CellStyle, LookSpec> = {
-  title: { font: { size: 15, bold: true, color: "1F3864" } },
-  subtitle: { font: { size: 11, color: "404040" } },
-  section: { font: { size: 12, bold: true, color: "1F3864" } },
-  header: { font: { size: 10, bold: true }, fill: "D9E1F2", borderBottom: "8EA9DB", wrap: true },
-  label: { font: { size: 10 } },
-  total: { font: { size: 10, bold: true }, borderTop: "000000" },
-  note: { font: { size: 9, italic: true, color: "595959" } },
-  warning: { font: { size: 10, bold: true, color: "9C0006" } },
-  banner: { font: { size: 11, bold: true }, fill: "FFEB9C" },
-  input: { font: { size: 10 }, fill: "FFF9E5", borderBottomHair: "BFBFBF" },
-};
-
-export const CONDITIONAL_LOOKS: Record<ConditionalFormat["style"], { fill: string; font: string }> = {
-  bad: { fill: "FFC7CE", font: "9C0006" },
-  good: { fill: "C6EFCE", font: "006100" },
-  attention: { fill: "FFEB9C", font: "9C5700" },
-};
+type FontSpec = Look["font"];
 
 /** Number formats Excel has built in (ECMA-376 §18.8.30), by code. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49 };
@@ -118,11 +98,10 @@ export class StyleBook {
     return this.index("fills", this.el("fill", "", this.el("patternFill", ' patternType="solid"', `${this.el("fgColor", ` rgb="FF${rgb}"`)}${this.el("bgColor", ' indexed="64"')}`)));
   }
 
-  private border(look: LookSpec): number {
-    if (!look.borderBottom && !look.borderTop && !look.borderBottomHair) return 0;
-    const side = (name: string, style?: string, rgb?: string) => (style && rgb ? this.el(name, ` style="${style}"`, this.el("color", ` rgb="FF${rgb}"`)) : this.el(name));
-    const bottom = look.borderBottom ? side("bottom", "thin", look.borderBottom) : look.borderBottomHair ? side("bottom", "hair", look.borderBottomHair) : side("bottom");
-    return this.index("borders", this.el("border", "", `${side("left")}${side("right")}${look.borderTop ? side("top", "thin", look.borderTop) : side("top")}${bottom}${side("diagonal")}`));
+  private border(look: Look): number {
+    if (!look.bottom && !look.top) return 0;
+    const side = (name: string, edge?: Edge) => (edge ? this.el(name, ` style="${edge.weight}"`, this.el("color", ` rgb="FF${edge.color}"`)) : this.el(name));
+    return this.index("borders", this.el("border", "", `${side("left")}${side("right")}${side("top", look.top)}${side("bottom", look.bottom)}${side("diagonal")}`));
   }
 
   /** The cell format (xf index) of a plan cell. */
@@ -137,7 +116,7 @@ export class StyleBook {
     const borderId = look ? this.border(look) : 0;
     const numFmtId = c.nf ? this.numFmt(c.nf) : 0;
     const wrap = c.wrap || look?.wrap;
-    const alignment = wrap || align ? this.el("alignment", `${align ? ` horizontal="${align}"` : ""}${wrap ? ' vertical="top" wrapText="1"' : ""}`) : "";
+    const alignment = wrap || align ? this.el("alignment", `${align ? ` horizontal="${align}"` : ""}${wrap ? ` vertical="${WRAP_VERTICAL}" wrapText="1"` : ""}`) : "";
     const protection = unlocked ? this.el("protection", ' locked="0"') : "";
     const attrs = ` numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${alignment ? ' applyAlignment="1"' : ""}${protection ? ' applyProtection="1"' : ""}`;
     const id = this.index("cellXfs", this.el("xf", attrs, alignment || protection ? alignment + protection : undefined));

@@ -2,8 +2,8 @@
  * What the file host needs to know of a workbook package before it reads any cell: where the workbook part
  * is, its sheets (name, state, part), the date system, the shared strings and which cell styles show dates.
  */
-import { scanXml } from "./xml-scan";
-import { attr, findTags, Package, REL, type Relationship } from "./package";
+import { checkWellFormed, scanXml, XmlError } from "./xml-scan";
+import { attr, findTags, Package, REL, relsPathOf, type Relationship } from "./package";
 
 export type SheetState = "visible" | "hidden" | "veryHidden";
 
@@ -35,7 +35,37 @@ export class PackageError extends Error {
   }
 }
 
+/** A part the file host reads or edits that is not well-formed XML: the file is damaged. */
+export class DamagedPartError extends Error {
+  constructor(readonly part: string, readonly sheet: string | undefined, cause: string) {
+    super(`${part}: ${cause}`);
+  }
+}
+
+/** Run `scan` over a part (or just check the part), turning an XmlError into a DamagedPartError. */
+export function scanPart<T>(pkg: Package, part: string, scan: () => T, sheet?: string): T {
+  try {
+    return scan();
+  } catch (e) {
+    if (e instanceof XmlError) throw new DamagedPartError(pkg.resolve(part) ?? part, sheet, e.message);
+    throw e;
+  }
+}
+
+/** Throw a DamagedPartError when `part` is in the package and is not well-formed XML. */
+export function requireWellFormed(pkg: Package, part: string | undefined): void {
+  const xml = part === undefined ? undefined : pkg.text(part);
+  if (part !== undefined && xml !== undefined) scanPart(pkg, part, () => checkWellFormed(xml));
+}
+
+/**
+ * Where the workbook is, its sheets, date system, shared strings and styles. The package's content types,
+ * its relationships and the workbook part with its relationships must be well-formed XML (DamagedPartError):
+ * they are read here and edited by the writer.
+ */
 export function workbookInfo(pkg: Package): WorkbookInfo {
+  requireWellFormed(pkg, "[Content_Types].xml");
+  requireWellFormed(pkg, "_rels/.rels");
   const root = pkg.relationships("");
   const doc = root.find((r) => r.type.endsWith("/officeDocument") && !r.external);
   const part = doc?.part && pkg.has(doc.part) ? pkg.resolve(doc.part)! : pkg.resolve("xl/workbook.xml");
@@ -44,6 +74,8 @@ export function workbookInfo(pkg: Package): WorkbookInfo {
   if (/macroEnabled\.main\+xml$/i.test(type)) throw new PackageError("macro", type);
   if (/binary/i.test(type) || part.toLowerCase().endsWith(".bin")) throw new PackageError("binary", type);
   if (/template\.main/i.test(type)) throw new PackageError("template", type);
+  requireWellFormed(pkg, part);
+  requireWellFormed(pkg, relsPathOf(part));
   const xml = pkg.text(part) ?? "";
   if (!/<(?:[\w.-]+:)?workbook[\s>]/.test(xml)) throw new PackageError("not-workbook", "no workbook element");
   const rels = pkg.relationships(part);

@@ -5,11 +5,12 @@
  * and replace our own sheets (the report sheets recorded in `_dvo_addendum`, the record sheets) whole, with
  * their drawings and charts. The Logboek only ever gets rows appended.
  */
-import { LOG_HEADERS, LOG_SHEET, logRow, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../input/meta";
-import type { Scalar, SheetPlan, WorkbookPlan } from "../report/plan";
+import { quoteSheet } from "../report/a1";
+import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
+import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, escapeXml, findTags, NS, Package, REL, relativeTarget, relsPathOf } from "./package";
-import { METADATA_SHEET, REPORT_SHEET_KIND, type ReadBook } from "./read";
+import type { ReadBook } from "./read";
 import { appendRowsXml, planSheetXml, rowsSheetXml } from "./sheet-write";
 import { StyleBook } from "./styles";
 import type { SheetEntry } from "./workbook";
@@ -247,6 +248,8 @@ class PackageEditor {
       const now = map.get(Number(m[1]));
       return now === undefined ? "" : whole.replace(/localSheetId="\d+"/, `localSheetId="${now}"`);
     });
+    // an empty <definedNames/> (openpyxl writes one) goes, or ours would come as a second definedNames element
+    this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?\/>/, "");
     this.setPrintNames(printNames, p);
     this.workbookXml = this.workbookXml.replace(/<([\w.-]+:)?definedNames(?:\s[^>]*)?>\s*<\/\1?definedNames>/, "");
     // which sheet the workbook opens on
@@ -318,26 +321,10 @@ class PackageEditor {
   }
 }
 
-/** The rows of the metadata sheet: what made the report, and which sheets are ours. */
-function metaRows(plan: WorkbookPlan): Scalar[][] {
-  return [
-    ["product", plan.marker.product],
-    ["versie", plan.marker.version],
-    ["vingerafdruk", plan.marker.fingerprint],
-    ["gemaakt", plan.marker.builtAt],
-    ["rapportagemaand", plan.marker.reportMonth],
-    ...plan.sheets.map((s) => [REPORT_SHEET_KIND, s.name]),
-  ];
-}
-
 interface PrintName {
   sheet: string;
   name: "_xlnm.Print_Area" | "_xlnm.Print_Titles";
   ref: string;
-}
-
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** "A1:I60" → $A$1:$I$60; "1:4" → $1:$4 */
@@ -364,10 +351,9 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
   // the old report's drawings and charts go first, so the new ones take their names
   for (const s of plan.sheets) if (book.reportSheets.has(s.name.toLowerCase())) ed.clearChildren(s.name);
   const taken = new Set<string>();
-  const wasActive = new Set(book.info.sheets.map((s) => s.name.toLowerCase()));
+  const ours = (x: SheetEntry) => book.reportSheets.has(x.name.toLowerCase());
   for (const s of plan.sheets) {
-    const ours = book.reportSheets.has(s.name.toLowerCase()) || !wasActive.has(s.name.toLowerCase());
-    if (!ours) continue; // never overwrite a sheet that is not ours (the planner chose another name)
+    if (sheetInTheWay(s.name, book.info.sheets, ours)) continue; // never overwrite a sheet that is not ours (the planner chose another name)
     const children: NewSheet["children"] = [];
     if (s.charts.length > 0) {
       const drawing = ed.freeName(`${ed.xlFolder}drawings/drawing`, ".xml", taken);
@@ -386,7 +372,7 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
     printNames.push({ sheet: s.name, name: "_xlnm.Print_Area", ref: `${quoteSheet(s.name)}!${absolute(print.area)}` });
     if (print.repeatRows) printNames.push({ sheet: s.name, name: "_xlnm.Print_Titles", ref: `${quoteSheet(s.name)}!${absolute(print.repeatRows)}` });
   }
-  ed.putSheet({ name: METADATA_SHEET, state: "veryHidden", xml: rowsSheetXml(metaRows(plan)) });
+  ed.putSheet({ name: MARKER_SHEET, state: "veryHidden", xml: rowsSheetXml(markerRows(plan.marker, plan.sheets.map((x) => ({ name: x.name })))) });
   if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetXml(signOffRows(records.signOff)) });
   if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetXml(snapshotRows(records.snapshot)) });
   if (records.log && records.log.length > 0) {

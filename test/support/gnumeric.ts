@@ -9,11 +9,6 @@ export function findSsconvert(): string | null {
   return null;
 }
 
-/** True when a missing Gnumeric must fail the run instead of skipping (CI, or asked for). */
-export function gnumericRequired(): boolean {
-  return process.env.CI === "true" || process.env.DVO_REQUIRE_GNUMERIC === "1";
-}
-
 /** Recalculate one file and return the path of Gnumeric's xlsx copy (values are Gnumeric's own). */
 export function recalculateGnumeric(ssconvert: string, file: string): string {
   const out = path.join(mkdtempSync(path.join(tmpdir(), "dvo-gnm-")), path.basename(file));

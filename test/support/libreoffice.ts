@@ -15,11 +15,6 @@ export function findSoffice(): string | null {
   return null;
 }
 
-/** True when a missing LibreOffice must fail the run instead of skipping (CI, or asked for). */
-export function libreOfficeRequired(): boolean {
-  return process.env.CI === "true" || process.env.DVO_REQUIRE_LIBREOFFICE === "1";
-}
-
 const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>

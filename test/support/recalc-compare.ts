@@ -5,11 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { PYTHON } from "./paths";
 
 export type Value = string | number | null | { error: string };
 export type Cells = Record<string, Record<string, [string | null, Value]>>;
-
-export const PYTHON = "/usr/bin/python3";
 
 /** Every cell of an .xlsx as [formula or null, cached value], by sheet and address. */
 export function readCells(file: string, valuesOnly = false): Cells {

@@ -4,6 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM } from "./paths";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -26,8 +27,6 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** Debian's Chromium (playwright-core drives it; no browser download). */
-export const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_DIST = path.join(__dirname, "..", "..", "node_modules", "@microsoft", "office-js", "dist");
 
 /** Headless Chromium with the flags this closed network needs (no background connections). */

@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { MONTH_NAMES } from "../../domain/dates";
-import type { SignAction } from "../../input/meta";
+import type { SignAction } from "../../records";
 import { reportFile, STAGES } from "../pipeline";
 import { euro, formatProblem, outputAllowed, printRefusal, writing, type Out } from "../io";
 

@@ -17,8 +17,8 @@ export function setupInputTab(pane: Pane): void {
     $("excel-input").hidden = false;
     $<HTMLInputElement>("template-year").value = String(year);
     $("create-sheets").addEventListener("click", () => createSheets(pane));
+    // the add-in's own writes raise no events (src/office/write.ts switches them off while it writes)
     pane.opts.watch?.((sheet) => {
-      if (pane.state.writing) return; // the pane's own writes are not the user's changes
       pane.invalidate(sheet ? `Het blad '${sheet}' is gewijzigd na de laatste controle.` : "De werkmap is gewijzigd na de laatste controle.");
     }).catch(() => undefined);
   } else {

@@ -4,7 +4,7 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, type SignAction, type SignOff } from "../../input/meta";
+import { changedSinceSigning, type SignAction, type SignOff } from "../../records";
 import { valid } from "../../job/check";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
@@ -123,12 +123,7 @@ async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
         pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
         throw e;
       })),
-      write: (plan, records, progress, opts) => {
-        pane.state.writing = true;
-        return host.write(plan, records, progress, opts).finally(() => {
-          pane.state.writing = false;
-        });
-      },
+      write: (plan, records, progress, opts) => host.write(plan, records, progress, opts),
     }, {
       action, reportMonth: chosenMonth(),
       onStage: (i) => mark(i),

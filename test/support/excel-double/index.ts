@@ -1,4 +1,7 @@
 /**
+ * (Over 350 lines on purpose: the proxies share one batch machinery and one model, and each rule sits beside
+ * the proxy it belongs to with its citation; the model, formulas and helpers are in their own files.)
+ *
  * A strict Excel double for the Office.js API subset the add-in uses, written from Microsoft's Office.js
  * documentation (learn.microsoft.com: Excel.Range values/formulas/numberFormat, load/sync, PropertyNotLoaded,
  * OfficeExtension.ErrorCodes / Excel.ErrorCodes, WorksheetCollection.getItem / getItemOrNullObject, sheet
@@ -9,10 +12,28 @@
  * - proxies: a property read before load + sync throws PropertyNotLoaded (at once, as office.js does);
  *   `isNullObject` is known only after the sync that resolved the object;
  * - queued operations run at `sync()`, in order, and the first that Excel would refuse fails the sync with
- *   its documented code (operations before it stay applied, the rest are dropped): ItemNotFound,
- *   ItemAlreadyExists, InvalidArgument (a 2-D array whose size differs from the range; a 1×1 array on a
- *   bigger range is NOT the documented single-value broadcast — only a plain value is), AccessDenied (a
- *   protected sheet; a protected workbook structure), ApiNotFound (an API above the profile's ExcelApi);
+ *   its documented code. What Excel keeps of a failed batch is not documented, so the double has two
+ *   models: `batch: "partial"` (operations before the failing one stay applied, the rest are dropped) and
+ *   `batch: "atomic"` (nothing of the batch is applied); code under test must be right under both. Codes:
+ *   ItemNotFound, ItemAlreadyExists, InvalidArgument (values, formulas, formulasR1C1 and numberFormat take a
+ *   2-D array of the range's exact shape — the Range reference types them `any[][]`; the sentence that once
+ *   allowed a single value for a whole range was removed from that page in 2020, so a scalar, or a 1×1
+ *   array on a bigger range, is refused), AccessDenied (a protected sheet; a protected workbook structure),
+ *   InvalidOperation (deleting a VeryHidden sheet: Worksheet.delete), ApiNotFound (an API above the
+ *   profile's ExcelApi; the set per API as the reference page gives it, e.g. Worksheet.visibility: 1.1 to
+ *   read, 1.2 to set), RangeExceedsLimit (a read of more than 5,000,000 cells: "Resource limits and
+ *   performance optimization", Excel add-ins);
+ * - `Excel.run` syncs what is still queued when its function resolves ("Application-specific API model":
+ *   run functions call sync() implicitly);
+ * - sheet ids: with `reuseIds` (Excel on Mac) a deleted sheet's id may be given to a new sheet ("Work with
+ *   worksheets": the id of a deleted worksheet might be reassigned);
+ * - calculation: a formula written while calculation is suspended (Application.suspendApiCalculationUntilNextSync:
+ *   "it is the developer's responsibility to re-calc the workbook") is stale until `application.calculate`
+ *   with "Full" or "FullRebuild" (which mark every cell dirty: CalculationType); the double computes no
+ *   values, it only keeps count (`staleFormulas`);
+ * - events: `context.runtime.enableEvents` (ExcelApi 1.8, "Work with events": events are switched on and off
+ *   at the runtime level) and the worksheet collection's onChanged (1.9), onAdded and onDeleted (1.7); a
+ *   change made while events are off raises nothing, and `userEdit` stands for a person typing in a cell;
  * - `null` in a 2-D values/formulas/numberFormat array leaves that cell as it is;
  * - sheet names: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with an apostrophe, unique
  *   case-insensitively, not "History";
@@ -21,8 +42,22 @@
  *   number is refused here as a formula Excel cannot parse — strict on purpose: the host must quote text);
  * - formulas are kept as Excel shows them in A1; formulasR1C1 goes through the double's own conversion;
  *   renaming a sheet rewrites references to it, deleting it turns them into #REF!;
- * - request and response size per sync, measured as the JSON they would carry; on the web profile either
- *   one over 5 MB fails the sync (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ * - request and response size per sync, measured as "Excel JavaScript API performance optimization",
+ *   Payload size limit best practices, describes a request: the number of API calls, the number of objects
+ *   (a Range, a Worksheet, …) and the length of the values set or got (see `measure` below; written from
+ *   that page, not from the add-in's own estimate); on the web profile either one over 5 MB fails the sync
+ *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ *
+ * Pages the rules above come from (Microsoft Learn, from OfficeDev/office-js-docs-reference and
+ * OfficeDev/office-js-docs-pr):
+ * - Range, Worksheet, WorksheetCollection, Application, CalculationType, Runtime reference:
+ *   https://learn.microsoft.com/javascript/api/excel/excel.range (…/excel.worksheet, …/excel.worksheetcollection,
+ *   …/excel.application, …/excel.calculationtype, …/excel.runtime)
+ * - https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ * - https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets
+ * - https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events
  *
  * Where the documentation is silent the double is stricter than Excel, never laxer: a method call or a
  * property set on a null object fails the sync (ItemNotFound).
@@ -68,6 +103,7 @@ interface Op {
   /** minor version of ExcelApi 1.x this needs */
   api: number;
   where: string;
+  /** the request bytes of this call (see `measure`) */
   bytes: number;
   run: () => void | { payload: unknown; deliver: () => void };
 }
@@ -113,8 +149,31 @@ export interface ExportedWorkbook {
 }
 
 const SHEET_NAME_FORBIDDEN = /[\\/?*[\]:]/;
-const OP_BYTES = 80;
 const size = (x: unknown): number => JSON.stringify(x ?? null).length;
+
+/**
+ * The request bytes of one queued call, from the three parts the payload best practices name: the call
+ * itself (method or property and its place in the object path), an object it creates (Range, Worksheet, …),
+ * and the length of the value it sets. The per-call and per-object figures are the double's own assumption
+ * of what a serialized action costs; the value is measured as its JSON text.
+ */
+const CALL_BYTES = 40;
+const OBJECT_BYTES = 60;
+const CREATES_OBJECT = /\.(getRange|getRanges|getItem|getItemOrNullObject|getItemAt|getActiveWorksheet|getUsedRange|getUsedRangeOrNullObject|getIntersectionOrNullObject|getCell|add)$/;
+export function measure(where: string, args: unknown): number {
+  return CALL_BYTES + (CREATES_OBJECT.test(where) ? OBJECT_BYTES : 0) + (args === undefined ? 0 : size(args));
+}
+
+/** The event an Excel change raises, as the worksheet collection's handlers receive it. */
+export interface DoubleEvent {
+  kind: "changed" | "added" | "deleted";
+  worksheetId: string;
+  address?: string;
+  source: "Local" | "Remote";
+  type: string;
+}
+
+export type BatchModel = "partial" | "atomic";
 
 export class ExcelDouble {
   readonly sheets: SheetModel[] = [];
@@ -127,10 +186,24 @@ export class ExcelDouble {
   private nextId = 1;
   readonly profile: ProfileName;
   readonly apiMinor: number;
+  readonly batch: BatchModel;
+  readonly reuseIds: boolean;
+  private freedIds: string[] = [];
+  /** Runtime.enableEvents of the add-in under test */
+  enableEvents = true;
+  readonly handlers: Record<DoubleEvent["kind"], Array<(e: DoubleEvent) => unknown>> = { changed: [], added: [], deleted: [] };
+  /** events raised by the operations of the batch that is running (fired when it is kept) */
+  private raised: DoubleEvent[] = [];
+  /** every event fired to the handlers, in order */
+  readonly fired: DoubleEvent[] = [];
+  private delivering: Promise<unknown> = Promise.resolve();
 
-  constructor(opts: { profile?: ProfileName; sheets?: SheetSetup[]; structureProtected?: boolean } = {}) {
+  constructor(opts: { profile?: ProfileName; sheets?: SheetSetup[]; structureProtected?: boolean; batch?: BatchModel; reuseIds?: boolean; maxApi?: string } = {}) {
     this.profile = opts.profile ?? "web";
-    this.apiMinor = minorOf(PROFILES[this.profile].maxApi);
+    // EXCEL_DOUBLE_BATCH=atomic runs every test that does not choose a model under the all-or-nothing one
+    this.batch = opts.batch ?? (process.env.EXCEL_DOUBLE_BATCH === "atomic" ? "atomic" : "partial");
+    this.reuseIds = opts.reuseIds ?? false;
+    this.apiMinor = minorOf(opts.maxApi ?? PROFILES[this.profile].maxApi);
     for (const s of opts.sheets ?? []) this.setup(s);
     if (this.sheets.length === 0) this.setup({ name: "Blad1" });
     this.structureProtected = opts.structureProtected ?? false;
@@ -146,15 +219,18 @@ export class ExcelDouble {
     const ctx = {
       workbook,
       application: new ApplicationProxy(this),
+      runtime: new RuntimeProxy(this),
       sync: () => this.sync(),
       trackedObjects: { add: () => undefined, remove: () => undefined },
     };
     return ctx as unknown as Excel.RequestContext;
   }
 
-  /** Excel.run: one context per call. */
-  run<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return fn(this.context());
+  /** Excel.run: one context per call; what is still queued when `fn` resolves is synced then. */
+  async run<T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const result = await fn(this.context());
+    if (this.queue.length > 0) await this.sync();
+    return result;
   }
 
   /** Globals for code that calls Excel.run / Office.context.requirements directly. */
@@ -179,9 +255,21 @@ export class ExcelDouble {
     return this.queue.length;
   }
 
+  /** Fault injection: the sync `n` syncs from now fails with `code` before Excel runs any of its operations. */
+  failSync(n: number, code = "ConnectionFailure"): void {
+    this.failAt = { sync: this.syncs.length + n, code };
+  }
+  private failAt: { sync: number; code: string } | null = null;
+
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    if (this.failAt && this.syncs.length === this.failAt.sync) {
+      const code = this.failAt.code;
+      this.failAt = null;
+      this.syncs.push({ request: 0, response: 0, ops: ops.length, error: code });
+      throw new DoubleError(code, "The request could not be delivered (fault injected by the test).");
+    }
     const request = 2 + ops.reduce((n, o) => n + o.bytes, 0);
     const record: SyncRecord = { request, response: 0, ops: ops.length };
     this.syncs.push(record);
@@ -192,6 +280,8 @@ export class ExcelDouble {
     }
     const deliveries: Array<() => void> = [];
     let response = 2;
+    const restore = this.batch === "atomic" ? this.snapshot() : null;
+    this.raised = [];
     try {
       for (const op of ops) {
         if (op.api > this.apiMinor) throw new DoubleError("ApiNotFound", `${op.where} needs ExcelApi 1.${op.api}; ${PROFILES[this.profile].label} has up to 1.${this.apiMinor}.`, op.where);
@@ -203,14 +293,14 @@ export class ExcelDouble {
       }
     } catch (e) {
       record.response = response;
-      if (e instanceof DoubleError) {
-        record.error = e.code;
-        throw e;
-      }
+      if (e instanceof DoubleError) record.error = e.code;
+      if (restore) restore();
+      else this.fire();
       throw e;
     } finally {
       this.calculationSuspended = 0;
     }
+    this.fire();
     record.response = response;
     if (limit !== null && response > limit) {
       record.error = "ResponsePayloadSizeLimitExceeded";
@@ -222,7 +312,86 @@ export class ExcelDouble {
   // ------------------------------------------------------------------ model helpers
 
   newId(): string {
-    return `{00000000-0001-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`;
+    const reused = this.reuseIds ? this.freedIds.sort().shift() : undefined;
+    return reused ?? `{00000000-0001-0000-${String(this.nextId++).padStart(4, "0")}-000000000000}`;
+  }
+
+  freeId(id: string): void {
+    this.freedIds.push(id);
+  }
+
+  /** Everything a batch can change, to put back when an atomic batch fails. */
+  private snapshot(): () => void {
+    const sheets = [...this.sheets];
+    const saved = sheets.map((s) => ({
+      s,
+      fields: { ...s, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, style: { ...c.style } }])), columnWidths: new Map(s.columnWidths), rowHeights: new Map(s.rowHeights), merged: s.merged.map((m) => ({ ...m })), protection: { ...s.protection }, pageLayout: { ...s.pageLayout }, conditionalFormats: s.conditionalFormats.map((c) => ({ ...c })), dataValidation: [...s.dataValidation], charts: s.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })) },
+    }));
+    const tables = this.tables.map((t) => ({ t, fields: { ...t, rect: { ...t.rect } } }));
+    const state = { structureProtected: this.structureProtected, activeSheetId: this.activeSheetId, enableEvents: this.enableEvents, nextId: this.nextId, freedIds: [...this.freedIds] };
+    const handlers = Object.fromEntries(Object.entries(this.handlers).map(([k, v]) => [k, [...v]]));
+    return () => {
+      this.sheets.splice(0, this.sheets.length, ...sheets);
+      for (const { s, fields } of saved) Object.assign(s, fields);
+      this.tables.splice(0, this.tables.length, ...tables.map((x) => Object.assign(x.t, x.fields)));
+      Object.assign(this, state);
+      for (const k of Object.keys(this.handlers) as Array<DoubleEvent["kind"]>) this.handlers[k].splice(0, this.handlers[k].length, ...handlers[k]);
+      this.raised = [];
+    };
+  }
+
+  /** Record an event of a change made in this batch (raised only while the add-in's events are on). */
+  raise(kind: DoubleEvent["kind"], sheet: SheetModel, address?: string): void {
+    if (!this.enableEvents) return;
+    this.raised.push({ kind, worksheetId: sheet.id, address, source: "Local", type: kind === "changed" ? "RangeEdited" : kind === "added" ? "WorksheetAdded" : "WorksheetDeleted" });
+  }
+
+  /** Hand the events of the batch to the handlers, after the sync (handlers run asynchronously, as in Excel). */
+  private fire(): void {
+    const events = this.raised;
+    this.raised = [];
+    for (const e of events) {
+      this.fired.push(e);
+      for (const h of [...this.handlers[e.kind]]) this.delivering = this.delivering.then(() => h(e)).catch(() => undefined);
+    }
+  }
+
+  /** Wait until every handler called so far has finished. */
+  async settled(): Promise<void> {
+    let last: Promise<unknown> | undefined;
+    while (last !== this.delivering) {
+      last = this.delivering;
+      await last;
+    }
+  }
+
+  /** A person types `value` in a cell: the cell changes and, while events are on, onChanged is raised. */
+  userEdit(sheet: string, address: string, value: string | number): void {
+    const s = this.sheet(sheet);
+    const r = parseAddress(address);
+    if (!r) throw new Error(`not an address: ${address}`);
+    const cell = s.cells.get(key(r.r1, r.c1)) ?? emptyCell();
+    cell.value = value;
+    delete cell.formula;
+    s.cells.set(key(r.r1, r.c1), cell);
+    this.raised = [];
+    this.raise("changed", s, address);
+    this.fire();
+  }
+
+  /** Formulas written while calculation was suspended and not calculated since, as "Sheet!A1". */
+  staleFormulas(): string[] {
+    const out: string[] = [];
+    for (const s of this.sheets) for (const [k, c] of s.cells) if (c.stale && c.formula !== undefined) {
+      const [r, col] = k.split(",").map(Number);
+      out.push(`${s.name}!${colLetters(col)}${r}`);
+    }
+    return out;
+  }
+
+  /** A full calculation: nothing is stale any more. */
+  calculateAll(): void {
+    for (const s of this.sheets) for (const c of s.cells.values()) delete c.stale;
   }
 
   find(name: string): SheetModel | undefined {
@@ -396,6 +565,7 @@ function enter(cell: CellModel, v: unknown, how: Entry, row: number, col: number
     cell.value = null;
     delete cell.formula;
     delete cell.quoted;
+    delete cell.stale;
   };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) throw new DoubleError("InvalidArgument", `Not a number Excel stores: ${v}`);
@@ -424,6 +594,7 @@ function enter(cell: CellModel, v: unknown, how: Entry, row: number, col: number
     for (const name of d ? sheetRefs(a1) : []) if (!d?.find(name)) a1 = renameSheetRefs(a1, name, null);
     cell.formula = a1;
     cell.value = null;
+    if (d && d.calculationSuspended > 0) cell.stale = true;
     return;
   }
   if (NUMBER.test(v)) {
@@ -475,7 +646,7 @@ abstract class Proxy {
     return this.isNull;
   }
   protected op(api: number, where: string, args: unknown, run: Op["run"]): void {
-    this.d.enqueue({ api, where: `${this.what}.${where}`, bytes: OP_BYTES + size(args), run });
+    this.d.enqueue({ api, where: `${this.what}.${where}`, bytes: measure(`${this.what}.${where}`, args), run });
   }
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this.loaded);
@@ -523,19 +694,61 @@ class ApplicationProxy extends Proxy {
   suspendApiCalculationUntilNextSync(): void {
     this.op(6, "suspendApiCalculationUntilNextSync", null, () => void this.d.calculationSuspended++);
   }
-  /** Recalculate: the double does not calculate; formulas keep the values a test gave them. */
+  /**
+   * Recalculate. The double computes no values (formulas keep the values a test gave them); a full
+   * calculation ("Full", "FullRebuild": every cell marked dirty, CalculationType) ends the staleness of
+   * formulas written under suspended calculation. Whether "Recalculate" reaches them is not documented, so
+   * it does not here.
+   */
   calculate(type: string): void {
-    this.op(1, "calculate", type, () => undefined);
+    this.op(1, "calculate", type, () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(type)) throw new DoubleError("InvalidArgument", `Not a calculation type: ${type}`);
+      if (type !== "Recalculate") this.d.calculateAll();
+    });
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this.op(9, "suspendScreenUpdatingUntilNextSync", null, () => undefined);
   }
 }
 
+/** Runtime (ExcelApi 1.5): enableEvents (1.8) switches this add-in's events off and on. */
+class RuntimeProxy extends Proxy {
+  constructor(d: ExcelDouble) {
+    super(d, "Runtime");
+  }
+  get enableEvents(): boolean {
+    return this.got("enableEvents");
+  }
+  set enableEvents(v: boolean) {
+    this.op(8, "enableEvents", v, () => {
+      if (typeof v !== "boolean") throw new DoubleError("InvalidArgument", `enableEvents is a boolean, not ${JSON.stringify(v)}.`);
+      this.d.enableEvents = v;
+    });
+  }
+  load(what?: string | string[]): this {
+    // Runtime is ExcelApi 1.5, its enableEvents 1.8
+    this.op(8, "load", what, () => {
+      const v = this.d.enableEvents;
+      return { payload: { enableEvents: v }, deliver: () => void this.loaded.set("enableEvents", v) };
+    });
+    return this;
+  }
+}
+
 class WorksheetCollectionProxy extends Proxy {
   private list: WorksheetProxy[] | undefined;
+  readonly onChanged: { add: (h: (e: DoubleEvent) => unknown) => void };
+  readonly onAdded: { add: (h: (e: DoubleEvent) => unknown) => void };
+  readonly onDeleted: { add: (h: (e: DoubleEvent) => unknown) => void };
   constructor(d: ExcelDouble) {
     super(d, "WorksheetCollection");
+    // WorksheetCollection.onChanged: ExcelApi 1.9; onAdded, onDeleted: 1.7. A handler is registered at the sync.
+    const on = (kind: DoubleEvent["kind"], api: number) => ({
+      add: (h: (e: DoubleEvent) => unknown) => this.op(api, `on${kind}.add`, null, () => void d.handlers[kind].push(h)),
+    });
+    this.onChanged = on("changed", 9);
+    this.onAdded = on("added", 7);
+    this.onDeleted = on("deleted", 7);
   }
   get items(): WorksheetProxy[] {
     if (!this.list) throw NOT_LOADED(this.what, "items");
@@ -564,6 +777,7 @@ class WorksheetCollectionProxy extends Proxy {
       const s = newSheet(this.d.newId(), n as string);
       this.d.sheets.push(s);
       ws.bind(s);
+      this.d.raise("added", s);
     });
     return ws;
   }
@@ -615,7 +829,7 @@ class WorksheetProxy extends Proxy {
   readonly protection: WorksheetProtectionProxy;
   readonly freezePanes: { freezeRows: (n?: number) => void; unfreeze: () => void };
   readonly tables: TableCollectionProxy;
-  readonly charts: { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy };
+  readonly charts: { add: (type: string, source: RangeProxy, seriesBy?: string) => ChartProxy; load: (what?: string) => unknown; readonly items: ChartProxy[] };
   readonly pageLayout: { orientation: string; zoom: unknown; setPrintArea: (a: string) => void; setPrintTitleRows: (r: string) => void; headersFooters: { defaultForAllPages: object } };
   constructor(d: ExcelDouble, private readonly nullable: boolean) {
     super(d, "Worksheet");
@@ -625,9 +839,21 @@ class WorksheetProxy extends Proxy {
       freezeRows: (n = 1) => this.op(7, "freezePanes.freezeRows", n, () => void (this.sheet().freezeRows = n)),
       unfreeze: () => this.op(7, "freezePanes.unfreeze", null, () => void (this.sheet().freezeRows = undefined)),
     };
+    let loadedCharts: ChartProxy[] | undefined;
     this.charts = {
+      get items(): ChartProxy[] {
+        if (!loadedCharts) throw NOT_LOADED("ChartCollection", "items");
+        return loadedCharts;
+      },
+      load: (what?: string) => {
+        this.op(1, "charts.load", what, () => {
+          const list = this.sheet().charts.map((m) => ({ m, p: new ChartProxy(d, this) }));
+          return { payload: list.map((x) => ({ name: x.m.title ?? "" })), deliver: () => void (loadedCharts = list.map((x) => Object.assign(x.p, { model: x.m }))) };
+        });
+        return this.charts;
+      },
       add: (type, source, seriesBy) => {
-        const chart = new ChartProxy(d);
+        const chart = new ChartProxy(d, this);
         this.op(1, "charts.add", { type, seriesBy }, () => {
           const s = this.sheet();
           const src = source.target();
@@ -711,8 +937,9 @@ class WorksheetProxy extends Proxy {
   get visibility(): string {
     return this.got("visibility");
   }
+  /** Worksheet.visibility: ExcelApi 1.1 to read, 1.2 to set. */
   set visibility(v: string) {
-    this.op(1, "visibility", v, () => {
+    this.op(2, "visibility", v, () => {
       const s = this.sheet();
       if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new DoubleError("InvalidArgument", `Not a sheet visibility: ${v}`);
       this.d.checkStructure("hide or show a sheet");
@@ -750,11 +977,16 @@ class WorksheetProxy extends Proxy {
     this.op(1, "delete", null, () => {
       const s = this.sheet();
       this.d.checkStructure("delete a sheet");
+      // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail
+      // with an InvalidOperation exception"
+      if (s.visibility === "VeryHidden") throw new DoubleError("InvalidOperation", `The sheet "${s.name}" is very hidden: make it hidden or visible before deleting it.`);
       if (s.visibility === "Visible" && this.d.visibleCount() === 1) throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       const i = this.d.sheets.indexOf(s);
       this.d.sheets.splice(i, 1);
       for (let t = this.d.tables.length - 1; t >= 0; t--) if (this.d.tables[t].sheetId === s.id) this.d.tables.splice(t, 1);
       this.d.rewriteRefs(s.name, null);
+      this.d.freeId(s.id);
+      this.d.raise("deleted", s);
       if (this.d.activeSheetId === s.id) this.d.activeSheetId = this.d.sheets.find((x) => x.visibility === "Visible")?.id ?? null;
     });
   }
@@ -838,21 +1070,15 @@ function tidy(sheet: SheetModel, r: number, c: number): void {
   if (cell && isBlank(cell)) sheet.cells.delete(key(r, c));
 }
 
-const MAX_BROADCAST = 5_000_000;
-
 /** Apply a values / formulas / numberFormat assignment with Office.js's documented forms. */
 function assign(t: Target, v: unknown, apply: (cell: CellModel, x: unknown, row: number, col: number) => void): void {
   guard(t.sheet, "cells");
   const nr = rows(t.rect);
   const nc = cols(t.rect);
   if (!Array.isArray(v)) {
-    // the documented single value for the whole range
-    if (nr * nc > MAX_BROADCAST) throw new DoubleError("InvalidArgument", "The double does not fill whole-sheet ranges with one value.");
-    for (let r = t.rect.r1; r <= t.rect.r2; r++) for (let c = t.rect.c1; c <= t.rect.c2; c++) {
-      apply(cellAt(t.sheet, r, c), v, r, c);
-      tidy(t.sheet, r, c);
-    }
-    return;
+    // Range reference (values, formulas, formulasR1C1, numberFormat: `any[][]`): a single value for a range
+    // is not a documented form any more (the sentence allowing it was removed from the page in 2020)
+    throw new DoubleError("InvalidArgument", `Office.js takes a 2-D array of the range's shape (${nr}×${nc}), not a single value.`);
   }
   if (v.length !== nr || v.some((row) => !Array.isArray(row) || row.length !== nc)) {
     const got = `${v.length}×${Array.isArray(v[0]) ? v[0].length : "?"}`;
@@ -875,7 +1101,7 @@ class RangeProxy extends Proxy {
   private resolvedTarget: Target | null | undefined;
   readonly format: RangeFormatProxy;
   readonly dataValidation: { rule: unknown };
-  readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy };
+  readonly conditionalFormats: { add: (type: string) => ConditionalFormatProxy; clearAll: () => void };
   constructor(
     d: ExcelDouble,
     private readonly ws: WorksheetProxy | null,
@@ -910,6 +1136,14 @@ class RangeProxy extends Proxy {
       },
     };
     this.conditionalFormats = {
+      clearAll: () => this.op(6, "conditionalFormats.clearAll", null, () => {
+        const t = this.target();
+        guard(t.sheet, "cells");
+        t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => {
+          const r = parseAddress(cf.address) as Rect;
+          return !(r.r1 >= t.rect.r1 && r.r2 <= t.rect.r2 && r.c1 >= t.rect.c1 && r.c2 <= t.rect.c2);
+        });
+      }),
       add: (type: string) => {
         const cf = new ConditionalFormatProxy(d, type);
         this.op(6, "conditionalFormats.add", type, () => {
@@ -933,16 +1167,21 @@ class RangeProxy extends Proxy {
     return this.got("values");
   }
   set values(v: unknown) {
-    this.op(1, "values", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "values", r, c, this.d)));
+    this.op(1, "values", v, () => this.edit(v, "values"));
   }
   get formulas(): unknown[][] {
     return this.got("formulas");
   }
   set formulas(v: unknown) {
-    this.op(1, "formulas", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulas", r, c, this.d)));
+    this.op(1, "formulas", v, () => this.edit(v, "formulas"));
   }
   set formulasR1C1(v: unknown) {
-    this.op(2, "formulasR1C1", v, () => assign(this.target(), v, (cell, x, r, c) => enter(cell, x, "formulasR1C1", r, c, this.d)));
+    this.op(2, "formulasR1C1", v, () => this.edit(v, "formulasR1C1"));
+  }
+  private edit(v: unknown, how: Entry): void {
+    const t = this.target();
+    assign(t, v, (cell, x, r, c) => enter(cell, x, how, r, c, this.d));
+    this.d.raise("changed", t.sheet, rectAddress(t.rect));
   }
   get numberFormat(): unknown[][] {
     return this.got("numberFormat");
@@ -977,8 +1216,10 @@ class RangeProxy extends Proxy {
       if (this.resolvedTarget === null) return { payload: { isNullObject: true }, deliver: () => undefined };
       const t = this.target();
       const n = rows(t.rect) * cols(t.rect);
+      // "Resource limits and performance optimization": a read is limited to 5,000,000 cells; past it Excel
+      // returns null or throws — the double throws, the stricter of the two
       if (wanted.some((p) => ["values", "formulas", "numberFormat"].includes(p)) && n > 5_000_000) {
-        throw new DoubleError("ResponsePayloadSizeLimitExceeded", "Too many cells to read in one request.");
+        throw new DoubleError("RangeExceedsLimit", `The cell count in the range (${n}) has exceeded the maximum supported number.`);
       }
       const out: Record<string, unknown> = {};
       for (const p of wanted) {
@@ -1028,6 +1269,7 @@ class RangeProxy extends Proxy {
           cell.value = null;
           delete cell.formula;
           delete cell.quoted;
+          delete cell.stale;
         }
         if (applyTo === undefined || applyTo === "All" || applyTo === "Formats") {
           cell.numberFormat = "General";
@@ -1035,6 +1277,16 @@ class RangeProxy extends Proxy {
         }
         tidy(t.sheet, r, c);
       }
+      if (applyTo !== "Formats") this.d.raise("changed", t.sheet, rectAddress(t.rect));
+    });
+  }
+
+  /** Split the merged areas that lie within this range (ExcelApi 1.2). */
+  unmerge(): void {
+    this.op(2, "unmerge", null, () => {
+      const t = this.target();
+      guard(t.sheet, "cells");
+      t.sheet.merged = t.sheet.merged.filter((m) => !(m.r1 >= t.rect.r1 && m.r2 <= t.rect.r2 && m.c1 >= t.rect.c1 && m.c2 <= t.rect.c2));
     });
   }
 
@@ -1135,14 +1387,24 @@ class RangeFormatProxy extends Proxy {
       italic: (s, v) => void (s.italic = Boolean(v)),
       size: (s, v) => void (s.size = Number(v)),
       color: (s, v) => void (s.color = String(v).toUpperCase()),
+      name: (s, v) => void (s.fontName = String(v)),
     });
     this.fill = bag("fill", { color: (s, v) => void (s.fill = String(v).toUpperCase()) });
-    const edges: Record<string, keyof CellStyle> = { EdgeTop: "borderTop", EdgeBottom: "borderBottom" };
+    const edges: Record<string, "borderTop" | "borderBottom"> = { EdgeTop: "borderTop", EdgeBottom: "borderBottom" };
+    const WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
     this.borders = {
       getItem: (edge: string) => {
         const field = edges[edge];
         if (!field) throw new DoubleError("InvalidArgument", `The double models only EdgeTop and EdgeBottom, not ${edge}.`);
-        return bag(`borders.${edge}`, { style: (s, v) => void ((s as Record<string, unknown>)[field] = String(v)) });
+        const set = (suffix: string, check?: (v: string) => void) => (st: CellStyle, v: unknown) => {
+          check?.(String(v));
+          (st as Record<string, unknown>)[field + suffix] = suffix === "Color" ? String(v).toUpperCase() : String(v);
+        };
+        return bag(`borders.${edge}`, {
+          style: set(""),
+          weight: set("Weight", (v) => { if (!WEIGHTS.includes(v)) throw new DoubleError("InvalidArgument", `Not a border weight: ${v}`); }),
+          color: set("Color"),
+        });
       },
     };
     this.targets = targets;
@@ -1171,6 +1433,26 @@ class RangeFormatProxy extends Proxy {
       for (const t of this.targets()) {
         if (t.sheet.protection.protected && !t.sheet.protection.options?.allowFormatRows) guard(t.sheet, "cells");
         for (let r = t.rect.r1; r <= t.rect.r2; r++) t.sheet.rowHeights.set(r, v);
+      }
+    });
+  }
+  /** Rows back to the standard height (ExcelApi 1.7). */
+  set useStandardHeight(v: boolean) {
+    this.op(Math.max(this.api, 7), "useStandardHeight", v, () => {
+      if (v !== true) throw new DoubleError("InvalidArgument", "useStandardHeight can only be set to true.");
+      for (const t of this.targets()) {
+        guard(t.sheet, "cells");
+        for (const r of [...t.sheet.rowHeights.keys()]) if (r >= t.rect.r1 && r <= t.rect.r2) t.sheet.rowHeights.delete(r);
+      }
+    });
+  }
+  /** Columns back to the standard width (ExcelApi 1.7). */
+  set useStandardWidth(v: boolean) {
+    this.op(Math.max(this.api, 7), "useStandardWidth", v, () => {
+      if (v !== true) throw new DoubleError("InvalidArgument", "useStandardWidth can only be set to true.");
+      for (const t of this.targets()) {
+        guard(t.sheet, "columns");
+        for (const c of [...t.sheet.columnWidths.keys()]) if (c >= t.rect.c1 && c <= t.rect.c2) t.sheet.columnWidths.delete(c);
       }
     });
   }
@@ -1219,7 +1501,7 @@ class ChartProxy extends Proxy {
   model: ChartModel | undefined;
   readonly title: { text: string };
   readonly series: { getItemAt: (i: number) => SeriesProxy; add: (name?: string) => SeriesProxy };
-  constructor(d: ExcelDouble) {
+  constructor(d: ExcelDouble, private readonly ws: WorksheetProxy) {
     super(d, "Chart");
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- accessors of plain objects queue on this proxy
     const self = this;
@@ -1251,6 +1533,15 @@ class ChartProxy extends Proxy {
   chart(): ChartModel {
     if (!this.model) throw new DoubleError("ItemNotFound", "The chart does not exist.");
     return this.model;
+  }
+  delete(): void {
+    this.op(1, "delete", null, () => {
+      const m = this.chart();
+      const s = this.ws.sheet();
+      guard(s, "cells");
+      s.charts = s.charts.filter((c) => c !== m);
+      this.model = undefined;
+    });
   }
   setPosition(start: string, end?: string): void {
     this.op(1, "setPosition", [start, end], () => void (this.chart().position = end ? `${start}:${end}` : start));

@@ -8,8 +8,14 @@ export interface CellStyle {
   size?: number;
   color?: string;
   fill?: string;
+  fontName?: string;
+  /** border line style, weight and colour per edge, as RangeBorder takes them */
   borderTop?: string;
+  borderTopWeight?: string;
+  borderTopColor?: string;
   borderBottom?: string;
+  borderBottomWeight?: string;
+  borderBottomColor?: string;
   wrap?: boolean;
   verticalAlignment?: string;
   horizontalAlignment?: string;
@@ -24,6 +30,8 @@ export interface CellModel {
   formula?: string;
   /** the text was typed with a leading apostrophe (Excel keeps it as text and hides the apostrophe) */
   quoted?: boolean;
+  /** a formula written while calculation was suspended, not calculated since (see ExcelDouble.staleFormulas) */
+  stale?: boolean;
   numberFormat: string;
   style: CellStyle;
 }

@@ -1,0 +1,26 @@
+/** `Formatie`: one row per function — package, scale, fte, occupancy. */
+import { normaliseScale } from "../../domain/salary";
+import { OCCUPANCY, SERVICE_CODES, type FormationRow } from "../../domain/types";
+import { errorValueProblem, nl, tooLong } from "../cells";
+import { isBlank, isCellError } from "../grid";
+import type { TableReader } from "../table";
+
+export function readFormation(t: TableReader | null): FormationRow[] | null {
+  if (!t) return null;
+  return t.rows((row) => {
+    const functionName = t.text(row, "function", true);
+    const service = t.choice(row, "service", SERVICE_CODES);
+    const scaleRaw = t.raw(row, "scale");
+    let scale: string | undefined;
+    if (isBlank(scaleRaw)) t.problem(row, "scale", t.emptyMessage(row, "scale", "Schaal is leeg: vul de schaal van deze functie in (bijvoorbeeld 8 of 10A)."));
+    else if (tooLong(scaleRaw)) t.problem(row, "scale", `Schaal: ${tooLong(scaleRaw)}`);
+    else if (typeof scaleRaw === "number" || typeof scaleRaw === "string") scale = normaliseScale(scaleRaw);
+    else t.problem(row, "scale", isCellError(scaleRaw) ? `Schaal: ${errorValueProblem(scaleRaw)}` : "Schaal: vul een schaal in als tekst of getal (bijvoorbeeld 8 of 10A).");
+    const fte = t.number(row, "fte", { required: true, min: 0, minExclusive: true, max: 100 });
+    const occupancy = t.has("occupancy") ? t.choice(row, "occupancy", OCCUPANCY, false) : undefined;
+    const note = t.text(row, "note") ?? "";
+    if (fte !== undefined && fte > 10) t.problem(row, "fte", `Fte ${nl(fte)} op één regel is ongebruikelijk veel: controleer of dit klopt (1 fte = een volledige baan).`, "waarschuwing");
+    if (functionName === undefined || service === undefined || scale === undefined || fte === undefined) return undefined;
+    return { row, functionName, service, scale, fte, occupancy: occupancy ?? null, note };
+  });
+}

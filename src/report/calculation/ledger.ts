@@ -1,0 +1,31 @@
+/** Berekening: Realisatie, one row per booking (month number, category, amount, dossier), or its own columns. */
+import { rangeRef } from "../a1";
+import { trimmedText, type BuildContext } from "../context";
+import { ledgerMapBlock, ledgerRowCells } from "../ledger-export";
+import type { LedgerRefs } from "../refs";
+import type { SheetBuilder } from "../sheet";
+import { directColumns, directNote } from "./direct";
+
+export function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): LedgerRefs {
+  const direct = directColumns(ctx, "ledger", { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" });
+  if (direct) {
+    sb.section("Realisatie");
+    directNote(sb, ctx.layout.sheets.ledger?.sheet ?? "Realisatie");
+    return direct;
+  }
+  const map = ledgerMapBlock(ctx, sb);
+  sb.section("Realisatie (genormaliseerd)");
+  sb.header("Bronrij", "Maand", "Categorie", "Bedrag", "Dossier");
+  const first = sb.row;
+  for (const l of ctx.inputs.ledger) {
+    sb.line({ v: l.row }, ...ledgerRowCells(ctx, l, map), trimmedText(ctx, "ledger", "caseId", l.row, true));
+  }
+  if (ctx.inputs.ledger.length === 0) sb.line({ v: "(geen boekingen)", s: "note" }, { v: 0 }, { v: "" }, { v: 0 }, { v: "" });
+  const last = sb.row - 1;
+  return {
+    month: rangeRef(sb.name, 2, first, last),
+    category: rangeRef(sb.name, 3, first, last),
+    amount: rangeRef(sb.name, 4, first, last),
+    caseId: rangeRef(sb.name, 5, first, last),
+  };
+}
