@@ -84,6 +84,11 @@ export interface Settings {
    * only: not part of the addendum's fingerprint.
    */
   varianceSign?: VarianceSign;
+  /**
+   * The DVO's cost centres (setting Kostenplaatsen), as written: only Realisatie rows with one of them
+   * count. Empty or absent: every cost centre counts.
+   */
+  costCentres?: string[];
 }
 
 export type VarianceSign = "nadeel" | "voordeel";

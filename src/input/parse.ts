@@ -11,6 +11,7 @@ import { previousProblems } from "./previous";
 import { readSettings, type SettingCells } from "./settings";
 import { readElections } from "./sheets/elections";
 import { readFormation } from "./sheets/formation";
+import { Reconciler } from "./ledger-scope";
 import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
 import { readOpeningHours } from "./sheets/opening-hours";
@@ -88,7 +89,8 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const ledgerMap: LedgerMapIndex = ledgerMapReader
     ? readLedgerMap(ledgerMapReader)
     : findSheet(grids, SHEETS.ledgerMap) ? { kind: "unreadable" } : { kind: "absent" };
-  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems);
+  const tally = new Reconciler(known.costCentres && known.costCentres.length > 0 ? known.costCentres : null);
+  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems, known.costCentres, tally);
   const products = maybe(open("products", false), (t) => readProducts(t, year));
   const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
   const openingHours = maybe(open("openingHours", false), readOpeningHours);
@@ -108,7 +110,10 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const hasError = problems.some((p) => p.severity === "fout");
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
   return {
-    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy },
+    inputs: {
+      settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy,
+      ledgerReconciliation: tally.result(),
+    },
     problems,
     layout,
   };

@@ -3,6 +3,7 @@ import { SETTING_LABELS } from "../domain/glossary";
 import { VARIANCE_SIGNS, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
+import { costCentreList } from "./ledger-scope";
 import { norm, TableReader, type FormMap } from "./table";
 
 export type SettingKey = keyof Settings;
@@ -10,7 +11,7 @@ export type SettingKey = keyof Settings;
 type Kind = "integer" | "text" | "fraction" | "euro" | "sla" | "choice";
 interface SettingSpec {
   kind: Kind;
-  default?: Settings[SettingKey];
+  default?: string | number;
   min?: number;
   max?: number;
   /** kind "choice": the values allowed (compared without regard to case) */
@@ -31,6 +32,8 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   varianceThresholdRate: { kind: "fraction", default: 0.1 },
   slaVersion: { kind: "sla", default: 2024 },
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
+  // a list of cost centres (docs/werkmapcontract.md); empty: every cost centre counts
+  costCentres: { kind: "text", default: "" },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -44,7 +47,7 @@ export interface SettingsRead {
    * `settings` is null): the other sheets are still checked against them, so that all problems are
    * reported in one pass.
    */
-  known: { year?: number; reportMonth?: number };
+  known: { year?: number; reportMonth?: number; costCentres?: string[] };
 }
 
 function readSetting(kind: Kind, v: Parameters<typeof readNumber>[0], spec: SettingSpec): Read<number | string> {
@@ -143,7 +146,8 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     values[key] = r.value;
     cells[key] = { sheet: t.sheet, row, col: valueCol };
   }
-  const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined };
+  const costCentres = typeof values.costCentres === "string" ? costCentreList(values.costCentres) : undefined;
+  const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined, costCentres };
   if (!ok) return { settings: null, cells, known };
   return {
     known,
@@ -161,6 +165,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       varianceThresholdRate: values.varianceThresholdRate as number,
       slaVersion: values.slaVersion as SlaVersion,
       varianceSign: values.varianceSign as VarianceSign,
+      ...(costCentres && costCentres.length > 0 ? { costCentres } : {}),
     },
     cells,
   };
