@@ -5,9 +5,11 @@ import { ledgerMapBlock, ledgerRowCells } from "../ledger-export";
 import type { LedgerRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { directColumns, directNote } from "./direct";
+import { ledgerRowsLeftOut } from "./reconciliation";
 
 export function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): LedgerRefs {
-  const direct = directColumns(ctx, "ledger", { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" });
+  // rows left out (negeren, other cost centres) must not be summed: then the counted rows are copied
+  const direct = ledgerRowsLeftOut(ctx) ? null : directColumns(ctx, "ledger", { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" });
   if (direct) {
     sb.section("Realisatie");
     directNote(sb, ctx.layout.sheets.ledger?.sheet ?? "Realisatie");
