@@ -2,11 +2,12 @@
  * Berekening: what became of the rows of Realisatie (docs/werkmapcontract.md, "Een hele export"), so a
  * controller can reconcile the report with the export: rows read, counted, left out by a Grootboek
  * `negeren`, and outside the DVO's cost centres, each with its total. Live formulas over the input columns
- * (COUNTIFS and SUMIFS over the whole data range: nothing of the export is copied) with the engine's tally
+ * (SUMPRODUCT over the whole data range: nothing of the export is copied) with the engine's tally
  * as cached values. Read and "inside the DVO's cost centres" are counted from the input; counted comes from
  * the normalised ledger block; the two left-out lines are the differences.
  */
 import type { LedgerReconciliation } from "../../domain/types";
+import { ledgerKeyPart } from "../../input/ledger-scope";
 import { rangeRef } from "../a1";
 import { hasColumn, type BuildContext } from "../context";
 import { FORMATS, type PlanCell } from "../plan";
@@ -47,13 +48,13 @@ export function reconciliationBlock(ctx: BuildContext, sb: SheetBuilder, ledger:
   );
   const ref = (row: number, col: number) => `$${String.fromCharCode(64 + col)}$${row}`;
   if (rec.costCentres && hasColumn(ctx, "ledger", "costCentre")) {
-    const cc = range("costCentre");
-    const list = ccList(rec.costCentres);
-    // COUNTIFS and SUMIFS with the array of cost centres give one figure per cost centre: SUMPRODUCT adds them
+    // a row is inside when its cost centre, trimmed as the add-in compares it, is one of the list (MATCH
+    // ignores case); SUMPRODUCT with two arrays counts a blank or text amount as 0, as the tally does
+    const inRow = `--ISNUMBER(MATCH(TRIM(${range("costCentre")}&""),${ccList(rec.costCentres)},0))`;
     const inside = sb.line(
       { v: `Binnen de kostenplaatsen van de DVO (${rec.costCentres.join(", ")})`, s: "label" },
-      count(rec.counted.rows + rec.ignored.rows, `SUMPRODUCT(COUNTIFS(${cc},${list}))`),
-      euro(round2(rec.counted.total + rec.ignored.total), sides.map((r) => (r === null ? "0" : `SUMPRODUCT(SUMIFS(${r},${cc},${list}))`)).join("-")),
+      count(rec.counted.rows + rec.ignored.rows, `SUMPRODUCT(${inRow})`),
+      euro(round2(rec.counted.total + rec.ignored.total), sides.map((r) => (r === null ? "0" : `SUMPRODUCT(${inRow},${r})`)).join("-")),
     );
     sb.line(
       { v: "Niet meegeteld: rekening op 'negeren' in het Grootboek", s: "label" },
@@ -76,10 +77,7 @@ export function reconciliationBlock(ctx: BuildContext, sb: SheetBuilder, ledger:
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/**
- * The cost centres as an array constant of criteria ({"=KP100","=KP200"}): each a quoted text literal (so
- * never a formula), `=` so that a name is compared as it is, and ~ before the wildcards * ? ~.
- */
+/** The cost centres as an array constant ({"KP100","KP200"}): each a quoted text literal, so never a formula. */
 function ccList(names: readonly string[]): string {
-  return `{${names.map((n) => `"=${n.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`).join(",")}}`;
+  return `{${names.map((n) => `"${ledgerKeyPart(n).replace(/"/g, '""')}"`).join(",")}}`;
 }
