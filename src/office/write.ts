@@ -7,7 +7,7 @@
  * A report sheet of an earlier build is rewritten in place (same sheet, same name), so a formula on a user's
  * sheet that points at it (`='6.5 Financieel'!C9`) still points at the same cell after a rebuild.
  */
-import { isParkedSheet, sheetInTheWay, STAGING_PREFIX, type KeptRecords } from "../records";
+import { isLeftoverSheet, sheetInTheWay, STAGING_PREFIX, type KeptRecords } from "../records";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { Batch } from "./batch";
 import type { ExcelSheetInfo } from "./read";
@@ -116,7 +116,7 @@ export async function writePlan(
     const now: ExcelSheetInfo[] = list.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility }));
     const recorded = new Map(previous.reportSheetIds.map((id, i) => [id, previous.reportSheets?.[i]]));
     const oldReport = now.filter((s) => recorded.has(s.id) && (recorded.get(s.id) === undefined || lower(recorded.get(s.id) as string) === lower(s.name)));
-    const leftovers = now.filter((s) => isParkedSheet(s.name));
+    const leftovers = now.filter((s) => isLeftoverSheet(s.name));
     const ourOld = new Set([...oldReport, ...leftovers].map((s) => s.id));
     for (const p of plan.sheets) {
       const clash = sheetInTheWay(p.name, now, (s) => ourOld.has(s.id));

@@ -99,9 +99,14 @@ export function isRecordSheet(name: string): boolean {
   return n.startsWith(OWN_PREFIX) || n === lower(LOG_SHEET);
 }
 
-/** An old report sheet parked, or a new one staged, by a build (removed by the next build if one that broke off left it). */
+/** An old report sheet parked by a build (removed by the next build if one that broke off left it). */
 export function isParkedSheet(name: string): boolean {
-  return lower(name).startsWith(PARKED_PREFIX) || lower(name).startsWith(STAGING_PREFIX);
+  return lower(name).startsWith(PARKED_PREFIX);
+}
+
+/** A sheet a build that broke off left behind: parked, or staged by the Excel host (removed by the next build). */
+export function isLeftoverSheet(name: string): boolean {
+  return isParkedSheet(name) || lower(name).startsWith(STAGING_PREFIX);
 }
 
 /** The names of the sheets that are not ours: the inputs and the user's own (`reportSheets`: the recorded report sheets). */
