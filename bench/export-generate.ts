@@ -69,7 +69,13 @@ export async function exportWorkbook(rows: number, seed = 20_190): Promise<{ byt
   }
   const settings = base.getWorksheet("Instellingen");
   if (!settings) throw new Error("the template has no Instellingen sheet");
-  settings.addRow(["Kostenplaatsen", DVO_COST_CENTRES.join(", ")]);
+  // the template has the setting's row, empty (every cost centre counts)
+  let settingRow = 0;
+  settings.eachRow((row, r) => {
+    if (row.getCell(1).value === "Kostenplaatsen") settingRow = r;
+  });
+  if (settingRow === 0) throw new Error("the template has no setting Kostenplaatsen");
+  settings.getCell(settingRow, 2).value = DVO_COST_CENTRES.join(", ");
   const old = base.getWorksheet("Realisatie");
   if (!old) throw new Error("the template has no Realisatie sheet");
   base.removeWorksheet(old.id);
