@@ -40,9 +40,9 @@ const ZIP_SIGNATURES = [
  * Read a workbook from its bytes (an upload, a test fixture). `name`, when given, is used in messages.
  * Never throws.
  */
-export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string): Promise<ReadOutcome> {
+export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
   const label = name ? `Het bestand '${name}'` : "Het bestand";
-  return readBytes(buf instanceof Uint8Array ? buf : new Uint8Array(buf), label);
+  return readBytes(buf instanceof Uint8Array ? buf : new Uint8Array(buf), label, opts);
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -124,8 +124,8 @@ export const STORE_ABOVE_BYTES = 8 << 20;
 export interface ReadOptions {
   /** the part size above which an input sheet goes into a column store (default STORE_ABOVE_BYTES) */
   storeAbove?: number;
-  /** progress inside a large sheet: rows read of its rows */
-  onRows?: (sheet: string, row: number, of: number) => void;
+  /** progress inside a large sheet: rows read of its rows (awaited: the page paints there) */
+  onRows?: (sheet: string, row: number, of: number) => void | Promise<void>;
 }
 
 /**

@@ -236,7 +236,7 @@ export interface SheetReadOptions {
    * Progress, now and then: the sheet row reached and the sheet's last row as its dimension declares it
    * (estimated from the bytes read when the sheet declares none).
    */
-  onRows?: (row: number, of: number) => void;
+  onRows?: (row: number, of: number) => void | Promise<void>;
 }
 
 function newSink(ctx: CellContext, store: boolean, found: SheetScan): { sink: CellSink; finish(): Pick<SheetGrid, "rows" | "store"> } {
@@ -314,7 +314,7 @@ export async function readSheetChunks(
     if (opts.onRows && done - reported >= PROGRESS_BYTES) {
       reported = done;
       const of = found.dimensionRows >= found.row ? found.dimensionRows : Math.round(found.row * (size / done));
-      opts.onRows(found.row, of);
+      await opts.onRows(found.row, of);
     }
   }
   if (fast) fast.end();
