@@ -5,10 +5,12 @@
  * (getrusage maxrss) and the CPU time to the file named by DVO_PEAK_FILE.
  */
 import { writeFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import { isMainThread, Worker } from "node:worker_threads";
 
 const out = process.env.DVO_PEAK_FILE;
-if (out) {
+// `-r` preloads into every worker thread too: only the main thread samples (else each sampler would start
+// another, a chain of threads that multiplied the measured memory and CPU time)
+if (out && isMainThread) {
   const shared = new SharedArrayBuffer(16);
   const peak = new Float64Array(shared);
   const worker = new Worker(
