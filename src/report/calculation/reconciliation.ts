@@ -35,10 +35,11 @@ export function reconciliationBlock(ctx: BuildContext, sb: SheetBuilder, ledger:
 
   sb.section("Realisatie: aansluiting met de export");
   sb.header("", "Regels", "Totaal (debet − credit)");
-  // a row is read when any of its columns holds something (TRIM: a cell of spaces is empty)
   const readRow = sb.line(
     { v: "Gelezen uit het blad Realisatie", s: "label" },
-    count(rec.read.rows, `SUMPRODUCT(--(LEN(TRIM(${used.join("&")}))>0))`),
+    // the rows of the range less those blank in every column (COUNTIFS: Gnumeric refuses text functions
+    // over ranges inside SUMPRODUCT); a cell of only spaces counts as filled here, as empty for the add-in
+    count(rec.read.rows, `ROWS(${used[0]})-COUNTIFS(${used.map((r) => `${r},""`).join(",")})`),
     euro(rec.read.total, total()),
   );
   const countedRow = sb.line(
