@@ -35,6 +35,8 @@ export const SETTING_ROWS: Array<[string, CellValue]> = [
   ["Drempel verschil bedrag", 10000],
   ["Drempel verschil percentage", 0.1],
   ["SLA-versie", 2024],
+  // the worked example keeps the linear forecast (docs/rekenregels.md, Het rekenvoorbeeld)
+  ["Prognosemethode", "lineair"],
 ];
 
 export const SALARY_TABLE_DATES = ["2024-10-01", "2025-04-01", "2025-10-01"];

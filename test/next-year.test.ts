@@ -98,12 +98,36 @@ describe("next-year on the example", () => {
     expect(rows).toEqual([["Rekening", "Kostenplaats", "Categorie", "Omschrijving"], [4100, "KP100", "Vervanging", "Inhuur bij verzuim"]]);
   });
 
-  test("open Verzuim cases carried and marked for a new estimate; a closed one not", async () => {
+  test("open Verzuim cases carried with what remains of their estimate, marked Opnieuw ramen; a closed one not", async () => {
     const rows = await sheetRows(output, "Verzuim");
     const header = rows[0];
-    const note = header.indexOf("Let op");
-    expect(note).toBeGreaterThan(0);
-    expect(rows.slice(1).map((x) => [x[0], x[note]])).toEqual([["V-2025-01", "Overgenomen uit 2025 (nog open): raam de verwachte kosten voor 2026 opnieuw."]]);
+    const expected = header.indexOf("Verwachte kosten"), mark = header.indexOf("Opnieuw ramen");
+    expect([expected, mark].every((i) => i > 0)).toBe(true);
+    // V-2025-01: expected 36.900,00 in 2025, booked 3 × 6.150,00 = 18.450,00 (April–June) → 36.900 − 18.450 = 18.450,00
+    expect(rows.slice(1).map((x) => [x[0], x[expected], x[mark]])).toEqual([["V-2025-01", 18450, "ja"]]);
+    expect(r.out).toContain("Verzuim: 1 open dossier overgenomen (V-2025-01) met wat er van de verwachte kosten over is: raam ze voor 2026 opnieuw en maak daarna op Verzuim de cel 'Opnieuw ramen' leeg.");
+  });
+
+  test("check warns on the Opnieuw ramen cell until the accounthouder clears it", async () => {
+    const read = await readWorkbookFile(output);
+    if (!read.ok) throw new Error(read.message);
+    const warned = parseWorkbook(read.grids).problems.filter((p) => p.code === "sick-leave-reestimate");
+    expect(warned).toEqual([{
+      severity: "waarschuwing", code: "sick-leave-reestimate", sheet: "Verzuim", cell: "K2",
+      message: "Dossier V-2025-01 is overgenomen uit het vorige jaar met als verwachte kosten wat er toen nog over was: raam de verwachte kosten voor dit jaar opnieuw en maak daarna deze cel leeg (of typ 'nee').",
+    }]);
+    for (const confirm of [null, "nee", " Nee "]) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(output);
+      wb.getWorksheet("Verzuim")!.getCell("K2").value = confirm;
+      const edited = path.join(dir, "bevestigd.xlsx");
+      await wb.xlsx.writeFile(edited);
+      const again = await readWorkbookFile(edited);
+      if (!again.ok) throw new Error(again.message);
+      const parsed = parseWorkbook(again.grids);
+      expect(parsed.problems.filter((p) => p.code === "sick-leave-reestimate")).toEqual([]);
+      expect(parsed.problems.filter((p) => p.severity === "fout")).toEqual([]);
+    }
   });
 
   test("the 2025 addendum as agreed is a record in the workbook, with the worked example's figures (docs/rekenregels.md)", async () => {

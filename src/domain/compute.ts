@@ -25,7 +25,7 @@ export function computeResults(inputs: Inputs): Results {
     realised,
     realisedByMonth: realisedByMonth(inputs.ledger),
     variance: computeVariance(settings, ceiling, realised),
-    forecast: computeForecast(settings, ceiling.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? []),
+    forecast: computeForecast(settings, ceiling.ceiling, realised.Loonkosten, inputs.ledger, inputs.sickLeave ?? [], { salaryTable: inputs.salaryTable, formation: inputs.formation }),
     service: inputs.serviceMonths ? computeServiceFigures(inputs.serviceMonths, settings.reportMonth) : null,
     fingerprint: addendumFingerprint(inputs),
   };

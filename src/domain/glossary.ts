@@ -38,6 +38,7 @@ export const SETTING_LABELS = {
   varianceThresholdRate: "Drempel verschil percentage",
   slaVersion: "SLA-versie",
   varianceSign: "Verschil positief",
+  forecastMethod: "Prognosemethode",
   costCentres: "Kostenplaatsen",
 } as const;
 

@@ -85,11 +85,20 @@ export interface Settings {
    */
   varianceSign?: VarianceSign;
   /**
+   * Instellingen `Prognosemethode` (docs/rekenregels.md §5): which forecast drives *Ruimte onder plafond* and
+   * the sick-leave chain of §6. Absent means "bezetting". Not part of the addendum's fingerprint.
+   */
+  forecastMethod?: ForecastMethod;
+  /**
    * The DVO's cost centres (setting Kostenplaatsen), as written: only Realisatie rows with one of them
    * count. Empty or absent: every cost centre counts.
    */
   costCentres?: string[];
 }
+
+export type ForecastMethod = "lineair" | "bezetting";
+export const FORECAST_METHODS: readonly ForecastMethod[] = ["lineair", "bezetting"];
+export const DEFAULT_FORECAST_METHOD: ForecastMethod = "bezetting";
 
 export type VarianceSign = "nadeel" | "voordeel";
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
@@ -116,6 +125,13 @@ export interface FormationRow {
   fte: number;
   occupancy: Occupancy | null;
   note: string;
+  /**
+   * Formatie `Wijziging per` (optional column): from this date a vacancy is filled, or the occupied fte
+   * changes to `fteAfterChange` (docs/rekenregels.md §5, the forecast *bezetting*). Not in the fingerprint.
+   */
+  changeDate?: CalendarDate | null;
+  /** Formatie `Fte na wijziging` (optional column): the occupied fte from `changeDate` on. */
+  fteAfterChange?: number | null;
 }
 
 export interface LedgerRow {
@@ -159,6 +175,8 @@ export interface SickLeaveCase {
   decision: Decision;
   decisionDate: CalendarDate | null;
   adviceNoteRef: string;
+  /** Verzuim `Opnieuw ramen` = ja: carried from last year by next-year, the estimate not yet confirmed */
+  reestimate?: boolean;
 }
 
 export interface ProductRow {

@@ -157,6 +157,8 @@ export function exampleTemplate(): TemplateOptions {
       varianceThresholdAmount: 10000,
       varianceThresholdRate: 0.1,
       slaVersion: 2024,
+      // the worked example of docs/rekenregels.md keeps the linear forecast; 6.5 shows *bezetting* beside it
+      forecastMethod: "lineair",
     },
     rows: {
       formation: formationRows(),

@@ -6,11 +6,13 @@ const col = (key: string, header: string, required = false): ColumnSpec => ({ ke
 
 export const COLUMNS = {
   salaryTable: [col("effective", "Ingangsdatum", true), col("scale", "Schaal", true), col("minimum", "Minimum"), col("maximum", "Maximum", true), col("status", "Status")],
-  formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting")],
+  formation: [col("function", "Functie", true), col("service", "Pakket", true), col("scale", "Schaal", true), col("fte", "Fte", true), col("occupancy", "Bezetting"), col("note", "Toelichting"),
+    col("changeDate", "Wijziging per"), col("fteAfterChange", "Fte na wijziging")],
   ledger: [col("month", "Maand", true), col("category", "Categorie", true), col("amount", "Bedrag", true), col("description", "Omschrijving"), col("caseId", "Dossier")],
   sickLeave: [
     col("caseId", "Dossier", true), col("service", "Pakket"), col("kind", "Soort", true), col("start", "Startdatum", true), col("end", "Einddatum"),
     col("fte", "Vervanging fte"), col("expected", "Verwachte kosten", true), col("decision", "Besluit"), col("decisionDate", "Datum besluit"), col("adviceRef", "Kenmerk adviesnota"),
+    col("reestimate", "Opnieuw ramen"),
   ],
   products: [col("month", "Maand", true), col("service", "Pakket", true), col("product", "Product", true), col("count", "Aantal", true)],
   serviceMonths: [
@@ -35,6 +37,9 @@ export const COLUMNS = {
  * `Debet`/`Credit` instead of `Bedrag`. Each pair is an alternative: the template's column wins when both
  * are there.
  */
+/** Verzuim `Opnieuw ramen`: `ja` set by next-year; the accounthouder confirms a new estimate by clearing it or typing `nee`. */
+export const REESTIMATE = ["ja", "nee"] as const;
+
 export const LEDGER_EXPORT_COLUMNS = [
   col("account", "Rekening"), col("costCentre", "Kostenplaats"), col("bookingDate", "Boekdatum"), col("debit", "Debet"), col("credit", "Credit"),
 ] as const;

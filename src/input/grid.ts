@@ -72,6 +72,7 @@ export type ProblemCode =
   // a cell's value breaks a reading rule of docs/werkmapcontract.md
   | "value" | "setting"
   | "formation-empty" | "salary-missing" | "salary-stale" | "health-data-column"
+  | "formation-change-incomplete" | "sick-leave-reestimate"
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)

@@ -2,7 +2,7 @@
  * `next-year` (issue 12 §1), host-neutral: from this year's workbook, what next year's workbook holds —
  * Jaar + 1; Instellingen, Formatie, Openingstijden and Grootboek carried; a Salaristabel with every table in
  * force in the old or the new year (the workbook's own rows first, then the bundled tables for the dates
- * and scales it lacks, then any cao estimates), each with its Status; the open Verzuim cases, marked for a new estimate;
+ * and scales it lacks, then any cao estimates), each with its Status; the open Verzuim cases with what remains of their estimate, marked `Opnieuw ramen`;
  * the other data sheets empty; and the old addendum as agreed, as the `Vorig addendum` record.
  */
 import cao from "../data/cao-gemeenten-salarisschalen.json";
@@ -10,6 +10,8 @@ import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import type { Results } from "../domain/compute";
 import { isoDate, toExcelSerial } from "../domain/dates";
 import { SETTING_LABELS } from "../domain/glossary";
+import { replacementBooked } from "../domain/forecast";
+import { round2 } from "../domain/money";
 import { rowInForce } from "../domain/salary";
 import type { Inputs, SalaryRow } from "../domain/types";
 import { cellAt, type WorkbookGrids } from "./grid";
@@ -25,7 +27,7 @@ export interface NextYearPlan {
   options: TemplateOptions;
   /** the `Vorig addendum` record, headers first */
   record: (string | number | null)[][];
-  /** Verzuim cases carried (case numbers), to be estimated again */
+  /** Verzuim cases carried (case numbers), marked `Opnieuw ramen` = ja: to be estimated again */
   carriedCases: string[];
   /** Salaristabel: how many rows of each origin */
   salary: { own: number; bundled: number; estimated: number };
@@ -66,6 +68,15 @@ export function nextYearSalaryRows(own: readonly SalaryRow[], year: number, rais
   return { rows: [...base, ...estimated], own: kept.filter((k) => k.own).length, bundled: kept.filter((k) => !k.own).length, estimated: estimated.length };
 }
 
+/**
+ * A carried case's `Verwachte kosten` for the new year (issue 18 item 2): this year's estimate less what was
+ * booked on the case this year (Vervanging, every month — also after the report month), never below 0.
+ */
+export function carriedExpectedCosts(inputs: Pick<Inputs, "sickLeave" | "ledger">): Map<string, number> {
+  const booked = replacementBooked(inputs.ledger, 12);
+  return new Map((inputs.sickLeave ?? []).map((c) => [c.caseId, round2(Math.max(0, c.expectedCost - (booked.get(c.caseId) ?? 0)))]));
+}
+
 export function planNextYear(
   grids: WorkbookGrids, inputs: Inputs, results: Results, layout: InputLayout, signOff: SignOff | null, raises: readonly CaoRaise[] = [],
 ): NextYearPlan {
@@ -85,10 +96,11 @@ export function planNextYear(
     Functie: f.functionName, Pakket: f.service, Schaal: /^\d+$/.test(f.scale) ? Number(f.scale) : f.scale, Fte: f.fte, Bezetting: f.occupancy, Toelichting: f.note || null,
   }));
   const open = (inputs.sickLeave ?? []).filter((c) => c.end === null || c.end.year >= year);
+  const remaining = carriedExpectedCosts(inputs);
   const sickLeave: TemplateRow[] = open.map((c) => ({
     Dossier: c.caseId, Pakket: c.service, Soort: c.kind, Startdatum: jsDate(c.start), Einddatum: c.end ? jsDate(c.end) : null,
-    "Vervanging fte": c.replacementFte, "Verwachte kosten": c.expectedCost, Besluit: c.decision, "Datum besluit": c.decisionDate ? jsDate(c.decisionDate) : null,
-    "Kenmerk adviesnota": c.adviceNoteRef || null,
+    "Vervanging fte": c.replacementFte, "Verwachte kosten": remaining.get(c.caseId) ?? c.expectedCost, Besluit: c.decision, "Datum besluit": c.decisionDate ? jsDate(c.decisionDate) : null,
+    "Kenmerk adviesnota": c.adviceNoteRef || null, "Opnieuw ramen": "ja",
   }));
   const rows: TemplateOptions["rows"] = {
     salaryTable: salaryTemplateRows(salary.rows),

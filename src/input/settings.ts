@@ -1,6 +1,6 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import { VARIANCE_SIGNS, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
+import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, VARIANCE_SIGNS, type ForecastMethod, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { costCentreList } from "./ledger-scope";
@@ -32,6 +32,7 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   varianceThresholdRate: { kind: "fraction", default: 0.1 },
   slaVersion: { kind: "sla", default: 2024 },
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
+  forecastMethod: { kind: "choice", default: DEFAULT_FORECAST_METHOD, options: FORECAST_METHODS },
   // a list of cost centres (docs/werkmapcontract.md); empty: every cost centre counts
   costCentres: { kind: "text", default: "" },
 };
@@ -165,6 +166,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       varianceThresholdRate: values.varianceThresholdRate as number,
       slaVersion: values.slaVersion as SlaVersion,
       varianceSign: values.varianceSign as VarianceSign,
+      forecastMethod: values.forecastMethod as ForecastMethod,
       ...(costCentres && costCentres.length > 0 ? { costCentres } : {}),
     },
     cells,

@@ -12,7 +12,7 @@ import {
 } from "../domain/types";
 import { applyCaoRaises, type CaoRaise, type TableRow } from "../domain/cao";
 import { isoDate } from "../domain/dates";
-import { COLUMNS } from "./columns";
+import { COLUMNS, REESTIMATE } from "./columns";
 import { SETTING_SPECS, type SettingKey } from "./settings";
 import { norm, type ColumnSpec } from "./table";
 
@@ -64,13 +64,13 @@ export const COLUMN_FORMATS: { [K in DataSheetKey]: Record<(typeof COLUMNS)[K][n
   salaryTable: { effective: DATE, scale: { width: 9 }, minimum: EURO, maximum: EURO, status: LIST(SALARY_STATUSES, 11) },
   formation: {
     function: TEXT(42), service: LIST(SERVICE_CODES, 27), scale: { width: 9 }, fte: { width: 8, numFmt: FORMAT.fte },
-    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true),
+    occupancy: LIST(OCCUPANCY, 12), note: TEXT(40, true), changeDate: { ...DATE, width: 15 }, fteAfterChange: { width: 17, numFmt: FORMAT.fte },
   },
   ledger: { month: MONTH, category: LIST(COST_CATEGORIES, 28), amount: EURO, description: TEXT(40), caseId: TEXT(14) },
   sickLeave: {
     caseId: TEXT(14), service: LIST(SERVICE_CODES, 27), kind: LIST(SICK_LEAVE_KINDS, 9), start: DATE, end: DATE,
     fte: { width: 15, numFmt: FORMAT.fte }, expected: { width: 18, numFmt: FORMAT.euro }, decision: LIST(DECISIONS, 13),
-    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20),
+    decisionDate: { ...DATE, width: 15 }, adviceRef: TEXT(20), reestimate: LIST(REESTIMATE, 15),
   },
   products: { month: MONTH, service: LIST(SERVICE_CODES, 27), product: TEXT(32), count: COUNT(10) },
   serviceMonths: {

@@ -88,7 +88,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   const pTot = sb.line({ v: "Totaal", s: "total" }, { f: `SUM(${cellRef(pFirst, 2)}:${cellRef(pLast, 2)})`, r: totalFte, nf: FORMATS.fte, s: "total" },
     { f: `SUM(${cellRef(pFirst, 3)}:${cellRef(pLast, 3)})`, r: c.ceiling, nf: E, s: "total" });
   const formation: AddendumFormationRefs = {
-    service: rangeRef(sb.name, 2, first, last), fte: rangeRef(sb.name, 4, first, last), ceiling: rangeRef(sb.name, 9, first, last),
+    service: rangeRef(sb.name, 2, first, last), scale: rangeRef(sb.name, 3, first, last), fte: rangeRef(sb.name, 4, first, last), ceiling: rangeRef(sb.name, 9, first, last),
     occupancy: rangeRef(sb.name, 10, first, last), ceilingAmounts: sb.ref(tot, 9), ceilingByService: sb.ref(pTot, 3),
   };
 

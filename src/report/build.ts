@@ -110,7 +110,7 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const base = calculationInputs(ctx, calc);
   const addendum = addendumSheet(ctx, calc, base);
   const { params, ledger } = base;
-  const money = calculationFinance(ctx, calc, { params, ledger, budget: addendum.refs.budget });
+  const money = calculationFinance(ctx, calc, { params, ledger, budget: addendum.refs.budget, scaleMonthly: base.scaleMonthly, formation: addendum.refs.formation });
   const finance = financeSheet(ctx, { params, ledger, budget: addendum.refs.budget, calc: money });
   const sheets = [
     addendum.sheet,

@@ -119,7 +119,8 @@ function calculationRows(ctx: BuildContext, calc: SheetBuilder, record: Previous
       );
       calc.line(...cells);
     }
-    const last = calc.row - 1;
+    // one blank row further: Gnumeric 1.12 gives #REF! for INDEX over a single cell (one scale)
+    const last = calc.row - 1 + 1;
     return { labels: rangeRef(calc.name, 1, first, last), K: rangeRef(calc.name, 18, first, last) };
   };
   const kPrev = variant(`Verschilanalyse: kosten per fte in ${y0} met de parameters van ${y0}`, yPrev, y0, cmp.costs.previousYear);

@@ -87,6 +87,9 @@ export function controlSheet(ctx: BuildContext, refs: ControlSheetInputs): Sheet
     ...(results.forecast.available && refs.finance && forecast ? [
       ["Gerealiseerd totaal t/m rapportagemaand", refs.finance.totalRealised, total?.realisedToDate ?? 0],
       ["Ruimte onder plafond", forecast.room, results.forecast.roomUnderCeiling],
+      // both forecasts of docs/rekenregels.md §5, whichever the setting chooses
+      ["Ruimte onder plafond (lineair)", forecast.byMethod.lineair.room, results.forecast.byMethod?.lineair.roomUnderCeiling ?? 0],
+      ["Ruimte onder plafond (bezetting)", forecast.byMethod.bezetting.room, results.forecast.byMethod?.bezetting?.roomUnderCeiling ?? 0],
       ["Meerkosten voor opdrachtgever", forecast.extra, results.forecast.extraCostForClient],
     ] as Array<[string, CellRef, number]> : []),
   ];

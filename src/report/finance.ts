@@ -6,7 +6,7 @@ import { VARIANCE_LINES } from "../domain/variance";
 import { cellRef, str } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
-import type { BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, LedgerRefs, ParamRefs } from "./refs";
+import type { BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, ForecastRefs, LedgerRefs, MethodRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
@@ -98,12 +98,7 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
     sb.line({ v: label, s: total ? "total" : "label" }, { f: ref, r: value, nf: E, s: total ? "total" : undefined });
   line("Plafond formatieve kosten", budget.ceiling, results.ceiling.ceiling);
   line("Totaal budget P&C", budget.totalBudget, results.ceiling.totalBudget);
-  line("Prognose loonkosten (lineair)", forecast.salary, f.salaryForecast);
-  line("Prognose vervanging", forecast.replacement, f.replacementForecast);
-  line("Prognose formatieve kosten", forecast.formation, f.formationCostForecast);
-  const roomRow = line("Ruimte onder plafond", forecast.room, f.roomUnderCeiling, true);
-  sb.set(roomRow, 3, { v: "negatief = plafond overschreden (nadeel)", s: "note" });
-  sb.highlight(`B${roomRow}`, `B${roomRow}<0`, "bad");
+  const roomRow = forecastMethods(ctx, sb, forecast);
   const extraRow = line("Meerkosten voor opdrachtgever", forecast.extra, f.extraCostForClient, true);
   const sheetRefs: FinanceSheetRefs = { totalRealised, room: sb.ref(roomRow, 2), extra: sb.ref(extraRow, 2) };
 
@@ -164,6 +159,39 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
     anchor: `K${gFirst - 1}`, width: 520, height: 300,
   });
   return { sheet: sb, refs: sheetRefs };
+}
+
+/**
+ * Both forecasts side by side (docs/rekenregels.md §5), a line of explanation each, and the room of the
+ * method the setting Prognosemethode chooses. Returns the row of that room.
+ */
+function forecastMethods(ctx: BuildContext, sb: SheetBuilder, forecast: ForecastRefs): number {
+  const f = ctx.results.forecast;
+  const lin = f.byMethod?.lineair, bez = f.byMethod?.bezetting;
+  if (!lin || !bez) throw new Error("report: forecast without both methods");
+  const n = ctx.inputs.settings.reportMonth;
+  sb.header("Prognose", "Lineair", "Bezetting");
+  const rows: Array<[string, keyof MethodRefs, number, number, boolean?]> = [
+    ["Prognose loonkosten", "salary", lin.salaryForecast, bez.salaryForecast],
+    ["Prognose vervanging", "replacement", lin.replacementForecast, bez.replacementForecast],
+    ["Prognose formatieve kosten", "formation", lin.formationCostForecast, bez.formationCostForecast],
+    ["Ruimte onder plafond", "room", lin.roomUnderCeiling, bez.roomUnderCeiling, true],
+    ["Prognose opleiding (buiten het plafond)", "training", lin.trainingForecast, bez.trainingForecast],
+  ];
+  for (const [label, key, vl, vb, total] of rows) {
+    const style = total ? ("total" as const) : undefined;
+    const row = sb.line({ v: label, s: style ?? "label" },
+      { f: forecast.byMethod.lineair[key], r: vl, nf: E, s: style }, { f: forecast.byMethod.bezetting[key], r: vb, nf: E, s: style });
+    if (total) sb.highlight(`B${row}:C${row}`, `B${row}<0`, "bad");
+  }
+  const through = MONTH_NAMES[n - 1];
+  sb.line({ v: `Lineair: de geboekte loonkosten t/m ${through} doorgetrokken naar twaalf maanden (× 12 / ${n}), plus per verzuimdossier het hoogste van geboekt en verwacht.`, s: "note" });
+  sb.line({ v: `Bezetting: geboekt t/m ${through}, plus de loonkosten van de laatste drie maanden doorgetrokken tegen de cao-tabel van elke volgende maand, de gedateerde formatiewijzigingen, de resterende ramingen van open verzuimdossiers en de geplande opleiding.`, s: "note" });
+  const method = f.method ?? "bezetting";
+  const room = sb.line({ v: "Ruimte onder plafond (Prognosemethode)", s: "total" }, { f: forecast.room, r: f.roomUnderCeiling, nf: E, s: "total" },
+    { f: `"volgens "&${forecast.method}&"; negatief = plafond overschreden (nadeel)"`, r: `volgens ${method}; negatief = plafond overschreden (nadeel)`, s: "note" });
+  sb.highlight(`B${room}`, `B${room}<0`, "bad");
+  return room;
 }
 
 /**

@@ -63,12 +63,20 @@ export interface PrivacyRefs {
   reported: RangeRef;
 }
 
+/** The maximum in force per scale and month: 12 columns, a row per scale (calculation/salary.ts). */
+export interface ScaleMonthlyRefs {
+  labels: RangeRef;
+  /** the 12 monthly maxima, a row per scale (INDEX(…, MATCH(scale, labels, 0), month)) */
+  months: RangeRef;
+}
+
 /** Everything the first part of Berekening gives the sheets (calculation/inputs.ts). */
 export interface CalculationRefs {
   params: ParamRefs;
   salary: SalaryRefs;
   /** annual salary per scale, from the table in force per month */
   scales: ScaleCostRefs;
+  scaleMonthly: ScaleMonthlyRefs;
   /** cost per fte per scale with the January table all year */
   scalesJanuary: ScaleCostRefs;
   ledger: LedgerRefs;
@@ -81,6 +89,7 @@ export interface CalculationRefs {
 /** The Addendum's formation table: ranges over its rows, and the two totals. */
 export interface AddendumFormationRefs {
   service: RangeRef;
+  scale: RangeRef;
   fte: RangeRef;
   ceiling: RangeRef;
   occupancy: RangeRef;
@@ -117,8 +126,21 @@ export interface CaseRefs {
   missing: CellRef;
 }
 
+/** One forecast method's figures (docs/rekenregels.md §5), side by side on 6.5. */
+export interface MethodRefs {
+  salary: CellRef;
+  replacement: CellRef;
+  formation: CellRef;
+  room: CellRef;
+  training: CellRef;
+}
+
 /** The forecast and the sick-leave chain: only when there is realisation up to the report month. */
 export interface ForecastRefs {
+  /** Prognosemethode as the formulas compare it: "lineair" or "bezetting" */
+  method: CellRef;
+  byMethod: { lineair: MethodRefs; bezetting: MethodRefs };
+  /** below: the figures of the chosen method */
   salary: CellRef;
   replacement: CellRef;
   formation: CellRef;

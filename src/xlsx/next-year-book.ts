@@ -2,7 +2,8 @@
  * Next year's input workbook from this year's grids — no Node API: the command line
  * (`dvo-addendum next-year`) and the task pane (both hosts; exceljs runs in the page) build the same
  * workbook from the same grids. The job (src/job/next-year.ts) plans what it holds; here it is made with
- * the template builder, plus the `Vorig addendum` record sheet and the note on carried Verzuim cases.
+ * the template builder, plus the `Vorig addendum` record sheet (carried Verzuim cases are marked in their
+ * table's column `Opnieuw ramen`).
  */
 import type ExcelJS from "exceljs";
 import type { CaoRaise } from "../domain/cao";
@@ -23,7 +24,6 @@ export function nextYearFromGrids(grids: WorkbookGrids, raises: readonly CaoRais
   const { plan } = job;
   const wb = buildInputWorkbook(plan.options);
   addRecordSheet(wb, plan);
-  markCarriedCases(wb, plan);
   return { ok: true, plan, workbook: wb, problems: job.problems };
 }
 
@@ -54,22 +54,4 @@ function addRecordSheet(wb: ExcelJS.Workbook, plan: NextYearPlan): void {
     `De verschilanalyse op 'Addendum ${plan.year}' vergelijkt hiermee. Wijzig dit blad niet.`;
   ws.getCell("H1").alignment = { wrapText: true, vertical: "top" };
   ws.getColumn(8).width = 60;
-}
-
-/** Carried sick-leave cases: a note beside the table that the expected costs need a new estimate. */
-function markCarriedCases(wb: ExcelJS.Workbook, plan: NextYearPlan): void {
-  const ws = wb.getWorksheet("Verzuim");
-  if (!ws || plan.carriedCases.length === 0) return;
-  const width = (ws.getRow(1).values as unknown[]).length - 1;
-  const col = width + 2;
-  ws.getCell(1, col).value = "Let op";
-  ws.getCell(1, col).font = { bold: true };
-  ws.getColumn(col).width = 70;
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const id = row.getCell(1).value;
-    if (typeof id === "string" && plan.carriedCases.includes(id)) {
-      row.getCell(col).value = `Overgenomen uit ${plan.year - 1} (nog open): raam de verwachte kosten voor ${plan.year} opnieuw.`;
-    }
-  });
 }

@@ -54,7 +54,7 @@ export async function nextYear(input: string, output: string | undefined, io: Ou
   io.out(`  Overgenomen: Instellingen, Formatie, Openingstijden${(p.options.rows?.ledgerMap ?? []).length > 0 ? ", Grootboek" : ""}; Rapportagemaand 1.`);
   io.out(`  Salaristabel: ${p.salary.own} eigen regels, ${p.salary.bundled} uit de meegeleverde cao-tabellen, ${p.salary.estimated} geraamd (Status 'raming').`);
   io.out(p.carriedCases.length > 0
-    ? `  Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}): raam de verwachte kosten voor ${p.year} opnieuw.`
+    ? `  Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}) met wat er van de verwachte kosten over is: raam ze voor ${p.year} opnieuw en maak daarna op Verzuim de cel 'Opnieuw ramen' leeg.`
     : "  Verzuim: geen open dossiers.");
   io.out(`  Het addendum ${p.year - 1} staat als vastgelegd record op het blad '${PREVIOUS_SHEET}'; het rapport ${p.year} vergelijkt ermee (verschilanalyse).`);
   return 0;

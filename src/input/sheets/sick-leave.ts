@@ -3,6 +3,7 @@ import { compareDates, dutchDate } from "../../domain/dates";
 import { SHEETS } from "../../domain/glossary";
 import { DECISIONS, SERVICE_CODES, SICK_LEAVE_KINDS, type SickLeaveCase } from "../../domain/types";
 import { shown } from "../cells";
+import { REESTIMATE } from "../columns";
 import { a1, cellAt, lastCol, type Problem, type WorkbookGrids } from "../grid";
 import { findSheet, norm, type TableReader } from "../table";
 import { EURO } from "./limits";
@@ -40,6 +41,11 @@ export function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Pr
     const decision = t.has("decision") ? t.choice(row, "decision", DECISIONS, false) : undefined;
     const decisionDate = t.has("decisionDate") ? t.date(row, "decisionDate") : undefined;
     const adviceRef = t.has("adviceRef") ? t.text(row, "adviceRef") : "";
+    // next-year's mark: a waarschuwing until the accounthouder confirms a new estimate by clearing it
+    const reestimate = t.has("reestimate") ? t.choice(row, "reestimate", REESTIMATE, false) : undefined;
+    if (reestimate === "ja") {
+      t.problem(row, "reestimate", `Dossier ${caseId ?? "(zonder nummer)"} is overgenomen uit het vorige jaar met als verwachte kosten wat er toen nog over was: raam de verwachte kosten voor dit jaar opnieuw en maak daarna deze cel leeg (of typ 'nee').`, "waarschuwing", "sick-leave-reestimate");
+    }
     if (caseId !== undefined) {
       const earlier = seen.get(caseId);
       if (earlier !== undefined) t.problem(row, "caseId", `Dossier ${caseId} komt twee keer voor (ook in rij ${earlier}): elk dossier staat op één regel.`);
@@ -50,6 +56,7 @@ export function readSickLeave(t: TableReader, grids: WorkbookGrids, problems: Pr
     return {
       row, caseId, service: service ?? null, kind, start, end: end ?? null, replacementFte: fte ?? null, expectedCost: expected,
       decision: decision ?? "Open", decisionDate: decisionDate ?? null, adviceNoteRef: adviceRef ?? "",
+      ...(reestimate === "ja" ? { reestimate: true } : {}),
     };
   });
   return { cases, ids: new Set(seen.keys()) };

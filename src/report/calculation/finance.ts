@@ -1,12 +1,14 @@
 /** Berekening: realised per category, the forecast and the sick-leave chain against the ceiling (docs/rekenregels.md). */
 import { round2 } from "../../domain/money";
+import { caseOpen } from "../../domain/occupancy-forecast";
 import { COST_CATEGORIES, type CostCategory } from "../../domain/types";
 import { cellRef, rangeRef, str } from "../a1";
 import { dateCell, hasColumn, numberCell, trimmedText, type BuildContext } from "../context";
 import { FORMATS, type PlanCell } from "../plan";
-import type { BudgetRefs, CaseRefs, CellRef, FinanceCalculationRefs, ForecastRefs, LedgerRefs, ParamRefs } from "../refs";
+import type { AddendumFormationRefs, BudgetRefs, CaseRefs, CellRef, FinanceCalculationRefs, ForecastRefs, LedgerRefs, ParamRefs, ScaleMonthlyRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { noRealisationNotice } from "../title";
+import { caseMethodCells, forecastSalaries, forecastTotals, type ForecastInputs } from "./forecast";
 
 const E = FORMATS.euro;
 
@@ -15,6 +17,9 @@ export interface FinanceInputs {
   ledger: LedgerRefs;
   /** the Addendum's Budget P&C */
   budget: BudgetRefs;
+  /** for the forecast *bezetting*: the monthly maxima per scale and the Addendum's formation lines */
+  scaleMonthly: ScaleMonthlyRefs;
+  formation: AddendumFormationRefs;
 }
 
 export function calculationFinance(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs): FinanceCalculationRefs {
@@ -40,25 +45,31 @@ export function calculationFinance(ctx: BuildContext, sb: SheetBuilder, refs: Fi
     sb.freeze(0);
     return { realised, realisedOverhead, forecast: null };
   }
-  const forecast = forecastBlocks(ctx, sb, refs, realised.Loonkosten);
+  const forecast = forecastBlocks(ctx, sb, {
+    params: refs.params, ledger: refs.ledger, scaleMonthly: refs.scaleMonthly, formation: refs.formation, realised, ceiling: refs.budget.ceiling,
+  });
   sb.freeze(0);
   return { realised, realisedOverhead, forecast };
 }
 
-/** The salary forecast, the sick-leave chain per case, and the forecast's totals against the ceiling. */
-function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs, realisedSalary: CellRef): ForecastRefs {
+/**
+ * Both salary forecasts (docs/rekenregels.md §5), the sick-leave chain per case on the chosen one (§6), and
+ * the forecast's totals per method against the ceiling.
+ */
+function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: ForecastInputs): ForecastRefs {
   const { inputs, results } = ctx;
   const f = results.forecast;
   const n = refs.params.reportMonth;
   const { month, category: cat, amount: amt, caseId: dossier } = refs.ledger;
-  const pl = sb.line({ v: "Prognose loonkosten (lineair)", s: "label" }, { f: `ROUND(${realisedSalary}/${n}*12,2)`, r: f.salaryForecast, nf: E });
-  const salary = sb.ref(pl, 2);
+  const salaries = forecastSalaries(ctx, sb, refs);
+  const salary = salaries.salary;
 
   // The sick-leave chain
-  const ceiling = refs.budget.ceiling;
+  const ceiling = refs.ceiling;
   const sla = refs.params.slaVersion;
   sb.section("Verzuimvervanging tegen het plafond, per dossier in volgorde van startdatum");
-  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m rapportagemaand", "Kosten dossier (hoogste van geboekt en verwacht)", "Formatieve kosten vóór dit dossier", "Meerkosten", "Formatieve kosten na dit dossier", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)");
+  sb.header("Dossier", "Pakket", "Soort", "Startdatum", "Verwachte kosten", "Vervanging geboekt t/m rapportagemaand", "Kosten dossier (volgens Prognosemethode)", "Formatieve kosten vóór dit dossier", "Meerkosten", "Formatieve kosten na dit dossier", "Vereist besluit", "Vastgelegd besluit", "Adviesnota ontbreekt", "Boekingen vervanging (alle maanden)",
+    "Afgesloten t/m rapportagemaand", "Kosten lineair (hoogste van geboekt en verwacht)", "Resterende raming (bezetting)");
   const first = sb.row;
   const cases: CaseRefs[] = [];
   f.cases.forEach((o, i) => {
@@ -81,7 +92,8 @@ function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs
       dateCell(ctx, "sickLeave", "start", c.row, c.start),
       numberCell(ctx, "sickLeave", "expected", c.row, c.expectedCost, E),
       { f: `ROUND(SUMIFS(${amt},${cat},"Vervanging",${dossier},${C(1)},${month},"<="&${n}),2)`, r: o.bookedToDate, nf: E },
-      { f: `MAX(${C(6)},${C(5)})`, r: o.caseCost, nf: E },
+      // bezetting: a case closed t/m n costs what was booked on it (§5); otherwise the linear cost
+      { f: `IF(AND(${salaries.method}<>"lineair",${C(15)}="Ja"),${C(6)},${C(16)})`, r: o.caseCost, nf: E },
       { f: before, r: o.runningBefore, nf: E },
       {
         f: `IF(${C(3)}="Kort",0,IF(${sla}=2023,ROUND(${C(7)},2),ROUND(MAX(0,${C(8)}+${C(7)}-${ceiling})-MAX(0,${C(8)}-${ceiling}),2)))`,
@@ -93,6 +105,7 @@ function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs
       decisionCell,
       { f: `IF(AND(${C(11)}="Adviesnota",${C(12)}<>"Adviesnota"),"Ja","Nee")`, r: o.adviceNoteMissing ? "Ja" : "Nee" },
       { f: `COUNTIFS(${cat},"Vervanging",${dossier},${C(1)})`, r: inputs.ledger.filter((l) => l.category === "Vervanging" && l.caseId === c.caseId).length, nf: FORMATS.count },
+      ...caseMethodCells(ctx, refs, c, row, !caseOpen(c, inputs.settings.year, inputs.settings.reportMonth), o.bookedToDate),
     );
     const at = (col: number) => sb.ref(row, col);
     cases.push({ caseId: at(1), service: at(2), kind: at(3), cost: at(7), extra: at(9), required: at(11), decision: at(12), missing: at(13) });
@@ -103,12 +116,11 @@ function forecastBlocks(ctx: BuildContext, sb: SheetBuilder, refs: FinanceInputs
   const caseCosts = column(7), caseExtras = column(9), caseMissing = column(13);
   const caseBookings = f.cases.length > 0 ? column(14) : null;
 
-  const pv = sb.line({ v: "Prognose vervanging (som kosten dossiers)", s: "label" }, { f: `ROUND(SUM(${caseCosts}),2)`, r: f.replacementForecast, nf: E });
-  const pf = sb.line({ v: "Prognose formatieve kosten (loonkosten + vervanging)", s: "label" }, { f: `ROUND(${cellRef(pl, 2)}+${cellRef(pv, 2)},2)`, r: f.formationCostForecast, nf: E });
-  const room = sb.line({ v: "Ruimte onder plafond", s: "total" }, { f: `ROUND(${ceiling}-${cellRef(pf, 2)},2)`, r: f.roomUnderCeiling, nf: E, s: "total" });
+  const totals = forecastTotals(ctx, sb, refs, salaries, f.cases.length > 0 ? column(16) : null, f.cases.length > 0 ? column(17) : null);
   const extra = sb.line({ v: "Meerkosten voor opdrachtgever (som meerkosten)", s: "total" }, { f: `ROUND(SUM(${caseExtras}),2)`, r: f.extraCostForClient, nf: E, s: "total" });
   return {
-    salary, replacement: sb.ref(pv, 2), formation: sb.ref(pf, 2), room: sb.ref(room, 2), extra: sb.ref(extra, 2),
+    method: salaries.method, byMethod: { lineair: totals.lineair, bezetting: totals.bezetting },
+    salary, replacement: totals.chosen.replacement, formation: totals.chosen.formation, room: totals.chosen.room, extra: sb.ref(extra, 2),
     cases, caseCosts, caseExtras, caseMissing, caseBookings,
   };
 }

@@ -23,11 +23,11 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): Calculat
   sb.line({ v: "Tussenstappen van de rapportformules. Dit blad wordt bij elke rapportage opnieuw gemaakt; wijzig de invoerbladen, niet dit blad.", s: "note" });
   sb.widthsFrom([20, ...new Array<number>(16).fill(10)]);
   const params = paramsBlock(ctx, sb);
-  const { salary, scales, scalesJanuary } = salaryBlocks(ctx, sb, params);
+  const { salary, scales, scaleMonthly, scalesJanuary } = salaryBlocks(ctx, sb, params);
   const ledger = ledgerBlock(ctx, sb);
   reconciliationBlock(ctx, sb, ledger);
   const products = productsBlock(ctx, sb);
   const service = serviceBlock(ctx, sb);
   const privacy = privacyBlock(ctx, sb);
-  return { params, salary, scales, scalesJanuary, ledger, products, service, privacy };
+  return { params, salary, scales, scaleMonthly, scalesJanuary, ledger, products, service, privacy };
 }

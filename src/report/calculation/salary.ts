@@ -7,7 +7,7 @@ import { rowInForce } from "../../domain/salary";
 import { cellRef, rangeRef } from "../a1";
 import { dateCell, numberCell, trimmedText, type BuildContext } from "../context";
 import { FORMATS, type PlanCell } from "../plan";
-import type { ParamRefs, SalaryRefs, ScaleCostRefs } from "../refs";
+import type { ParamRefs, SalaryRefs, ScaleCostRefs, ScaleMonthlyRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 
 const E = FORMATS.euro;
@@ -15,6 +15,7 @@ const E = FORMATS.euro;
 export interface SalaryBlockRefs {
   salary: SalaryRefs;
   scales: ScaleCostRefs;
+  scaleMonthly: ScaleMonthlyRefs;
   scalesJanuary: ScaleCostRefs;
 }
 
@@ -80,8 +81,11 @@ export function salaryBlocks(ctx: BuildContext, sb: SheetBuilder, params: ParamR
     );
     sb.line(...cells);
   }
-  const mLast = sb.row - 1;
+  // INDEX/MATCH ranges reach one blank row further: Gnumeric 1.12 gives #REF! for INDEX over a single
+  // cell (a formation with one scale), and the row after a block is always blank (SheetBuilder.section)
+  const mLast = sb.row - 1 + 1;
   const scaleRefs: ScaleCostRefs = { labels: rangeRef(sb.name, 1, mFirst, mLast), values: rangeRef(sb.name, 14, mFirst, mLast) };
+  const scaleMonthly: ScaleMonthlyRefs = { labels: scaleRefs.labels, months: `${rangeRef(sb.name, 2, mFirst, mLast).split(":")[0]}:${cellRef(mLast, 13, true)}` };
 
   sb.section("Kosten per fte met de januaritabel het hele jaar (voor het cao-effect)");
   sb.header("Schaal", "Maximum januari", "Jaarsalaris (12 × januari)", "IKB", "Werkgeverslasten", "Kosten per fte");
@@ -101,9 +105,9 @@ export function salaryBlocks(ctx: BuildContext, sb: SheetBuilder, params: ParamR
       { f: `${S}+${I}+${W}`, r: cost.costPerFte, nf: E },
     );
   }
-  const jLast = sb.row - 1;
+  const jLast = sb.row - 1 + 1; // one blank row further, as above
   const scalesJanuary: ScaleCostRefs = { labels: rangeRef(sb.name, 1, jFirst, jLast), values: rangeRef(sb.name, 6, jFirst, jLast) };
-  return { salary, scales: scaleRefs, scalesJanuary };
+  return { salary, scales: scaleRefs, scaleMonthly, scalesJanuary };
 }
 
 /** Scales in natural order: 1, 2, …, 10, 10A, 11, 11A, … */

@@ -142,7 +142,7 @@ async function buildNextYear(pane: Pane, caoList: CaoList): Promise<void> {
       `Jaar ${p.year}, Rapportagemaand 1; Instellingen, Formatie en Openingstijden${(p.options.rows?.ledgerMap ?? []).length > 0 ? " en Grootboek" : ""} overgenomen.`,
       `Salaristabel: ${p.salary.own} eigen regels, ${p.salary.bundled} uit de meegeleverde cao-tabellen, ${p.salary.estimated} geraamd${raises.length > 0 ? ` (${raises.map((r) => r.label).join("; ")})` : ""}.`,
       p.carriedCases.length > 0
-        ? `Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}): raam de verwachte kosten voor ${p.year} opnieuw.`
+        ? `Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}) met wat er van de verwachte kosten over is: raam ze voor ${p.year} opnieuw en maak daarna op Verzuim de cel 'Opnieuw ramen' leeg.`
         : "Verzuim: geen open dossiers.",
       `Het addendum ${p.year - 1} staat op het blad 'Vorig addendum'; het rapport ${p.year} vergelijkt ermee.`,
     ];
