@@ -130,6 +130,83 @@ chromium.describe("task pane in headless Chromium (outside Excel, on a chosen fi
     expect(found["Totaal budget P&C"]).toBe(786432.83);
   });
 
+  /** Choose a file and check it, then show the Rapport tab (the status is read by the check). */
+  async function chooseAndCheck(file: string): Promise<void> {
+    await page.setInputFiles("#file-picker", file);
+    await page.waitForFunction((name) => document.getElementById("file-name")?.textContent === `Gekozen: ${name}` && document.getElementById("input-result")?.textContent?.includes("gelezen"), path.basename(file));
+    await page.click("#tab-controleren");
+    await page.click("#run-check");
+    // the summary ends with the time the check took once it is done
+    const done = /waarschuwing(en)?\..*\((\d+ ms|\d+,\d s)\)$/;
+    for (let t = 0; t < 300 && !done.test((await page.textContent("#check-summary")) ?? ""); t++) await page.waitForTimeout(100);
+    expect(await page.textContent("#check-summary")).toMatch(done);
+    await page.click("#tab-rapport");
+  }
+
+  const reviewed = path.join(dir, "gecontroleerd.xlsx");
+
+  test("the controller reviews: Gecontroleerd, with name and date, in the pane and the workbook", async () => {
+    expect(await page.textContent("#review-status")).toBe("Controle: Niet gecontroleerd");
+    expect(await page.textContent("#review-hint")).toContain("Nog niet gecontroleerd: ondertekenen kan");
+    await page.fill("#review-controller", "P. de Boer");
+    await page.fill("#review-remark", "formatie nagelopen");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#review-approve")]);
+    expect(download.suggestedFilename()).toBe("voorbeeld-invoer-2025-gecontroleerd.xlsx");
+    await download.saveAs(reviewed);
+    await page.waitForFunction(() => document.getElementById("signoff-status")?.textContent === "Status: Gecontroleerd");
+    expect(await page.textContent("#review-status")).toMatch(/^Controle: Gecontroleerd door P\. de Boer op \d{1,2}-\d{1,2}-\d{4} \(formatie nagelopen\)$/);
+    expect(await page.textContent("#review-hint")).toBe("");
+    expect(await page.isVisible("#review-voided")).toBe(false);
+    // the Rapport tab in the reviewed state, at the narrowest and a wide pane
+    for (const width of [320, 800]) {
+      await page.setViewportSize({ width, height: 1100 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await shot(`5a-gecontroleerd-${width}`);
+    }
+    await page.setViewportSize({ width: 420, height: 900 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(reviewed);
+    const keys = new Map<unknown, unknown>();
+    wb.getWorksheet("_dvo_ondertekening")?.eachRow((row) => keys.set(row.getCell(1).value, row.getCell(2).value));
+    expect(keys.get("controle")).toBe("Gecontroleerd");
+    expect(keys.get("controleur")).toBe("P. de Boer");
+  });
+
+  test("a formation change after the review voids it: the pane says so", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(reviewed);
+    wb.getWorksheet("Formatie")!.getCell("D3").value = 1.6;
+    const changed = path.join(dir, "gewijzigd.xlsx");
+    await wb.xlsx.writeFile(changed);
+    await chooseAndCheck(changed);
+    expect(await page.textContent("#problem-list")).toContain("Controle vervallen");
+    await page.waitForSelector("#review-voided", { state: "visible" });
+    expect(await page.textContent("#signoff-status")).toBe("Status: Concept");
+    expect(await page.textContent("#review-status")).toMatch(/^Controle: Controle vervallen: gecontroleerd door P\. de Boer/);
+  });
+
+  test("a rejection returns the addendum to Concept with the reason in the Logboek", async () => {
+    await chooseAndCheck(reviewed);
+    await page.fill("#review-controller", "P. de Boer");
+    await page.fill("#review-remark", "fte backoffice nog niet besloten");
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#review-reject")]);
+    const file = path.join(dir, "afgekeurd.xlsx");
+    await download.saveAs(file);
+    await page.waitForFunction(() => document.getElementById("review-status")?.textContent?.startsWith("Controle: Afgekeurd"));
+    expect(await page.textContent("#signoff-status")).toBe("Status: Concept");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const log: unknown[][] = [];
+    wb.getWorksheet("Logboek")?.eachRow((row) => log.push((row.values as unknown[]).slice(1)));
+    const row = log.find((r) => r[1] === "Afgekeurd");
+    expect(row?.[2]).toBe("P. de Boer");
+    expect(String(row?.[9])).toBe("afgekeurd door P. de Boer (controller): fte backoffice nog niet besloten; terug naar Concept");
+    // reviewed again, so the regisseur signs a reviewed addendum below
+    await page.fill("#review-remark", "");
+    await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click("#review-approve")]);
+    await page.waitForFunction(() => document.getElementById("signoff-status")?.textContent === "Status: Gecontroleerd");
+  });
+
   test("sign the addendum: names recorded, the signed report downloaded, the status shown", async () => {
     await page.fill("#sign-accounthouder", "A. Jansen");
     await page.fill("#sign-regisseur", "J. de Vries");
@@ -140,6 +217,8 @@ chromium.describe("task pane in headless Chromium (outside Excel, on a chosen fi
     expect(await page.textContent("#signoff-status")).toMatch(/^Status: Ondertekend door J\. de Vries op \d{1,2}-\d{1,2}-\d{4} \(accounthouder A\. Jansen\)$/);
     expect(await page.isVisible("#signoff-changed")).toBe(false);
     expect(await page.isVisible("#reopen-box")).toBe(true);
+    expect(await page.textContent("#review-status")).toMatch(/^Controle: Gecontroleerd door P\. de Boer/);
+    expect(await page.isVisible("#review-box")).toBe(false);
     await shot("5-ondertekend");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

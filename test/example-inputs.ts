@@ -54,7 +54,7 @@ export function workedExample(opts: { v01Expected?: number; sla?: 2023 | 2024 } 
     settings: {
       year: 2025, client: "Gemeente Ommen", provider: "Gemeente Twenterand", reportMonth: 6,
       overheadRate: 0.18, ikbRate: 0.1705, employerChargesRate: 0.3, trainingBudget: 8000, additionalServicesBudget: 12000,
-      varianceThresholdAmount: 10000, varianceThresholdRate: 0.1, slaVersion: opts.sla ?? 2024, varianceSign: "nadeel",
+      varianceThresholdAmount: 10000, varianceThresholdRate: 0.1, slaVersion: opts.sla ?? 2024, varianceSign: "nadeel", perspective: "opdrachtnemer", reviewRequired: "nee",
       forecastMethod: "lineair",
     },
     salaryTable: salaryRows(["2024-10-01", "2025-04-01", "2025-10-01"]),

@@ -84,7 +84,7 @@ describe("(a) the bundled example, written to .xlsx and read back", () => {
     expect(inputs.settings).toEqual({
       year: 2025, client: "Gemeente Ommen", provider: "Gemeente Twenterand", reportMonth: 6, overheadRate: 0.18, ikbRate: 0.1705,
       employerChargesRate: 0.3, trainingBudget: 8000, additionalServicesBudget: 12000, varianceThresholdAmount: 10000,
-      varianceThresholdRate: 0.1, slaVersion: 2024, varianceSign: "nadeel", forecastMethod: "lineair",
+      varianceThresholdRate: 0.1, slaVersion: 2024, varianceSign: "nadeel", forecastMethod: "lineair", perspective: "opdrachtnemer", reviewRequired: "nee",
     });
     expect(new Set(inputs.salaryTable.map((r) => `${r.effective.year}-${r.effective.month}-${r.effective.day}`))).toEqual(new Set(["2024-10-1", "2025-4-1", "2025-10-1"]));
     expect(inputs.salaryTable).toHaveLength(3 * cao.scales.length);
@@ -237,7 +237,7 @@ describe("(c) the template for 2026", () => {
       Jaar: 2026, Opdrachtgever: "Gemeente Ommen", Opdrachtnemer: "Gemeente Twenterand", Rapportagemaand: null,
       Overheadpercentage: null, "IKB-percentage": 0.1705, Werkgeverslastenpercentage: null, Opleidingskosten: null,
       "Budget aanvullende dienstverlening": 0, "Drempel verschil bedrag": 10000, "Drempel verschil percentage": 0.1, "SLA-versie": 2024, "Verschil positief": "nadeel",
-      Prognosemethode: "bezetting",
+      Prognosemethode: "bezetting", Perspectief: "opdrachtnemer", "Controle vereist": "nee",
       // the DVO's cost centres (issue 19): empty, so every cost centre counts
       Kostenplaatsen: null,
     });

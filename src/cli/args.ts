@@ -17,9 +17,14 @@ export const OPTIONS = {
   "ter-ondertekening": { type: "boolean" },
   door: { type: "string" },
   reden: { type: "string" },
+  /** the reason of a wijziging van het addendum (sign) */
+  wijziging: { type: "string" },
   vingerafdruk: { type: "string" },
   pdf: { type: "string" },
   overschrijven: { type: "boolean" },
+  controller: { type: "string" },
+  opmerking: { type: "string" },
+  afkeuren: { type: "string" },
   /** repeatable: an expected cao raise, `2027-07-01 +2,5%` or `2027-07-01 +€35` */
   cao: { type: "string", multiple: true },
 } as const;
@@ -34,8 +39,9 @@ export const COMMAND_OPTIONS: Record<string, readonly OptionName[]> = {
   check: ["vingerafdruk", "pdf"],
   pdf: ["output", "overschrijven"],
   report: ["output", "overschrijven"],
-  sign: ["output", "regisseur", "accounthouder", "ter-ondertekening", "overschrijven"],
+  sign: ["output", "regisseur", "accounthouder", "ter-ondertekening", "wijziging", "overschrijven"],
   reopen: ["output", "door", "reden", "overschrijven"],
+  review: ["output", "controller", "opmerking", "afkeuren", "overschrijven"],
 };
 
 /** How a value of each string option looks, for the message about a missing one. */
@@ -46,9 +52,13 @@ const EXAMPLE_VALUE: Partial<Record<OptionName, string>> = {
   accounthouder: '"A. Jansen"',
   door: '"A. Jansen"',
   reden: '"formatie uitgebreid"',
+  wijziging: '"cao 2025 afgestemd met de opdrachtgever"',
   vingerafdruk: "<64 tekens 0-9 en a-f>",
   pdf: "getekend.pdf",
   cao: '"2027-07-01 +2,5%"',
+  controller: '"P. de Boer"',
+  opmerking: '"formatie nagelopen"',
+  afkeuren: '"fte van rij 3 klopt niet"',
 };
 
 type MultipleOption = { [K in OptionName]: (typeof OPTIONS)[K] extends { multiple: true } ? K : never }[OptionName];

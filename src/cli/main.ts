@@ -6,6 +6,7 @@
  *   dvo-addendum report                      (the bundled example, into out/)
  *   dvo-addendum pdf invoer.xlsx -o addendum-2026.pdf
  *   dvo-addendum check invoer.xlsx --vingerafdruk <hex> | --pdf getekend.pdf
+ *   dvo-addendum review invoer.xlsx --controller "naam" [--opmerking "…" | --afkeuren "reden"] -o uit.xlsx
  * Exit codes: 0 done; 1 the input has errors (fout) or cannot be read, or the output cannot be written there
  * (a folder, a missing folder); 2 wrong use of the command (also: the output exists and --overschrijven is
  * not given).
@@ -19,6 +20,7 @@ import { nextYear } from "./commands/next-year";
 import { overview } from "./commands/overview";
 import { defaultPdfOutput, signingPdf } from "./commands/pdf";
 import { defaultReportOutput, report } from "./commands/report";
+import { review } from "./commands/review";
 import { template } from "./commands/template";
 import { stdio, type Out } from "./io";
 
@@ -41,13 +43,19 @@ const USAGE = `Gebruik:
   dvo-addendum pdf                                       idem voor het meegeleverde voorbeeld (2025), naar out/
   dvo-addendum report <invoer.xlsx> [-o <rapport.xlsx>]  invoerbladen plus de rapportbladen (DVO art. 6)
   dvo-addendum report                                    het meegeleverde voorbeeld (2025) naar out/
+  dvo-addendum review <invoer.xlsx> --controller "…" [--opmerking "…"] -o <gecontroleerd.xlsx>
+                                                         leg vast dat de controller de invoer van het addendum heeft gecontroleerd
+  dvo-addendum review <invoer.xlsx> --controller "…" --afkeuren "reden" -o <uit.xlsx>
+                                                         keur het addendum af: terug naar Concept, met de reden in het Logboek
   dvo-addendum sign <invoer.xlsx> --accounthouder "…" --ter-ondertekening -o <uit.xlsx>
                                                          bied het addendum ter ondertekening aan
   dvo-addendum sign <invoer.xlsx> --regisseur "…" --accounthouder "…" -o <getekend.xlsx>
                                                          leg de ondertekening vast (met vingerafdruk) en beveilig het addendum
+  dvo-addendum sign <getekend.xlsx> --regisseur "…" --accounthouder "…" --wijziging "reden" -o <uit.xlsx>
+                                                         onderteken een wijziging van het addendum (1e, 2e … wijziging)
   dvo-addendum reopen <getekend.xlsx> --door "…" --reden "…" -o <uit.xlsx>
                                                          heropen een ondertekend addendum (terug naar Concept, vastgelegd in het Logboek)
-  Een bestaand bestand wordt nooit overschreven, behalve met --overschrijven (template, report, sign, reopen, pdf);
+  Een bestaand bestand wordt nooit overschreven, behalve met --overschrijven (template, report, review, sign, reopen, pdf);
   het voorbeeld (report zonder invoerbestand en zonder -o) vervangt alleen zijn eigen bestanden in out/.
 `;
 
@@ -98,7 +106,10 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
       if (rest.length !== 1 || !output) break;
       return report(rest[0], output, io, parsed.values["ter-ondertekening"]
         ? { kind: "submit", accounthouder: accounthouder ?? "" }
-        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "" }, overwrite);
+        : { kind: "sign", regisseur: regisseur ?? "", accounthouder: accounthouder ?? "", ...(parsed.values.wijziging !== undefined ? { amendment: parsed.values.wijziging } : {}) }, overwrite);
+    case "review":
+      if (rest.length !== 1 || !output) break;
+      return review(rest[0], output, { controller: parsed.values.controller, remark: parsed.values.opmerking, reject: parsed.values.afkeuren }, io, overwrite);
     case "reopen":
       if (rest.length !== 1 || !output) break;
       return report(rest[0], output, io, { kind: "reopen", by: door ?? "", reason: reden ?? "" }, overwrite);
@@ -115,7 +126,7 @@ function wrongUse(command: string, inputs: number, output: string | undefined): 
   }
   if (inputs === 0) return `'${command}' heeft een invoerbestand nodig, bijvoorbeeld: dvo-addendum ${command} invoer.xlsx.`;
   if (inputs > 1) return `'${command}' neemt één invoerbestand, niet ${inputs}: zet een naam met spaties tussen aanhalingstekens.`;
-  if (!output) return `'${command}' heeft met -o de naam van het nieuwe bestand nodig, bijvoorbeeld -o ${command === "reopen" ? "heropend" : "getekend"}.xlsx.`;
+  if (!output) return `'${command}' heeft met -o de naam van het nieuwe bestand nodig, bijvoorbeeld -o ${command === "reopen" ? "heropend" : command === "review" ? "gecontroleerd" : "getekend"}.xlsx.`;
   return "Onbekende opdracht of verkeerd aantal argumenten.";
 }
 

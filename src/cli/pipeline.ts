@@ -5,8 +5,10 @@
 import * as path from "node:path";
 import "./native";
 import type { Results } from "../domain/compute";
+import type { Inputs } from "../domain/types";
 import type { Problem } from "../input/grid";
-import type { SignAction } from "../records";
+import type { AddendumAction } from "../job/build";
+import { agreementOf, type Agreement, type SignOff } from "../records";
 import { runBuild, STAGES, type StageTimes } from "../job/run";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
@@ -16,13 +18,17 @@ import { writeReport } from "../xlsx/write";
 export { STAGES, type StageTimes };
 
 export type ReportOutcome =
-  | { ok: true; problems: Problem[]; results: Results; plan: WorkbookPlan; times: StageTimes; renamed: Array<{ wanted: string; used: string }> }
+  | {
+    ok: true; problems: Problem[]; results: Results; plan: WorkbookPlan; times: StageTimes; renamed: Array<{ wanted: string; used: string }>;
+    /** the sign-off record after the build, and the signed version in force as the check found it (records/agreement.ts) */
+    signOff: SignOff | null; agreement: Agreement; inputs: Inputs;
+  }
   | { ok: false; problems: Problem[]; message?: string; times: Partial<StageTimes> };
 
 export interface ReportOptions {
   builtAt?: Date;
   /** an explicit change of the sign-off status, recorded in the workbook and the log */
-  action?: SignAction;
+  action?: AddendumAction;
   onStage?: (index: number, name: string) => void;
 }
 
@@ -49,5 +55,11 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
     // input errors are the problems themselves; an unreadable file or a refused status change is one sentence
     return { ok: false, problems: outcome.problems, message: outcome.code === "input-errors" ? undefined : outcome.message, times: outcome.times };
   }
-  return { ok: true, problems: outcome.problems, results: outcome.results, plan: outcome.plan, times: outcome.times, renamed: outcome.renamed };
+  const inputs = outcome.checked.parse.inputs;
+  if (!inputs) throw new Error("a build without inputs");
+  return {
+    ok: true, problems: outcome.problems, results: outcome.results, plan: outcome.plan, times: outcome.times, renamed: outcome.renamed,
+    // the agreement as it stands after this build (a signing changes the version in force)
+    signOff: outcome.signOff, agreement: agreementOf(outcome.signOff, inputs, outcome.results), inputs,
+  };
 }

@@ -47,3 +47,28 @@ export function canonicalAddendum(inputs: Pick<Inputs, "settings" | "salaryTable
 export function addendumFingerprint(inputs: Pick<Inputs, "settings" | "salaryTable" | "formation">): string {
   return sha256Hex(canonicalAddendum(inputs));
 }
+
+/**
+ * The fingerprint in two parts (docs/rekenregels.md, "Vastgesteld en herrekend"): the Salaristabel rows used,
+ * and the rest (settings and Formatie). A change of the salary part only is a cao change; the full
+ * fingerprint above stays exactly as it is (signed PDFs carry it).
+ */
+export interface FingerprintParts {
+  salary: string;
+  formation: string;
+}
+
+/** Is this canonical line one of the salary part? */
+export const isSalaryLine = (line: string): boolean => line.startsWith("Salaristabel|");
+
+/** The two parts of a canonical text (its lines), each as a SHA-256 over its own lines. */
+export function partsOfLines(lines: readonly string[]): FingerprintParts {
+  return {
+    salary: sha256Hex(["dvo-addendum/1 salaris", ...lines.filter(isSalaryLine)].join("\n")),
+    formation: sha256Hex(["dvo-addendum/1 formatie", ...lines.filter((l) => !isSalaryLine(l))].join("\n")),
+  };
+}
+
+export function fingerprintParts(inputs: Pick<Inputs, "settings" | "salaryTable" | "formation">): FingerprintParts {
+  return partsOfLines(canonicalAddendum(inputs).split("\n"));
+}

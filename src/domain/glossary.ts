@@ -39,6 +39,8 @@ export const SETTING_LABELS = {
   slaVersion: "SLA-versie",
   varianceSign: "Verschil positief",
   forecastMethod: "Prognosemethode",
+  perspective: "Perspectief",
+  reviewRequired: "Controle vereist",
   costCentres: "Kostenplaatsen",
 } as const;
 

@@ -89,6 +89,14 @@ export interface Settings {
    * the sick-leave chain of §6. Absent means "bezetting". Not part of the addendum's fingerprint.
    */
   forecastMethod?: ForecastMethod;
+  /** the Financiële analyse's point of view; default opdrachtnemer */
+  perspective?: Perspective;
+  /**
+   * "ja": offering the addendum for signing and signing it need the controller's review of these inputs
+   * (docs/gebruikershandleiding.md); "nee" (default): signing without review is allowed and says so. Not
+   * part of the addendum's fingerprint.
+   */
+  reviewRequired?: YesNo;
   /**
    * The DVO's cost centres (setting Kostenplaatsen), as written: only Realisatie rows with one of them
    * count. Empty or absent: every cost centre counts.
@@ -100,7 +108,18 @@ export type ForecastMethod = "lineair" | "bezetting";
 export const FORECAST_METHODS: readonly ForecastMethod[] = ["lineair", "bezetting"];
 export const DEFAULT_FORECAST_METHOD: ForecastMethod = "bezetting";
 
+export type YesNo = "ja" | "nee";
+export const YES_NO: readonly YesNo[] = ["ja", "nee"];
+
 export type VarianceSign = "nadeel" | "voordeel";
+
+/**
+ * Whose P&C table the Financiële analyse on 6.5 is (docs/werkmapcontract.md, setting Perspectief): the
+ * provider's (lasten = the costs, baten = the client's contribution including meerkosten) or the client's
+ * (lasten = the contribution to the provider). Presentation only: not part of the fingerprint.
+ */
+export type Perspective = "opdrachtnemer" | "opdrachtgever";
+export const PERSPECTIVES: readonly Perspective[] = ["opdrachtnemer", "opdrachtgever"];
 export const VARIANCE_SIGNS: readonly VarianceSign[] = ["nadeel", "voordeel"];
 
 /** Where a Salaristabel row comes from (its optional `Status` column): the official cao table, one derived from it, or an estimate. */

@@ -76,7 +76,9 @@ export type ProblemCode =
   | "ledger-column-missing" | "ledger-map-missing" | "ledger-unmapped" | "ledger-after-report-month"
   | "previous-unreadable" | "previous-other-year"
   // the add-in's records (sign-off, snapshot, Logboek)
-  | "changed-after-signing" | "records-integrity" | "not-the-signed-inputs"
+  | "changed-after-signing" | "cao-change-after-signing" | "records-integrity" | "not-the-signed-inputs"
+  // the controller's review (records/review.ts): the inputs changed after it
+  | "changed-after-review"
   // the report
   | "report-sheet-renamed" | "comparison-incomplete";
 

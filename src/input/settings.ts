@@ -1,6 +1,6 @@
 /** Instellingen: a two-column table `Instelling` / `Waarde` (docs/werkmapcontract.md). */
 import { SETTING_LABELS } from "../domain/glossary";
-import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, VARIANCE_SIGNS, type ForecastMethod, type Settings, type SlaVersion, type VarianceSign } from "../domain/types";
+import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS, YES_NO, type ForecastMethod, type Perspective, type Settings, type SlaVersion, type VarianceSign, type YesNo } from "../domain/types";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
 import { costCentreList } from "./ledger-scope";
@@ -33,6 +33,8 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   slaVersion: { kind: "sla", default: 2024 },
   varianceSign: { kind: "choice", default: "nadeel", options: VARIANCE_SIGNS },
   forecastMethod: { kind: "choice", default: DEFAULT_FORECAST_METHOD, options: FORECAST_METHODS },
+  perspective: { kind: "choice", default: "opdrachtnemer", options: PERSPECTIVES },
+  reviewRequired: { kind: "choice", default: "nee", options: YES_NO },
   // a list of cost centres (docs/werkmapcontract.md); empty: every cost centre counts
   costCentres: { kind: "text", default: "" },
 };
@@ -167,6 +169,8 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       slaVersion: values.slaVersion as SlaVersion,
       varianceSign: values.varianceSign as VarianceSign,
       forecastMethod: values.forecastMethod as ForecastMethod,
+      perspective: values.perspective as Perspective,
+      reviewRequired: values.reviewRequired as YesNo,
       ...(costCentres && costCentres.length > 0 ? { costCentres } : {}),
     },
     cells,

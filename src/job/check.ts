@@ -8,7 +8,7 @@ import { computeResults, type Results } from "../domain/compute";
 import { REPORT_SHEETS } from "../domain/glossary";
 import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
-import { integrityProblems, readSignOff, signOffProblems, type SignOff } from "../records";
+import { agreementOf, agreementProblems, integrityProblems, readSignOff, reviewIntegrityProblems, reviewProblems, type Agreement, type SignOff } from "../records";
 import { parseWorkbook, type InputLayout, type ParseResult } from "../input/parse";
 
 export interface CheckOptions {
@@ -27,6 +27,8 @@ export interface Checked {
   recordProblems: Problem[];
   /** every problem: the contract's, then the records' */
   problems: Problem[];
+  /** the signed version in force and how the inputs stand against it (records/agreement.ts) */
+  agreement: Agreement;
 }
 
 /** The checked inputs with their results, when there is no fout. */
@@ -59,9 +61,12 @@ function computeChecked(grids: WorkbookGrids, parse: ParseResult): Checked {
   const results = parse.inputs ? computeResults(parse.inputs) : null;
   const signOff = readSignOff(grids);
   const recordProblems: Problem[] = [];
+  let agreement: Agreement = { kind: "none" };
   if (parse.inputs && results) {
     const addendum = REPORT_SHEETS.addendum(parse.inputs.settings.year);
-    recordProblems.push(...signOffProblems(signOff, results.fingerprint, addendum), ...integrityProblems(grids, addendum));
+    agreement = agreementOf(signOff, parse.inputs, results);
+    recordProblems.push(...agreementProblems(signOff, parse.inputs, results, addendum), ...reviewProblems(signOff, results.fingerprint, addendum),
+      ...integrityProblems(grids, addendum), ...reviewIntegrityProblems(signOff, addendum));
   }
-  return { grids, parse, results, signOff, recordProblems, problems: [...parse.problems, ...recordProblems] };
+  return { grids, parse, results, signOff, recordProblems, problems: [...parse.problems, ...recordProblems], agreement };
 }

@@ -14,7 +14,7 @@ export interface HostRead {
 }
 
 /** What a build is for; outside Excel it names the download (…-rapport.xlsx, …-getekend.xlsx, …). */
-export type BuildKind = "report" | "submit" | "sign" | "reopen";
+export type BuildKind = "report" | "submit" | "sign" | "reopen" | "review" | "reject";
 
 export interface WriteOptions {
   kind?: BuildKind;

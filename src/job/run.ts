@@ -3,7 +3,7 @@
  * The CLI (`report`, `sign`, `reopen`), the task pane and the benchmark run every build through here;
  * `onStage` reports each stage as it starts, and the outcome has each stage's time.
  */
-import type { SignAction } from "../records";
+import type { AddendumAction } from "./build";
 import type { Problem } from "../input/grid";
 import type { Results } from "../domain/compute";
 import type { WorkbookPlan } from "../report/plan";
@@ -23,7 +23,7 @@ export interface BuildHost {
 }
 
 export interface RunOptions {
-  action?: SignAction;
+  action?: AddendumAction;
   reportMonth?: number;
   now?: Date;
   /** called as each stage starts (0-based index into STAGES), and awaited: the pane paints there */

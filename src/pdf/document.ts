@@ -10,7 +10,7 @@ import { dutchDate, isoDate } from "../domain/dates";
 import { salaryRowsUsed } from "../domain/fingerprint";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES, type Inputs, type SalaryRow } from "../domain/types";
-import { changedSinceSigning, type SignOff } from "../records";
+import { changedSinceSigning, reviewHolds, reviewLine, reviewVoided, versionLabel, type SignOff } from "../records";
 import { drawableContent } from "./glyphs";
 
 /** pdfmake content, as far as this module uses it (plain JSON-like data). */
@@ -171,13 +171,20 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
   const salary = salaryRowsUsed(inputs).sort((a, b) => compareScales(a.scale, b.scale) || isoDate(a.effective).localeCompare(isoDate(b.effective)));
   const salaryRows: Content[][] = salary.map((r) => [r.scale, dutchDate(r.effective), euro(r.maximum), salaryStatus(r)]);
 
+  // the signed version these inputs are (records/versions.ts), or the next one when a signed addendum changed
+  const versions = so?.versions ?? [];
+  const version = versions.find((v) => v.fingerprint === fp);
+  const next = !version && so?.status === "Ondertekend" && versions.length > 0 ? Math.max(...versions.map((v) => v.number)) + 1 : null;
   const content: Content[] = [
     { text: title, style: "h1" },
     { text: "Formatie tegen maximale inschaling (Cao Gemeenten), plafond formatieve kosten en budget P&C", style: "subtitle" },
   ];
+  if (version) content.push({ text: `${versionLabel(version.number)}${version.reason ? `: ${version.reason}` : ""} — ondertekend op ${version.date}`, style: "subtitle" });
+  else if (next !== null) content.push({ text: `Ter ondertekening als ${versionLabel(next)} van het addendum`, style: "subtitle" });
   if (so && changedSinceSigning(so, fp)) {
     content.push({ text: `Let op: de invoer is veranderd nadat het addendum ${so.status === "Ondertekend" ? `op ${so.date} is ondertekend` : "ter ondertekening is aangeboden"}. Dit document beschrijft de invoer zoals die nu is.`, style: "warning" });
   }
+  if (reviewVoided(so, fp)) content.push({ text: `Let op: de controle van ${so?.review?.date ?? "?"} is vervallen: de invoer is daarna veranderd.`, style: "warning" });
   content.push(
     { text: "Partijen", style: "h2" },
     pairs([["Opdrachtgever", s.client], ["Opdrachtnemer", s.provider], ["Jaar", String(s.year)]]),
@@ -195,7 +202,8 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
     table(["*", 116, 30, 30, 62, 66], ["Functie", "Pakket", "Schaal", "Fte", "Kosten per fte", "Plafondbedrag"], formation, { total: true, right: [2, 3, 4, 5] }),
     { text: "Fte en plafond per pakket", style: "h2" },
     table([188, 50, 110], ["Pakket", "Fte", "Plafondbedrag"], perService, { total: true, right: [1, 2] }),
-    { text: "Budget P&C", style: "h2" },
+    { text: "Budget P&C (vastgesteld bij ondertekening)", style: "h2" },
+    { text: "Met de ondertekening worden deze bedragen en het plafond per pakket vastgesteld. Een latere aanpassing van de salaristabel (cao) verandert ze niet: het verschil wordt afgestemd met de opdrachtgever en vastgelegd met een wijziging van het addendum.", style: "small" },
     pairs([
       ["Plafond formatieve kosten", euro(c.ceiling)],
       [`Overhead (${percent(s.overheadRate)} van het plafond)`, euro(c.overhead)],
@@ -220,7 +228,9 @@ export function signingDocument(inputs: Inputs, results: Results, opts: SigningD
         { text: "SHA-256 over de instellingen van het addendum, de gebruikte salaristabelrijen en de formatie. Bewaar dit document: met deze vingerafdruk toont de opdracht „dvo-addendum check <werkmap> --pdf <dit document>” (of „--vingerafdruk <vingerafdruk>”) of de werkmap nog de getekende invoer bevat.", style: "small" },
         { text: fp, style: "fingerprint" },
         { text: "Ondertekening", style: "h2" },
-        { text: `Partijen stemmen in met de formatie, het plafond formatieve kosten en het totaal budget P&C voor ${s.year} zoals hierboven vastgelegd.`, margin: [0, 0, 0, 10] },
+        { text: `Partijen stemmen in met de formatie, het plafond formatieve kosten en het totaal budget P&C voor ${s.year} zoals hierboven vastgelegd.`, margin: [0, 0, 0, 6] },
+        // who reviewed and when (records/review.ts); unreviewed or void is said, not left out
+        { text: `Controle: ${reviewLine(so, fp)}.`, style: reviewHolds(so, fp) ? undefined : "warning", margin: [0, 0, 0, 10] },
         {
           columns: [
             signatureBlock("Voor de opdrachtgever", s.client, "Regisseur", so?.regisseur ?? ""),

@@ -4,8 +4,12 @@ import type { Results } from "../domain/compute";
 import type { WorkbookGrids } from "../input/grid";
 import { integrityProblems } from "./integrity";
 import { chainEntries, checkLog, logGrid, logHeadOf, withLogHead, type LogEntry } from "./log";
+import { applyReviewAction, isReviewAction, reviewHolds, reviewSealOf, type ReviewAction } from "./review";
 import { applySignAction, readSignOff, sealOf, type SignAction, type SignOff } from "./signoff";
-import { describeChanges, diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { nextVersionNumber, type SignedVersion } from "./versions";
+
+import { diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { describeBuildChanges, withValues } from "./values";
 
 /** What a build keeps in the workbook beside the report; hosts write it (xlsx/write.ts, office/write.ts). */
 export interface KeptRecords {
@@ -34,13 +38,33 @@ export function figuresOf(results: Results, reportMonth: number): BuildFigures {
   };
 }
 
+/** What a signing records as vastgesteld: the figures and the canonical inputs (records/versions.ts). */
+export type VersionContent = Pick<SignedVersion, "figures" | "lines">;
+
+/** The versions after a signing: a wijziging adds one, a first signing or a re-signing after reopening (re)places the last. */
+function versionsAfter(prior: readonly SignedVersion[], signed: SignOff, content: VersionContent, reason: string | undefined): SignedVersion[] {
+  const amendment = reason !== undefined;
+  const number = nextVersionNumber(prior, amendment);
+  const base = !amendment && prior.length > 0 ? prior.slice(0, -1) : [...prior];
+  return [...base, {
+    number, date: signed.date, recordedAt: signed.recordedAt, regisseur: signed.regisseur, accounthouder: signed.accounthouder,
+    reason: (reason ?? "").trim(), fingerprint: signed.fingerprint, figures: content.figures, lines: content.lines,
+  }];
+}
+
 /**
  * The sign-off record after an optional explicit action, and what the build keeps: the snapshot of the
  * input rows and the log entries (the action, if any, and the build with what changed since the last one).
  * Hosts add `protect` when they know the addendum sheet's name.
  */
-export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction):
+export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction | ReviewAction, content?: VersionContent, values?: Snapshot):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
+  // what changed since the last build, with old and new values where the snapshots keep them (values.ts)
+  const snapshot = values ? withValues(takeSnapshot(grids), values) : takeSnapshot(grids);
+  const before = readSnapshot(grids);
+  const changes = describeBuildChanges(before, snapshot, diffSnapshots(before, snapshot));
+  // a status row names the changes to the addendum's own inputs it applies to
+  const since = changes.addendum ? `; gewijzigd sinds de vorige rapportage: ${changes.addendum}` : "";
   const stored = readSignOff(grids);
   let signOff = stored;
   const entries: LogEntry[] = [];
@@ -49,27 +73,46 @@ export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now
   const grid = logGrid(grids);
   const log = grid ? checkLog(grid) : null;
   // a host that does not hand over the Logboek's rows still continues the chain, from the head kept at the last build
-  const kept = log ? null : logHeadOf(readSnapshot(grids));
+  const kept = log ? null : logHeadOf(before);
   let logHead = log?.head ?? kept?.hash ?? "";
   let rows = log?.rows ?? kept?.rows ?? 0;
-  if (action) {
-    const changed = applySignAction(stored, action, figures.fingerprint, now);
+  if (action && isReviewAction(action)) {
+    // the controller's verdict (records/review.ts): its own Logboek row and seal; a rejection is a status change
+    const changed = applyReviewAction(stored, action, figures.fingerprint, now);
     if (!changed.ok) return changed;
-    const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
-    const kind = ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
-    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note }], logHead);
+    const kind = action.kind === "review" ? "Gecontroleerd" : "Afgekeurd";
+    const [entry] = chainEntries([{ at, action: kind, name: action.controller.trim(), ...figures, note: changed.note + since }], logHead);
     entries.push(entry);
     logHead = entry.hash ?? "";
     rows++;
+    const review = changed.signOff.review && { ...changed.signOff.review, logEntry: entry.hash };
+    if (review) review.seal = reviewSealOf(review);
+    signOff = { ...changed.signOff, review };
+    if (changed.statusChange) {
+      signOff.logEntry = entry.hash;
+      signOff.seal = sealOf(signOff);
+    }
+  } else if (action) {
+    const changed = applySignAction(stored, action, figures.fingerprint, now);
+    if (!changed.ok) return changed;
+    const name = action.kind === "reopen" ? action.by : action.kind === "sign" ? action.regisseur : action.accounthouder;
+    const kind = action.kind === "sign" && action.amendment !== undefined ? "Wijziging ondertekend" : ({ submit: "Ter ondertekening", sign: "Ondertekend", reopen: "Heropend" } as const)[action.kind];
+    // signing or submitting without the controller's approval of these inputs is allowed, and says so
+    const unreviewed = action.kind !== "reopen" && !reviewHolds(stored, figures.fingerprint) ? " (niet gecontroleerd door de controller)" : "";
+    const [entry] = chainEntries([{ at, action: kind, name, ...figures, note: changed.note + unreviewed + since }], logHead);
+    entries.push(entry);
+    logHead = entry.hash ?? "";
+    rows++;
+    // the review stays with the addendum until it is reopened
     signOff = { ...changed.signOff, logEntry: entry.hash };
+    if (action.kind === "sign" && content) signOff.versions = versionsAfter(stored?.versions ?? [], signOff, content, action.amendment);
+    if (action.kind !== "reopen" && stored?.review) signOff.review = stored.review;
     signOff.seal = sealOf(signOff);
   }
-  const snapshot = takeSnapshot(grids);
-  const before = readSnapshot(grids);
   // what the records say about themselves goes into the log too: a rebuild must not make it unseen
   const found = integrityProblems(grids, "").map((p) => p.message);
   const warning = found.length === 0 ? "" : `; Let op (${found.length}): ${found.join(" ").slice(0, 2000)}`;
-  const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: describeChanges(before, diffSnapshots(before, snapshot)) + warning }], logHead);
+  const [build] = chainEntries([{ at, action: "Rapportage", name: "", ...figures, note: changes.all + warning }], logHead);
   entries.push(build);
   rows++;
   const withHead = withLogHead(snapshot, { rows, hash: build.hash ?? "", status: signOff?.status ?? "Concept" });

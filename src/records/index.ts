@@ -7,4 +7,7 @@ export { STATUSES, sealOf, readSignOff, signOffRows, changedSinceSigning, signOf
 export { takeSnapshot, snapshotRows, readSnapshot, diffSnapshots, describeChanges, type Snapshot, type SheetChanges } from "./snapshot";
 export { LOG_HEADERS, logRow, logRowHash, chainEntries, checkLog, withLogHead, logHeadOf, type LogEntry, type LogStatusRow, type LogCheck, type LogHead } from "./log";
 export { integrityProblems } from "./integrity";
-export { figuresOf, recordsForBuild, type KeptRecords, type BuildFigures } from "./build";
+export { figuresOf, recordsForBuild, type KeptRecords, type BuildFigures, type VersionContent } from "./build";
+export { versionLabel, versionRows, versionsFrom, changesSince, linesMatch, type SignedVersion, type InputChanges } from "./versions";
+export { agreementOf, agreementProblems, describeInputChanges, type Agreement } from "./agreement";
+export { reviewFrom, reviewRows, reviewSealOf, reviewHolds, reviewVoided, shownStatus, reviewLine, reviewProblems, reviewIntegrityProblems, isReviewAction, applyReviewAction, type Review, type ReviewAction, type ReviewOutcome } from "./review";

@@ -15,7 +15,7 @@ const LOG_CONTENT = 10;
 
 export interface LogEntry {
   at: string;
-  action: "Rapportage" | "Ter ondertekening" | "Ondertekend" | "Heropend";
+  action: "Rapportage" | "Ter ondertekening" | "Ondertekend" | "Wijziging ondertekend" | "Heropend" | "Gecontroleerd" | "Afgekeurd";
   name: string;
   fingerprint: string;
   reportMonth: number | "";
@@ -67,7 +67,7 @@ export function chainEntries(entries: LogEntry[], head: string): LogEntry[] {
 
 export interface LogStatusRow {
   row: number;
-  action: "Ter ondertekening" | "Ondertekend" | "Heropend";
+  action: (typeof STATUS_ACTIONS)[number];
   at: string;
   name: string;
   hash: string;
@@ -89,7 +89,11 @@ export interface LogCheck {
   findings: Array<{ row: number; message: string }>;
 }
 
-const STATUS_ACTIONS = ["Ter ondertekening", "Ondertekend", "Heropend"] as const;
+/**
+ * The log actions that change the status: a wijziging van het addendum (records/versions.ts) is signed over a
+ * signed addendum and leads to Ondertekend; "Afgekeurd" (the controller's rejection) returns to Concept, as "Heropend" does.
+ */
+const STATUS_ACTIONS = ["Ter ondertekening", "Ondertekend", "Wijziging ondertekend", "Heropend", "Afgekeurd"] as const;
 
 /** Walk the Logboek grid: recompute the chain, note every row that does not fit, and follow the status. */
 export function checkLog(grid: SheetGrid): LogCheck {
@@ -140,12 +144,14 @@ export function checkLog(grid: SheetGrid): LogCheck {
     prevFlagged = flagged;
     const action = STATUS_ACTIONS.find((a) => a === canon(r[1]).trim());
     if (action) {
-      const next: Status = action === "Heropend" ? "Concept" : action;
-      const allowed = action === "Heropend" ? out.status !== "Concept" : out.status !== "Ondertekend";
+      const next: Status = action === "Heropend" || action === "Afgekeurd" ? "Concept" : action === "Wijziging ondertekend" ? "Ondertekend" : action;
+      const allowed = action === "Heropend" ? out.status !== "Concept" : action === "Wijziging ondertekend" ? out.status !== "Ter ondertekening" : out.status !== "Ondertekend";
       if (!allowed) {
         out.findings.push({ row, message: action === "Heropend"
           ? `Logboek rij ${row}: 'Heropend' terwijl het addendum volgens het Logboek al een concept was.`
-          : `Logboek rij ${row}: '${action}' volgt op een ondertekening zonder 'Heropend' ertussen: de status is buiten heropenen om teruggezet.` });
+          : action === "Wijziging ondertekend"
+            ? `Logboek rij ${row}: 'Wijziging ondertekend' terwijl het addendum volgens het Logboek ter ondertekening stond.`
+            : `Logboek rij ${row}: '${action}' volgt op een ondertekening zonder 'Heropend' ertussen: de status is buiten heropenen om teruggezet.` });
       }
       out.statusRows.push({ row, action, at: canon(r[0]), name: canon(r[2]), hash: storedHash || prev, chained: storedHash !== "" });
       out.status = next;

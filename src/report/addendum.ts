@@ -1,11 +1,12 @@
 /** `Addendum <jaar>`: parties, parameters, the formation at maximum scale, the budget and the sign-off. */
 import { salaryRowsUsed } from "../domain/fingerprint";
-import { changedSinceSigning } from "../records";
+import { changedSinceSigning, reviewHolds, reviewLine, shownStatus } from "../records";
 import { round2 } from "../domain/money";
 import { SERVICE_CODES } from "../domain/types";
 import { cellRef, rangeRef, str } from "./a1";
 import { januaryBlock } from "./calculation/formation";
 import { scaleOrder } from "./calculation/salary";
+import { agreedSection, versionsSection } from "./agreed";
 import { comparisonSection } from "./comparison";
 import { dateCell, hasColumn, numberCell, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
@@ -27,7 +28,9 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   const sb = new SheetBuilder(ctx.names.addendum);
   sb.widthsFrom([30, 30, 8, 8, 12, 10, 12, 12, 12, 10]);
   titleBlock(ctx, sb, `Addendum ${s.year} bij de DVO Publieksdienst ${s.provider.replace(/^Gemeente /, "")} – ${s.client.replace(/^Gemeente /, "")}`);
-  if (changedSinceSigning(ctx.signOff, results.fingerprint)) {
+  if (ctx.agreement?.kind === "cao") {
+    sb.set(5, 1, { v: `Cao-aanpassing na ondertekening: alleen de Salaristabel is veranderd sinds de ondertekening op ${ctx.agreement.version.date}; het vastgestelde budget blijft, het verschil wordt afgestemd met de opdrachtgever (zie 'Vastgesteld en herrekend').`, s: "warning" });
+  } else if (changedSinceSigning(ctx.signOff, results.fingerprint)) {
     sb.set(5, 1, { v: `Gewijzigd na ondertekening: dit addendum is ${ctx.signOff?.status === "Ondertekend" ? `ondertekend op ${ctx.signOff.date}` : "ter ondertekening aangeboden"}, daarna is de invoer veranderd.`, s: "warning" });
   }
 
@@ -77,9 +80,11 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   sb.section("Fte en plafond per pakket");
   sb.header("Pakket", "Fte", "Plafondbedrag");
   const pFirst = sb.row;
+  const byService = new Map<string, string>();
   for (const p of SERVICE_CODES) {
     const lines = c.lines.filter((l) => l.formation.service === p);
     if (lines.length === 0) continue;
+    byService.set(p, sb.ref(sb.row, 3));
     sb.line({ v: p },
       { f: `SUMIF(${rng(2)},${str(p)},${rng(4)})`, r: lines.reduce((a, l) => a + l.formation.fte, 0), nf: FORMATS.fte },
       { f: `SUMIF(${rng(2)},${str(p)},${rng(9)})`, r: round2(lines.reduce((a, l) => a + l.ceilingAmount, 0)), nf: E });
@@ -100,6 +105,7 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   const tb = sb.line({ v: "Totaal budget P&C", s: "total" },
     { f: `ROUND(${cellRef(pl, 2)}+${cellRef(oh, 2)}+${cellRef(tr, 2)}+${cellRef(ad, 2)},2)`, r: c.totalBudget, nf: E, s: "total" });
   const budget: BudgetRefs = { ceiling: sb.ref(pl, 2), overhead: sb.ref(oh, 2), training: sb.ref(tr, 2), additional: sb.ref(ad, 2), totalBudget: sb.ref(tb, 2) };
+  const agreed = agreedSection(ctx, sb, budget, byService);
 
   const ceilingJanuary = januaryBlock(ctx, calc, refs.scalesJanuary, rowOf, sb.name);
   sb.section("Cao-effect");
@@ -119,22 +125,26 @@ export function addendumSheet(ctx: BuildContext, calc: SheetBuilder, refs: Calcu
   // an estimate stands out: the addendum rests on a cao raise that is not yet agreed
   if (used.length > 0) sb.highlight(`D${sFirst}:D${sb.row - 1}`, `D${sFirst}="raming"`, "attention");
 
+  versionsSection(ctx, sb);
+
   sb.section("Ondertekening");
   const so = ctx.signOff;
   const changed = changedSinceSigning(so, results.fingerprint);
-  sb.line({ v: "Status", s: "label" }, { v: so?.status ?? "Concept", s: "banner" });
+  sb.line({ v: "Status", s: "label" }, { v: shownStatus(so, results.fingerprint), s: "banner" });
+  // who reviewed and when (records/review.ts); a review the inputs no longer match is named as void
+  sb.spanToEnd(sb.line({ v: "Controle (controller)", s: "label" }, { v: reviewLine(so, results.fingerprint), s: reviewHolds(so, results.fingerprint) ? undefined : "warning" }), 2);
   sb.line({ v: "Regisseur opdrachtgever (naam)", s: "label" }, { v: so?.regisseur ?? "" });
   sb.line({ v: "Datum ondertekening", s: "label" }, { v: so?.status === "Ondertekend" ? so.date : "" });
   sb.line({ v: "Accounthouder opdrachtnemer (naam)", s: "label" }, { v: so?.accounthouder ?? "" });
   const fp = sb.line({ v: "Vingerafdruk invoer (SHA-256)", s: "label" }, { v: results.fingerprint, s: "note" });
   sb.spanToEnd(fp, 2);
   if (so && so.status !== "Concept") sb.spanToEnd(sb.line({ v: "Vingerafdruk bij ondertekening", s: "label" }, { v: so.fingerprint, s: "note" }), 2);
-  if (changed) {
+  if (changed && ctx.agreement?.kind !== "cao") {
     sb.line({ v: "GEWIJZIGD NA ONDERTEKENING", s: "warning" }, { v: "De invoer van het addendum is veranderd na ondertekening; zie Controle.", s: "warning" });
   }
   signatureBlock(ctx, sb, `Voor de opdrachtgever, ${s.client}`, "Regisseur", so?.regisseur ?? "", so?.status === "Ondertekend" ? so.date : "");
   signatureBlock(ctx, sb, `Voor de opdrachtnemer, ${s.provider}`, "Accounthouder", so?.accounthouder ?? "", "");
-  return { sheet: sb, refs: { formation, budget, caoEffect } };
+  return { sheet: sb, refs: { formation, budget, caoEffect, agreed } };
 }
 
 /** Lines to sign on paper: name, function, place, date and the signature itself. */

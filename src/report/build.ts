@@ -5,10 +5,12 @@ import type { Inputs } from "../domain/types";
 import type { Problem, WorkbookGrids } from "../input/grid";
 import type { InputLayout } from "../input/parse";
 import { addendumSheet } from "./addendum";
+import { analysisBlock, analysisCalculation } from "./analysis";
 import { calculationFinance } from "./calculation/finance";
 import { calculationInputs } from "./calculation/inputs";
 import type { BuildContext, ReportSheetKey, SheetNames } from "./context";
-import { readSignOff, type SignOff } from "../records";
+import { agreementOf, readSignOff, type Agreement, type SignOff } from "../records";
+import { withAgreedBudget } from "../domain/agreed";
 import { controlSheet } from "./control";
 import { electionsSheet } from "./elections";
 import { financeSheet } from "./finance";
@@ -29,6 +31,8 @@ export interface BuildOptions {
   signOff?: SignOff | null;
   /** what the records say (gewijzigd na ondertekening, integrity findings), as the job computed them (src/job/build.ts); shown on Controle */
   recordProblems?: Problem[];
+  /** the signed version in force and how the inputs stand against it (else computed from the sign-off record) */
+  agreement?: Agreement;
 }
 
 export interface BuildResult {
@@ -103,6 +107,7 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const ctx: BuildContext = {
     inputs, results, layout, grids, problems: allProblems, names: built, builtAt,
     signOff, carried: carriedEntries(grids, finalNames, built),
+    agreement: opts.agreement ?? agreementOf(signOff, inputs, results),
   };
   // Berekening is written in parts, in this order: each part returns the references (report/refs.ts) the
   // sheets after it take as arguments, so the compiler checks that nothing is read before it is built.
@@ -110,17 +115,26 @@ export function buildPlan(inputs: Inputs, results: Results, layout: InputLayout,
   const base = calculationInputs(ctx, calc);
   const addendum = addendumSheet(ctx, calc, base);
   const { params, ledger } = base;
-  const money = calculationFinance(ctx, calc, { params, ledger, budget: addendum.refs.budget, scaleMonthly: base.scaleMonthly, formation: addendum.refs.formation });
-  const finance = financeSheet(ctx, { params, ledger, budget: addendum.refs.budget, calc: money });
+  // while a cao change is to be agreed, the budget in force is the vastgesteld one (report/agreed.ts): the
+  // finance blocks read it, and variance and forecast are computed against it
+  const inForce = ctx.agreement?.kind === "cao" && addendum.refs.agreed ? { refs: addendum.refs.agreed.agreed, results: withAgreedBudget(inputs, results, ctx.agreement.version.figures) } : null;
+  const budgetCtx: BuildContext = inForce ? { ...ctx, results: inForce.results } : ctx;
+  const budget = inForce?.refs ?? addendum.refs.budget;
+  const later: BuildContext = inForce ? { ...ctx, results: { ...results, variance: inForce.results.variance, forecast: inForce.results.forecast } } : ctx;
+  const money = calculationFinance(budgetCtx, calc, { params, ledger, budget, scaleMonthly: base.scaleMonthly, formation: addendum.refs.formation });
+  const analysis = analysisCalculation(budgetCtx, calc, { params, budget, finance: money });
+  const finance = financeSheet(budgetCtx, { params, ledger, budget, calc: money, agreed: addendum.refs.agreed });
+  // the P&C table in the municipality's form closes 6.5, so the rows above keep their place
+  analysisBlock(budgetCtx, finance.sheet, analysis);
   const sheets = [
     addendum.sheet,
-    formationSheet(ctx, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
+    formationSheet(later, { addendum: addendum.refs, finance: finance.refs, forecast: money.forecast }),
     quantitativeSheet(ctx, base),
     qualitativeSheet(ctx),
     electionsSheet(ctx),
     finance.sheet,
     privacySheet(ctx, base.privacy),
-    controlSheet(ctx, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs }),
+    controlSheet(later, { params, ledger, addendum: addendum.refs, calc: money, finance: finance.refs }),
     calc,
   ].map((s) => s.build());
   return {

@@ -8,7 +8,7 @@ import type { InputSheetKey } from "../domain/glossary";
 import type { CalendarDate, Inputs } from "../domain/types";
 import type { ValueForm } from "../input/cells";
 import { cellAt, type CellValue, type Problem, type WorkbookGrids } from "../input/grid";
-import type { SignOff } from "../records";
+import type { Agreement, SignOff } from "../records";
 import type { InputLayout } from "../input/parse";
 import { findSheet, formAt } from "../input/table";
 import { quoteSheet, cellRef } from "./a1";
@@ -30,6 +30,8 @@ export interface BuildContext {
   signOff: SignOff | null;
   /** what people typed in the previous report (toelichtingen), by `${sheet}|${row label}|${column}` */
   carried: Map<string, string>;
+  /** the signed version in force and how the inputs stand against it (records/agreement.ts) */
+  agreement?: Agreement;
 }
 
 export function inputSheetName(ctx: BuildContext, key: InputSheetKey): string {

@@ -6,7 +6,8 @@ import { VARIANCE_LINES } from "../domain/variance";
 import { cellRef, str } from "./a1";
 import type { BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
-import type { BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, ForecastRefs, LedgerRefs, MethodRefs, ParamRefs } from "./refs";
+import { agreedFinanceBlock } from "./agreed";
+import type { AgreedRefs, BudgetRefs, CellRef, FinanceCalculationRefs, FinanceSheetRefs, ForecastRefs, LedgerRefs, MethodRefs, ParamRefs } from "./refs";
 import { SheetBuilder } from "./sheet";
 import { titleBlock } from "./title";
 
@@ -18,6 +19,8 @@ export interface FinanceSheetInputs {
   ledger: LedgerRefs;
   budget: BudgetRefs;
   calc: FinanceCalculationRefs;
+  /** the Addendum's vastgesteld / herrekend cells, when a version is signed (report/agreed.ts) */
+  agreed?: AgreedRefs | null;
 }
 
 /** The sheet, and (with realisation) the figures Controle and 6.1 read from it. */
@@ -29,6 +32,7 @@ export function financeSheet(ctx: BuildContext, refs: FinanceSheetInputs): { she
   const sb = new SheetBuilder(ctx.names.finance);
   sb.widthsFrom([20, 12, 12, 12, 12, 10, 10, 40, 12]);
   titleBlock(ctx, sb, "6.5 Financiële informatie", { periodic: true });
+  agreedFinanceBlock(ctx, sb, refs.agreed);
   const N = params.reportMonth;
   // Instellingen 'Verschil positief': nadeel = realised minus budget (an overspend is positive), voordeel = the other way.
   const voordeel = s.varianceSign === "voordeel";

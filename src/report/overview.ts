@@ -7,7 +7,8 @@ import { computeResults } from "../domain/compute";
 import { MONTH_NAMES } from "../domain/dates";
 import { round2 } from "../domain/money";
 import type { WorkbookGrids } from "../input/grid";
-import { changedSinceSigning, readSignOff } from "../records";
+import { agreementOf, changedSinceSigning, readSignOff } from "../records";
+import { withAgreedBudget } from "../domain/agreed";
 import { parseWorkbook } from "../input/parse";
 import { FORMATS, type PlanCell, type SheetPlan } from "./plan";
 import { SheetBuilder } from "./sheet";
@@ -29,6 +30,12 @@ export interface OverviewFigures {
   extra: number | null;
   status: string;
   changedAfterSigning: boolean;
+  /** the plafond as signed (null: nothing signed with vastgesteld figures), as recomputed now, and the difference to agree */
+  agreedCeiling: number | null;
+  recomputedCeiling: number;
+  caoAdjustment: number | null;
+  /** only the Salaristabel changed after signing: a cao change, the budget figures above are the vastgesteld ones */
+  caoChange: boolean;
 }
 
 export type OverviewRow = { file: string; ok: true; figures: OverviewFigures; warnings: number } | { file: string; ok: false; problem: string };
@@ -44,9 +51,13 @@ export function overviewRow(file: string, grids: WorkbookGrids): OverviewRow {
     const more = errors.length > 1 ? ` (en nog ${errors.length - 1} ${errors.length === 2 ? "fout" : "fouten"})` : "";
     return { file, ok: false, problem: first ? `${first.sheet}!${first.cell}: ${first.message}${more}` : "De werkmap kan niet worden gelezen." };
   }
-  const r = computeResults(parsed.inputs);
+  const computed = computeResults(parsed.inputs);
   const s = parsed.inputs.settings;
   const signOff = readSignOff(grids);
+  // as in the report: while a cao change is to be agreed, the budget in force is the vastgesteld one
+  const agreement = agreementOf(signOff, parsed.inputs, computed);
+  const r = agreement.kind === "cao" ? withAgreedBudget(parsed.inputs, computed, agreement.version.figures) : computed;
+  const agreedCeiling = agreement.kind === "none" ? null : agreement.version.figures.ceiling;
   const total = r.variance.find((v) => v.name === "Totaal");
   return {
     file, ok: true, warnings: parsed.problems.length,
@@ -58,6 +69,8 @@ export function overviewRow(file: string, grids: WorkbookGrids): OverviewRow {
         ? { realised: total?.realisedToDate ?? 0, forecast: r.forecast.formationCostForecast, room: r.forecast.roomUnderCeiling, extra: r.forecast.extraCostForClient }
         : { realised: null, forecast: null, room: null, extra: null }),
       status: signOff?.status ?? "Concept", changedAfterSigning: changedSinceSigning(signOff, r.fingerprint),
+      agreedCeiling, recomputedCeiling: computed.ceiling.ceiling,
+      caoAdjustment: agreedCeiling === null ? null : round2(computed.ceiling.ceiling - agreedCeiling), caoChange: agreement.kind === "cao",
     },
   };
 }
@@ -96,7 +109,7 @@ export function overviewSheet(rows: readonly OverviewRow[], builtAt: Date): Shee
     sb.line(
       { v: r.file }, { v: f.client }, { v: f.year, nf: "0" }, { v: `${f.reportMonth} (${MONTH_NAMES[f.reportMonth - 1]})` }, { v: f.fte, nf: FORMATS.fte },
       E(f.ceiling), E(f.overhead), E(f.totalBudget), E(f.realised), E(f.forecast), E(f.room), E(f.extra),
-      { v: f.status === "Ondertekend" ? "Ja" : `Nee (${f.status})` }, { v: f.changedAfterSigning ? "Ja" : "Nee" },
+      { v: f.status === "Ondertekend" ? "Ja" : `Nee (${f.status})` }, { v: f.caoChange ? "Nee (cao-aanpassing)" : f.changedAfterSigning ? "Ja" : "Nee" },
       r.warnings > 0 ? { v: `${r.warnings} ${r.warnings === 1 ? "waarschuwing" : "waarschuwingen"} (dvo-addendum check)`, s: "note" } : undefined,
     );
   }
@@ -111,6 +124,16 @@ export function overviewSheet(rows: readonly OverviewRow[], builtAt: Date): Shee
       sb.set(first + i, labelCol, { v: same ? `${r.figures.client.replace(/^Gemeente /, "")} ${r.figures.year} (${r.file})` : `${r.figures.client.replace(/^Gemeente /, "")} ${r.figures.year}`, s: "note" });
     });
     sb.set(first - 1, labelCol, { v: "Grafieklabel", s: "header" });
+    // vastgesteld, herrekend and the cao-aanpassing to agree (docs/rekenregels.md), after the chart labels
+    ["Vastgesteld plafond", "Herrekend plafond", "Cao-aanpassing, af te stemmen met de opdrachtgever"].forEach((h, j) => sb.set(first - 1, labelCol + 1 + j, { v: h, s: "header", wrap: true }));
+    sorted.forEach((r, i) => {
+      if (!r.ok) return;
+      const f = r.figures;
+      const cell = (x: number | null): PlanCell => (x === null ? { v: "niet ondertekend", s: "note" } : { v: x, nf: FORMATS.euro });
+      sb.set(first + i, labelCol + 1, cell(f.agreedCeiling));
+      sb.set(first + i, labelCol + 2, { v: f.recomputedCeiling, nf: FORMATS.euro });
+      sb.set(first + i, labelCol + 3, cell(f.caoAdjustment));
+    });
     const cats = `P${first}:P${lastGood}`;
     const anchorRow = sb.row + 1;
     sb.chart({

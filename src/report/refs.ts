@@ -108,10 +108,21 @@ export interface BudgetRefs {
   totalBudget: CellRef;
 }
 
+/** The Addendum's vastgesteld / herrekend / cao-aanpassing cells (report/agreed.ts). */
+export interface AgreedRefs {
+  /** the vastgesteld figures (the budget in force while a cao change is to be agreed) */
+  agreed: BudgetRefs;
+  /** plafond: vastgesteld, herrekend, cao-aanpassing */
+  ceiling: { agreed: CellRef; recomputed: CellRef; difference: CellRef };
+  byService: Array<{ service: string; agreed: CellRef; recomputed: CellRef; difference: CellRef }>;
+}
+
 export interface AddendumRefs {
   formation: AddendumFormationRefs;
   budget: BudgetRefs;
   caoEffect: CellRef;
+  /** null when nothing is signed with vastgesteld figures */
+  agreed?: AgreedRefs | null;
 }
 
 /** One sick-leave case of the chain on Berekening. */

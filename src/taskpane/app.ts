@@ -13,6 +13,7 @@ import { Pane, type AppOptions } from "./pane";
 import { setupCheckTab } from "./tabs/controleren";
 import { setupInputTab } from "./tabs/invoer";
 import { setupReportTab } from "./tabs/rapport";
+import { setupReview } from "./tabs/review";
 import { setupTabList } from "./tabs/tablist";
 
 export type { AppOptions };
@@ -29,6 +30,8 @@ export class App {
     setupInputTab(this.pane);
     setupCheckTab(this.pane);
     setupReportTab(this.pane);
+    // after the Rapport tab: its refresh runs first, so the review's can still hold back the sign buttons
+    setupReview(this.pane);
     this.pane.refresh();
   }
 }

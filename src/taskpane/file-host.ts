@@ -8,7 +8,7 @@ import type { WorkbookPlan } from "../report/plan";
 import type { ReadBook } from "../xlsx/read";
 import type { BuildKind, HostRead, WorkbookHost, WriteOptions } from "../job/host";
 
-const SUFFIX: Record<BuildKind, string> = { report: "rapport", submit: "ter-ondertekening", sign: "getekend", reopen: "heropend" };
+const SUFFIX: Record<BuildKind, string> = { report: "rapport", submit: "ter-ondertekening", sign: "getekend", reopen: "heropend", review: "gecontroleerd", reject: "afgekeurd" };
 
 /**
  * The download's name: the chosen file's name without .xlsx and without the suffix of an earlier download
@@ -61,7 +61,7 @@ export class FileHost implements WorkbookHost {
     }
     const name = downloadName(this.name, opts.kind ?? "report");
     download(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
-    const what = { report: "Het rapport is klaar", submit: "Het addendum is ter ondertekening aangeboden", sign: "Het addendum is ondertekend", reopen: "Het addendum is heropend" }[opts.kind ?? "report"];
+    const what = { report: "Het rapport is klaar", submit: "Het addendum is ter ondertekening aangeboden", sign: "Het addendum is ondertekend", reopen: "Het addendum is heropend", review: "Het addendum is gecontroleerd", reject: "Het addendum is afgekeurd en weer een concept" }[opts.kind ?? "report"];
     return `${what}: '${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;
   }
 }

@@ -5,7 +5,6 @@
  */
 import type { SignOff } from "../records";
 import type { Checked } from "../job/check";
-import { hasErrors } from "../job/check";
 import type { HostRead, WorkbookHost } from "../job/host";
 
 export class PaneState {
@@ -27,7 +26,7 @@ export class PaneState {
   }
 
   get errors(): boolean {
-    return this.checked !== null && hasErrors(this.checked.problems);
+    return this.checked !== null && this.checked.problems.some((p) => p.severity === "fout");
   }
 
   /** a fresh check without errors, with its results */

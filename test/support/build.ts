@@ -29,7 +29,8 @@ const BUILD_TIMEOUT_MS = 600_000;
 
 function isFresh(page: string): boolean {
   const sources = Math.max(newest(path.join(root, "src")), newest(path.join(root, "assets")), statSync(path.join(root, "manifest.xml")).mtimeMs, statSync(path.join(root, "webpack.config.js")).mtimeMs);
-  return existsSync(page) && statSync(page).mtimeMs >= sources;
+  // webpack leaves an output file it would write unchanged as it is (old mtime): the newest file of the build counts
+  return existsSync(page) && newest(path.dirname(page)) >= sources;
 }
 
 /** Sleep without returning to the event loop (ensureProductionBuild is synchronous). */

@@ -5,7 +5,7 @@
  */
 import { MONTH_NAMES } from "../../domain/dates";
 import type { Problem } from "../../input/grid";
-import { checkWorkbookInSteps, type Checked } from "../../job/check";
+import type { Checked } from "../../job/check";
 import { clearDashboard, renderDashboard } from "../dashboard";
 import type { Pane } from "../pane";
 import { $, clock, paint, seconds } from "../ui";
@@ -61,6 +61,8 @@ export async function readAndCheck(pane: Pane, say: (stage: number, text: string
     throw e;
   }
   await say(1, "Invoer controleren");
+  // the contract, the engine and the records are their own chunk: loaded at the first check, not at the start
+  const { checkWorkbookInSteps } = await import(/* webpackChunkName: "check" */ "../../job/check");
   const checked = await checkWorkbookInSteps(pane.state.read.grids, { reportMonth: chosenMonth() }, () => say(2, "Berekenen"));
   showChecked(pane, checked, generation);
   return checked;

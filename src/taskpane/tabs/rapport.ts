@@ -4,8 +4,10 @@
  * PDF as a download.
  */
 import { MONTH_NAMES } from "../../domain/dates";
-import { changedSinceSigning, type SignAction, type SignOff } from "../../records";
-import { valid } from "../../job/check";
+import { shownStatus } from "../../records/review";
+import { changedSinceSigning, type SignOff } from "../../records/signoff";
+import { versionLabel } from "../../records/versions";
+import type { AddendumAction } from "../../job/build";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
 import type { Pane } from "../pane";
@@ -20,14 +22,19 @@ export function setupReportTab(pane: Pane): void {
   $("submit-signoff").addEventListener("click", () => buildReport(pane, { kind: "submit", accounthouder: value("sign-accounthouder") }));
   $("sign").addEventListener("click", () => buildReport(pane, { kind: "sign", regisseur: value("sign-regisseur"), accounthouder: value("sign-accounthouder") }));
   $("reopen").addEventListener("click", () => buildReport(pane, { kind: "reopen", by: value("reopen-by"), reason: value("reopen-reason") }));
+  // a wijziging van het addendum: a new signed version, with its reason (docs/gebruikershandleiding.md)
+  $("amend").addEventListener("click", () => buildReport(pane, { kind: "sign", regisseur: value("amend-regisseur"), accounthouder: value("amend-accounthouder"), amendment: value("amend-reason") }));
   $("signing-pdf").addEventListener("click", () => signingPdf(pane));
   pane.onRefresh(() => refreshReport(pane));
 }
 
-function statusText(so: SignOff | null): string {
+function statusText(so: SignOff | null, fingerprint: string | undefined): string {
+  // a wijziging names its version; the first signing is simply Ondertekend
+  const last = so?.versions?.[so.versions.length - 1];
+  const amended = last !== undefined && last.number > 0 ? last : undefined;
   return so === null || so.status === "Concept"
-    ? "Status: Concept"
-    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}` : ""} (accounthouder ${so.accounthouder})`;
+    ? `Status: ${fingerprint === undefined ? "Concept" : shownStatus(so, fingerprint)}`
+    : `Status: ${so.status}${so.status === "Ondertekend" ? ` door ${so.regisseur} op ${so.date}${amended ? ` (${versionLabel(amended.number)})` : ""}` : ""} (accounthouder ${so.accounthouder})`;
 }
 
 /** The buttons and the sign-off controls, from the state. */
@@ -56,9 +63,15 @@ function refreshReport(pane: Pane): void {
   $<HTMLButtonElement>("submit-signoff").disabled = blocked || !actionable;
   $<HTMLButtonElement>("sign").disabled = blocked || !actionable || (status === "Ter ondertekening" && changed);
   $<HTMLButtonElement>("reopen").disabled = blocked || !actionable;
+  // a signed addendum whose inputs changed can be amended; a change of the Salaristabel only is a cao change
+  $("amend-box").hidden = !actionable || status !== "Ondertekend" || !changed;
+  $<HTMLButtonElement>("amend").disabled = blocked || !actionable;
   $("signoff-changed").hidden = !changed;
+  $("signoff-changed").textContent = s.checked?.agreement.kind === "cao"
+    ? "Cao-aanpassing na ondertekening: alleen de Salaristabel is veranderd. Het vastgestelde budget blijft; stem het verschil af met de opdrachtgever en onderteken het als wijziging van het addendum."
+    : "Gewijzigd na ondertekening: de invoer van het addendum is veranderd sinds het werd ondertekend of ter ondertekening aangeboden. Zet de wijziging terug, heropen het addendum, of onderteken een wijziging.";
   $("signoff-status").textContent = statusKnown || (s.shownGeneration !== null && s.checked !== null)
-    ? statusText(s.signOff) // when stale: the old status, dimmed with the other figures
+    ? statusText(s.signOff, s.checked?.results?.fingerprint) // when stale: the old status, dimmed with the other figures
     : "Status: onbekend — controleer eerst de invoer.";
   $("signoff-hint").textContent = noHost ? ""
     : !statusKnown ? "Controleer eerst de invoer; dan kunt u het addendum aanbieden of ondertekenen."
@@ -75,7 +88,7 @@ async function signingPdf(pane: Pane): Promise<void> {
       result.textContent = `${text}…`;
       await paint();
     });
-    const v = valid(checked);
+    const v = checked.parse.inputs && checked.results ? { inputs: checked.parse.inputs, results: checked.results } : null;
     if (!v || pane.state.errors) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
     result.textContent = "De PDF wordt gemaakt (de opmaak en de lettertypen worden geladen)…";
     await paint();
@@ -107,7 +120,7 @@ function stageList(): (i: number, detail?: string) => Promise<void> {
   };
 }
 
-async function buildReport(pane: Pane, action?: SignAction): Promise<void> {
+export async function buildReport(pane: Pane, action?: AddendumAction): Promise<void> {
   const result = $("build-result");
   const t0 = performance.now();
   $("build-progress").hidden = false;
