@@ -85,6 +85,27 @@ describe("the Excel host reads a large ledger in slices under Excel's limits", (
 });
 
 describe("a slice's rows come from the limits and the column count", () => {
+  test("a sheet 3,000 columns wide: a first round over 5,000,000 cells is refused and read again smaller, then every slice stays under the cell limit", async () => {
+    // values in column A and in column 3,000 (DKJ) of 2,400 rows: 7,200,000 cells in the used range
+    const rows = Array.from({ length: 2400 }, (_, i) => {
+      const row: Array<string | number | null> = new Array(3000).fill(null);
+      row[0] = i + 1;
+      row[2999] = `einde ${i + 1}`;
+      return row;
+    });
+    const xl = new ExcelDouble({ profile: "web", sheets: [{ name: "Realisatie", rows }] });
+    const state = await readExcelWorkbook(xl.context());
+    // 2,000 rows × 3,000 columns = 6,000,000 cells: refused; then 500 rows (1,500,000 cells) and slices
+    expect(xl.syncs.map((s) => s.error ?? "ok").slice(0, 3)).toEqual(["ok", "RangeExceedsLimit", "ok"]);
+    for (const s of xl.syncs.filter((x) => !x.error)) {
+      expect(s.cellsRead).toBeLessThanOrEqual(DOCUMENTED_CELL_LIMIT);
+      expect(s.response).toBeLessThanOrEqual(DOCUMENTED_RESPONSE_LIMIT);
+    }
+    const grid = state.grids.sheets.find((g) => g.name === "Realisatie");
+    expect(grid?.rows.length).toBe(2400);
+    expect([grid?.rows[0]?.[0], grid?.rows[2399]?.[0], grid?.rows[2399]?.[2999], grid?.rows[1234]?.[1500]]).toEqual([1, 2400, "einde 2400", null]);
+  });
+
   test.each([
     // (4,000,000 − 64) / (⌈100 × 1.1⌉ + 2) = 35,713.7
     [5, 100, 4_000_000, 35_713],
