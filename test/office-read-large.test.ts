@@ -3,7 +3,7 @@
  * Excel on the web, under both batch models: the read is sliced so that no round trip brings back more than
  * Excel's documented limits ("Resource limits and performance optimization for Office Add-ins": a response of
  * at most 5 MB, a range read of at most 5,000,000 cells), the pane hears after every slice how far it got,
- * and the figures read are the sheet's. The limits are the documented ones written here by hand, checked
+ * and the figures read are the sheet's; a build through `runBuild` hands that progress to the pane's callback. The limits are the documented ones written here by hand, checked
  * from what the double measured (never from the reader's own plan). Here at 60,000 rows with long
  * descriptions, which takes several slices; the full 1,048,575-row case runs in the benchmark
  * (`npm run bench:excel-read`, BENCHMARKS.md), too slow and too big for the suite.
@@ -12,6 +12,7 @@ import { readExcelWorkbook } from "../src/office/read";
 import { ExcelHost } from "../src/office/host";
 import { sliceRows } from "../src/office/slices";
 import { checkWorkbook } from "../src/job/check";
+import { runBuild } from "../src/job/run";
 import { ExcelDouble } from "./support/excel-double";
 import { setupOf } from "./support/excel-double/grids";
 import { addRow, exampleGrids } from "./grids";
@@ -81,6 +82,28 @@ describe("the Excel host reads a large ledger in slices under Excel's limits", (
     }
     expect(progress[0]).toBe("Realisatie: rij 2.000 van 60.016 gelezen");
     expect(progress[progress.length - 1]).toBe("Realisatie: rij 60.016 van 60.016 gelezen");
+  });
+});
+
+describe("a build in the pane hears the read's progress", () => {
+  test("runBuild with the Excel host hands every slice's message to onReadProgress, before the check starts", async () => {
+    const g = exampleGrids();
+    for (let i = 0; i < 5000; i++) addRow(g, "Realisatie", [12, "Overig", [12.34, 0.66, 7][i % 3], `Factuur ${i}`, null]);
+    const xl = new ExcelDouble({ profile: "web", sheets: setupOf(g) });
+    const restore = xl.install();
+    const heard: string[] = [];
+    try {
+      const host = new ExcelHost();
+      const outcome = await runBuild({ read: (p) => host.read(p), write: (plan, records, p) => host.write(plan, records, p) }, {
+        onStage: (i) => void heard.push(`stage ${i}`),
+        onReadProgress: (m) => heard.push(m),
+      });
+      expect(outcome.ok).toBe(true);
+    } finally {
+      restore();
+    }
+    // 5,016 sheet rows: the first round's 2,000, then the rest in one slice
+    expect(heard.slice(0, 4)).toEqual(["stage 0", "Realisatie: rij 2.000 van 5.016 gelezen", "Realisatie: rij 5.016 van 5.016 gelezen", "stage 1"]);
   });
 });
 
