@@ -227,7 +227,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     }
     const first = wanted.map((w) => slice(w, 1, firstRows));
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one retry with smaller slices, only when Excel refused the response as too big
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a retry with smaller slices, only when Excel refused the round as too big (response bytes or cells)
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && firstRows > 50) {
@@ -274,7 +274,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
       round.push(rows(w, w.next, w.next));
     }
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round per 4 MB still to read: the slicing that keeps every response under Excel on the web's limit
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round per 4,000,000 bytes still to read: the slicing that keeps every response and range read under Excel's documented limits
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && roundBudget > 64 * 1024) {
