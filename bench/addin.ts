@@ -15,7 +15,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { WorkbookGrids } from "../src/input/grid";
-import { MARGIN, readExcelWorkbook } from "../src/office/read";
+import { readExcelWorkbook } from "../src/office/read";
+import { MARGIN, RESPONSE_BUDGET } from "../src/office/slices";
 import { writePlan } from "../src/office/write";
 import { checkWorkbook } from "../src/job/check";
 import { planBuild } from "../src/job/build";
@@ -36,7 +37,7 @@ export interface BuildFigures {
   readBytes: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
-  /** the read's round trips by its formula: 2 + ⌈(bytes after the first slice round) / (4 MiB / 1.1)⌉ */
+  /** the read's round trips by its formula: 2 + ⌈(bytes after the first slice round) / (budget / 1.1)⌉ */
   readSyncBound: number;
   ms: number;
 }
@@ -81,7 +82,7 @@ function figures(syncs: SyncRecord[], readSyncs: number, ms: number): BuildFigur
   return {
     readSyncs, writeSyncs: syncs.length - readSyncs, totalSyncs: syncs.length, readBytes,
     largestRequestBytes: Math.max(...syncs.map((s) => s.request)), largestResponseBytes: Math.max(...syncs.map((s) => s.response)),
-    readSyncBound: 2 + Math.ceil(read.slice(2).reduce((n, s) => n + s.response, 0) / ((4 * MiB) / MARGIN)), ms: Math.round(ms),
+    readSyncBound: 2 + Math.ceil(read.slice(2).reduce((n, s) => n + s.response, 0) / (RESPONSE_BUDGET / MARGIN)), ms: Math.round(ms),
   };
 }
 
@@ -209,7 +210,7 @@ export function addinTargets(r: AddinResults): Array<{ target: string; status: "
       target: "syncs constant (≤ 4) at every size",
       status: "missed",
       measured: r.syncs.map((s) => `F${s.formationRows}/L${s.ledgerRows}: ${s.first.totalSyncs} (${s.first.readSyncs} read + ${s.first.writeSyncs} write), rebuild ${s.rebuild.totalSyncs}`).join(", "),
-      cause: `writing takes ${[...writes].join("/")} round trips at every size (one more than before: it re-reads the sheet list so the swap never touches a sheet that changed since the read); reading takes 2 + ⌈bytes / (4 MiB / 1.1)⌉ so that no response passes 4 MiB (issue 10)`,
+      cause: `writing takes ${[...writes].join("/")} round trips at every size (one more than before: it re-reads the sheet list so the swap never touches a sheet that changed since the read); reading takes 2 + ⌈bytes / (4,000,000 B / 1.1)⌉ so that no response passes 4/5 of the 5 MB limit (issues 10, 19)`,
     },
     {
       target: "no request over 4 MB",
@@ -227,7 +228,7 @@ export function addinTargets(r: AddinResults): Array<{ target: string; status: "
       measured: `largest response ${MiBs(maxResp)}; at ${big.ledgerRows.toLocaleString("en")} rows the first build read ${MiBs(big.first.readBytes)} in ${big.first.readSyncs} round trips, the rebuild ${MiBs(big.rebuild.readBytes)} in ${big.rebuild.readSyncs}`,
     },
     {
-      target: "read round trips = 2 + ⌈(bytes after the first round) / (4 MiB / 1.1)⌉",
+      target: "read round trips = 2 + ⌈(bytes after the first round) / (4,000,000 B / 1.1)⌉",
       status: bounded ? "met" : "missed",
       measured: builds.map((b) => `${b.readSyncs} ≤ ${b.readSyncBound}`).join(", "),
     },
@@ -241,7 +242,7 @@ export function renderAddin(r: AddinResults): string {
   out.push(`Machine: ${r.machine.cores} cores, ${r.machine.cpu}, Node ${r.machine.node}.`, "");
   out.push("### Office.js host: round trips and payload of a first build and a rebuild (read + write)", "");
   out.push("Measured against the strict Excel double (`test/support/excel-double`, profile Excel on the web) by `bench/addin.ts`: each build reads the workbook, checks, plans with the records (snapshot, Logboek, meta) and writes, as the task pane does. A *request* is the JSON one `context.sync()` sends, a *response* the JSON it brings back; the double refuses either over 5 MB. Ledger rows are realistic: `Factuur 12-3-2025 Randstad Publieke Sector: inhuur balie (100123)`, an amount with cents, a dossier number. A rebuild also reads the snapshot, the Logboek and the previous report's toelichtingen.", "");
-  out.push("Round trips: reading 2 + ⌈(bytes after the first slice round) / (4 MiB / 1.1)⌉ (the first round reads up to 2,000 rows of every range; later rounds are planned with the most bytes per row seen so far plus 10 %); writing 3 (sheet list; park the old report and write the new; records and delete the parked sheets), plus one per 4 MiB of request beyond the first in each of the last two.", "");
+  out.push("Round trips: reading 2 + ⌈(bytes after the first slice round) / (4,000,000 B / 1.1)⌉ (the first round reads up to 2,000 rows of every range; later rounds are planned at 4/5 of the 5 MB limit with the most bytes per row seen so far plus 10 %, each slice under 5,000,000 cells); writing 3 (sheet list; park the old report and write the new; records and delete the parked sheets), plus one per 4 MiB of request beyond the first in each of the last two.", "");
   out.push("| Formatie | Realisatie | build | round trips (read + write) | read bound | bytes read | largest request | largest response | time |");
   out.push("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const s of r.syncs) {

@@ -152,7 +152,7 @@ const CORPUS: Record<string, Expected> = {
     exit: 1,
     problems: [fout("Verzuim!A4", "Dossier V-2025-01 komt twee keer voor (ook in rij 2)")],
   },
-  "dubbele-instelling": { what: "an Instellingen row 18 (after the template's 17 settings) 'jaar' 2026", exit: 1, problems: [fout("Instellingen!A18", "De instelling 'Jaar' staat twee keer in de lijst (ook in rij 2)")] },
+  "dubbele-instelling": { what: "an Instellingen row 19 (after the template's 18 settings) 'jaar' 2026", exit: 1, problems: [fout("Instellingen!A19", "De instelling 'Jaar' staat twee keer in de lijst (ook in rij 2)")] },
   "dubbele-maand-dienstverlening": { what: "Dienstverlening!A3 = 1 (month 1 twice)", exit: 1, problems: [fout("Dienstverlening!A3", "Maand 1 staat twee keer in Dienstverlening (ook in rij 2)")] },
   "vervanging-onbekend-dossier": { what: 'Realisatie!E12 (a Vervanging booking) = "V-2025-09"', exit: 1, problems: [fout("Realisatie!E12", "Dossier V-2025-09 staat niet in het blad Verzuim")] },
   "vervanging-zonder-dossier": { what: "Realisatie!E9 (a Vervanging booking) emptied", exit: 1, problems: [fout("Realisatie!E9", "Een boeking 'Vervanging' heeft een dossiernummer nodig")] },

@@ -372,6 +372,20 @@ describe("rules from the reference pages", () => {
     expect(await code(ctx.sync())).toBe("no error");
   });
 
+  test("each sync records the most cells one range read asked for (values, formulas or number formats), not a range's size alone", async () => {
+    const xl = new ExcelDouble({ profile: "web", sheets: [{ name: "Blad1", rows: [[1, 2, 3], [4, 5, 6]] }] });
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.getItem("Blad1");
+    ws.getRange("A1:C2").load("values");
+    ws.getRange("A1:B1").load("formulas");
+    await ctx.sync();
+    ws.getRange("A1:E1000001").load("rowCount");
+    await ctx.sync();
+    ws.getRange("A1:E1000001").load("values");
+    expect(await code(ctx.sync())).toBe("RangeExceedsLimit");
+    expect(xl.syncs.map((s) => s.cellsRead)).toEqual([6, 0, 5_000_005]);
+  });
+
   test("Excel.run syncs what is still queued when its function resolves", async () => {
     const xl = new ExcelDouble({ sheets: [{ name: "Blad1" }] });
     await xl.run(async (ctx) => void ctx.workbook.worksheets.add("Zonder sync"));
@@ -399,6 +413,17 @@ describe("batch models", () => {
     expect(await code(ctx.sync())).toBe("ItemNotFound");
     expect(xl.sheetNames()).toEqual(kept);
     expect(xl.values("Blad1", "A1")).toEqual([[batch === "partial" ? 2 : 1]]);
+  });
+
+  test.each(["partial", "atomic"] as const)("a batch of reads that fails in the %s model changes nothing and delivers nothing", async (batch) => {
+    const xl = new ExcelDouble({ profile: "web", sheets: [{ name: "Blad1", rows: [[1, "a"]] }], batch });
+    const ctx = xl.context();
+    const ws = ctx.workbook.worksheets.getItem("Blad1");
+    const a = ws.getRange("A1:B1").load("values");
+    ws.getRange("A1:E1000001").load("values");
+    expect(await code(ctx.sync())).toBe("RangeExceedsLimit");
+    expect(thrownCode(() => a.values)).toBe("PropertyNotLoaded");
+    expect([xl.sheetNames(), xl.values("Blad1", "A1:B1")]).toEqual([["Blad1"], [[1, "a"]]]);
   });
 });
 

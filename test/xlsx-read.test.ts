@@ -239,6 +239,8 @@ describe("(c) the template for 2026", () => {
       Overheadpercentage: null, "IKB-percentage": 0.1705, Werkgeverslastenpercentage: null, Opleidingskosten: null,
       "Budget aanvullende dienstverlening": 0, "Drempel verschil bedrag": 10000, "Drempel verschil percentage": 0.1, "SLA-versie": 2024, "Verschil positief": "nadeel",
       Prognosemethode: "bezetting", Perspectief: "opdrachtnemer", "Controle vereist": "nee",
+      // the DVO's cost centres (issue 19): empty, so every cost centre counts
+      Kostenplaatsen: null,
     });
     const ws = (await excel(file)).getWorksheet("Instellingen")!;
     const fmt = (label: string) => ws.getCell(s.rows.findIndex((r) => r[0] === label) + 1, 2).numFmt;

@@ -2,15 +2,22 @@
  * Node's own implementations for the engine's hashing and the file layer's DEFLATE: the same digests and
  * the same streams as the portable ones (tested), several times faster.
  */
-import { createHash } from "node:crypto";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import * as crypto from "node:crypto";
+import { createInflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 import { useSha256 } from "../domain/hash";
 import { useDeflateCodec } from "../xlsx/zip";
 
-useSha256((text) => createHash("sha256").update(text, "utf8").digest("hex"));
+/** crypto.hash (Node 20.12 and later): one call per digest, cheaper than a Hash object for short texts. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+useSha256(oneShot ? (text) => oneShot("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text, "utf8").digest("hex"));
 
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 useDeflateCodec({
   inflate: (raw) => view(inflateRawSync(raw)),
   deflate: (data, level) => view(deflateRawSync(data, { level })),
+  inflateChunks: async function* (raw) {
+    const z = createInflateRaw({ chunkSize: 1 << 18 });
+    z.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
+    for await (const chunk of z as AsyncIterable<Buffer>) yield view(chunk);
+  },
 });

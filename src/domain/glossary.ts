@@ -43,6 +43,7 @@ export const SETTING_LABELS = {
   forecastMethod: "Prognosemethode",
   perspective: "Perspectief",
   reviewRequired: "Controle vereist",
+  costCentres: "Kostenplaatsen",
 } as const;
 
 export const REPORT_SHEETS = {

@@ -123,6 +123,11 @@ export interface Settings {
    * part of the addendum's fingerprint.
    */
   reviewRequired?: YesNo;
+  /**
+   * The DVO's cost centres (setting Kostenplaatsen), as written: only Realisatie rows with one of them
+   * count. Empty or absent: every cost centre counts.
+   */
+  costCentres?: string[];
 }
 
 export type ForecastMethod = "lineair" | "bezetting";
@@ -192,6 +197,26 @@ export interface LedgerRow {
   caseId: string;
   /** `Verkiezing`: the election a Nacalculatie verkiezingen booking is for, as typed (trimmed); "" without */
   election: string;
+}
+
+/** Rows and their total (Debet − Credit, or Bedrag), rounded to cents. */
+export interface LedgerTally {
+  rows: number;
+  total: number;
+}
+
+/**
+ * What became of the rows of a ledger export (docs/werkmapcontract.md), so a controller can reconcile the
+ * report with the export: every row read is counted, ignored (an account mapped to `negeren`) or outside
+ * the DVO's cost centres.
+ */
+export interface LedgerReconciliation {
+  /** the setting Kostenplaatsen as written; null when every cost centre counts */
+  costCentres: string[] | null;
+  read: LedgerTally;
+  counted: LedgerTally;
+  ignored: LedgerTally;
+  outside: LedgerTally;
 }
 
 export interface SickLeaveCase {
@@ -330,4 +355,6 @@ export interface Inputs {
   privacy: PrivacyRow[] | null;
   /** `SLA taken`; null when the optional sheet is absent */
   duties: DutyRow[] | null;
+  /** what became of every Realisatie row (a ledger export, or the template's form alike) */
+  ledgerReconciliation?: LedgerReconciliation;
 }

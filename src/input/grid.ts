@@ -5,11 +5,30 @@ export interface CellError {
 }
 export type CellValue = string | number | boolean | Date | CellError | null;
 
+/**
+ * Cells kept compactly instead of as row arrays (src/input/column-store.ts): a host uses it for a very large
+ * input sheet, such as a whole ledger export. Coordinates are 1-based sheet coordinates.
+ */
+export interface CellStore {
+  /** the last sheet row that holds a value (0 when none) */
+  readonly lastRow: number;
+  /** the last sheet column that holds a value (0 when none) */
+  readonly lastCol: number;
+  get(row: number, col: number): CellValue;
+  /** isBlank(get(row, col)), without making the value */
+  blankAt(row: number, col: number): boolean;
+}
+
 export interface SheetGrid {
   /** the sheet name as it is in the workbook */
   name: string;
-  /** rows[0] is sheet row `origin.row`, rows[r][0] is column `origin.col` (both 1-based; default 1) */
+  /**
+   * rows[0] is sheet row `origin.row`, rows[r][0] is column `origin.col` (both 1-based; default 1). Empty
+   * when `store` holds the cells: read a grid through cellAt, lastRow, lastCol and forEachRow, not `rows`.
+   */
   rows: CellValue[][];
+  /** the cells, when the host kept them in a compact store (then `rows` is empty and `origin` is A1) */
+  store?: CellStore;
   origin?: { row: number; col: number };
   /**
    * top-left cell of an Excel table (ListObject) on this sheet whose name matches the sheet, if any.
@@ -92,6 +111,7 @@ export function a1(row: number, col: number): string {
 
 /** Cell value at 1-based sheet coordinates. */
 export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
+  if (grid.store) return grid.store.get(row, col);
   const o = grid.origin ?? { row: 1, col: 1 };
   const r = grid.rows[row - o.row];
   if (!r) return null;
@@ -99,13 +119,38 @@ export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
+/** isBlank(cellAt(…)), cheaper on a store. */
+export function blankAt(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.store ? grid.store.blankAt(row, col) : isBlank(cellAt(grid, row, col));
+}
+
 export function lastRow(grid: SheetGrid): number {
+  if (grid.store) return grid.store.lastRow;
   return (grid.origin?.row ?? 1) + grid.rows.length - 1;
 }
 
 export function lastCol(grid: SheetGrid): number {
+  if (grid.store) return grid.store.lastCol;
   const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
   return (grid.origin?.col ?? 1) + width - 1;
+}
+
+/**
+ * Every row of the grid from its first row to its last, as an array of values from its first column
+ * (`origin.col`; A for a store). A store hands out one reused array: copy it to keep it.
+ */
+export function forEachRow(grid: SheetGrid, fn: (values: readonly CellValue[], row: number) => void): void {
+  const store = grid.store;
+  if (!store) {
+    const first = grid.origin?.row ?? 1;
+    grid.rows.forEach((r, i) => fn(r, first + i));
+    return;
+  }
+  const values = new Array<CellValue>(store.lastCol).fill(null);
+  for (let r = 1; r <= store.lastRow; r++) {
+    for (let c = 1; c <= store.lastCol; c++) values[c - 1] = store.get(r, c);
+    fn(values, r);
+  }
 }
 
 export function isBlank(v: CellValue): boolean {

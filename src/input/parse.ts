@@ -12,6 +12,7 @@ import { readSettings, type SettingCells } from "./settings";
 import { electionIndex, readElections, type ElectionIndex } from "./sheets/elections";
 import { readFormation } from "./sheets/formation";
 import { advisoryCoverageProblems, overheadShortProblems } from "./sheets/formation-checks";
+import { Reconciler } from "./ledger-scope";
 import { readLedger, type CaseIndex } from "./sheets/ledger";
 import { readLedgerMap, type LedgerMapIndex } from "./sheets/ledger-map";
 import { readOpeningHours } from "./sheets/opening-hours";
@@ -93,7 +94,8 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   const electionsReader = open("elections", false);
   const elections = maybe(electionsReader, readElections);
   const electionNames: ElectionIndex = electionsReader ? electionIndex(electionsReader) : findSheet(grids, SHEETS.elections) ? { kind: "unreadable" } : { kind: "absent" };
-  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems, electionNames);
+  const tally = new Reconciler(known.costCentres && known.costCentres.length > 0 ? known.costCentres : null);
+  const ledger = readLedger(open("ledger", true), year, known.reportMonth, caseIndex, ledgerMap, problems, electionNames, known.costCentres, tally);
   const products = maybe(open("products", false), (t) => readProducts(t, year));
   const serviceMonths = maybe(open("serviceMonths", false), (t) => readServiceMonths(t, year));
   const openingHours = maybe(open("openingHours", false), readOpeningHours);
@@ -115,7 +117,10 @@ export function parseWorkbook(grids: WorkbookGrids, opts: ParseOptions = {}): Pa
   if (hasError || !settings || !salaryTable || !formation || !ledger) return { inputs: null, problems, layout };
   problems.push(...overheadShortProblems(settings, salaryTable, formation, layout.sheets.formation));
   return {
-    inputs: { settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy, duties },
+    inputs: {
+      settings, salaryTable, formation, ledger, sickLeave, products, serviceMonths, openingHours, qualitative, selfEvaluation, elections, privacy, duties,
+      ledgerReconciliation: tally.result(),
+    },
     problems,
     layout,
   };

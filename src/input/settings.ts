@@ -4,6 +4,7 @@ import { DEFAULT_FORECAST_METHOD, FORECAST_METHODS, PERSPECTIVES, VARIANCE_SIGNS
 import { slaVersionForYear } from "../domain/sla";
 import { beyondLimit, LIMITS, nl, readFraction, readNumber, readText, shown, type Read } from "./cells";
 import { a1, isBlank, isCellError, type Problem, type WorkbookGrids } from "./grid";
+import { costCentreList } from "./ledger-scope";
 import { norm, TableReader, type FormMap } from "./table";
 
 export type SettingKey = keyof Settings;
@@ -11,7 +12,7 @@ export type SettingKey = keyof Settings;
 type Kind = "integer" | "text" | "fraction" | "euro" | "sla" | "choice";
 interface SettingSpec {
   kind: Kind;
-  default?: Settings[SettingKey];
+  default?: string | number;
   min?: number;
   max?: number;
   /** kind "choice": the values allowed (compared without regard to case) */
@@ -35,6 +36,8 @@ export const SETTING_SPECS: Record<SettingKey, SettingSpec> = {
   forecastMethod: { kind: "choice", default: DEFAULT_FORECAST_METHOD, options: FORECAST_METHODS },
   perspective: { kind: "choice", default: "opdrachtnemer", options: PERSPECTIVES },
   reviewRequired: { kind: "choice", default: "nee", options: YES_NO },
+  // a list of cost centres (docs/werkmapcontract.md); empty: every cost centre counts
+  costCentres: { kind: "text", default: "" },
 };
 
 /** Where each setting's value lives; absent = the default was used. */
@@ -48,7 +51,7 @@ export interface SettingsRead {
    * `settings` is null): the other sheets are still checked against them, so that all problems are
    * reported in one pass.
    */
-  known: { year?: number; reportMonth?: number };
+  known: { year?: number; reportMonth?: number; costCentres?: string[] };
   /** SLA-versie when it itself is valid (or its default), even if another setting is wrong */
   slaVersion?: SlaVersion;
 }
@@ -149,7 +152,8 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
     values[key] = r.value;
     cells[key] = { sheet: t.sheet, row, col: valueCol };
   }
-  const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined };
+  const costCentres = typeof values.costCentres === "string" ? costCentreList(values.costCentres) : undefined;
+  const known = { year: values.year as number | undefined, reportMonth: values.reportMonth as number | undefined, costCentres };
   const slaVersion = values.slaVersion as SlaVersion | undefined;
   if (known.year !== undefined && slaVersion !== undefined) {
     const problem = slaYearProblem(known.year, slaVersion, cells, t.sheet);
@@ -176,6 +180,7 @@ export function readSettings(grids: WorkbookGrids, problems: Problem[], forms: F
       forecastMethod: values.forecastMethod as ForecastMethod,
       perspective: values.perspective as Perspective,
       reviewRequired: values.reviewRequired as YesNo,
+      ...(costCentres && costCentres.length > 0 ? { costCentres } : {}),
     },
     cells,
   };

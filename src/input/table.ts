@@ -7,7 +7,7 @@
 import { SHEETS, type InputSheetKey } from "../domain/glossary";
 import type { CalendarDate } from "../domain/types";
 import { beyondLimit, nl, readChoice, readDate, readFraction, readMonth, readNumber, readText, type Read, type ValueForm } from "./cells";
-import { a1, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type ProblemCode, type SheetGrid, type WorkbookGrids } from "./grid";
+import { a1, blankAt, cellAt, isBlank, lastCol, lastRow, type CellValue, type Problem, type ProblemCode, type SheetGrid, type WorkbookGrids } from "./grid";
 
 export interface ColumnSpec {
   key: string;
@@ -164,9 +164,9 @@ export class TableReader {
     const totals = table && table.row === headerRow && table.lastRow !== undefined && (table.totalsRows ?? 0) > 0
       ? { from: table.lastRow - (table.totalsRows ?? 0) + 1, to: table.lastRow }
       : null;
-    for (let r = headerRow + 1; r <= lastRow(grid); r++) {
+    for (let r = headerRow + 1, last = lastRow(grid); r <= last; r++) {
       if (totals && r >= totals.from && r <= totals.to) continue;
-      if (used.some((c) => !isBlank(cellAt(grid, r, c)))) dataRows.push(r);
+      if (used.some((c) => !blankAt(grid, r, c))) dataRows.push(r);
     }
     return new TableReader(grid, sheetKey, { sheet: grid.name, headerRow, columns, dataRows }, problems, forms);
   }

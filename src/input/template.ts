@@ -168,11 +168,11 @@ export function defaultOpeningHours(): TemplateRow[] {
 
 function settingValue(key: SettingKey, opts: TemplateOptions): string | number | null {
   const given = opts.settings?.[key];
-  if (given !== undefined) return given;
+  if (given !== undefined) return Array.isArray(given) ? given.join(", ") || null : given;
   if (key === "year") return opts.year;
   if (key === "slaVersion") return slaVersionForYear(opts.year);
   const d = SETTING_SPECS[key].default;
-  return d === undefined ? null : d;
+  return d === undefined || d === "" ? null : d;
 }
 
 export function defaultSettingRows(opts: TemplateOptions): TemplateRow[] {

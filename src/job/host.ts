@@ -24,7 +24,8 @@ export interface WorkbookHost {
   readonly kind: "excel" | "file";
   /** e.g. "deze werkmap" or the file name */
   describe(): string;
-  read(): Promise<HostRead>;
+  /** `progress`, when given, hears how far a long read has got, in Dutch ("Realisatie: rij 200.000 van 1.048.576 gelezen") */
+  read(progress?: (message: string) => void): Promise<HostRead>;
   /** write the report and what the build keeps; returns a Dutch sentence about what was done */
   write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts?: WriteOptions): Promise<string>;
   /** select a cell of an input sheet (Excel only) */

@@ -18,7 +18,7 @@ export type StageTimes = Record<StageKey, number>;
 
 /** What the build needs from the host: the workbook's grids, and writing the plan and the records. */
 export interface BuildHost {
-  read(): Promise<HostRead>;
+  read(progress?: (message: string) => void): Promise<HostRead>;
   write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts?: WriteOptions): Promise<string>;
 }
 
@@ -30,6 +30,8 @@ export interface RunOptions {
   onStage?: (index: number, name: string) => void | Promise<void>;
   /** progress inside the write stage, in the host's words */
   onProgress?: (message: string) => void;
+  /** progress inside the read stage, in the host's words (the Excel host: rows read per slice) */
+  onReadProgress?: (message: string) => void;
   /** called with the check before planning (the pane shows the problems and figures there) */
   onChecked?: (checked: Checked) => void | Promise<void>;
 }
@@ -51,7 +53,7 @@ export async function runBuild(host: BuildHost, opts: RunOptions = {}): Promise<
   let t = timer();
   let read: HostRead;
   try {
-    read = await host.read();
+    read = await host.read(opts.onReadProgress);
   } catch (e) {
     return { ok: false, code: "unreadable", message: e instanceof Error ? e.message : String(e), problems: [], times };
   }

@@ -27,9 +27,10 @@ export class ExcelHost implements WorkbookHost {
     return "deze werkmap";
   }
 
-  async read(): Promise<HostRead> {
+  /** Reads in row slices (./read.ts); `progress` hears after each slice of a long sheet how far it got. */
+  async read(progress?: (message: string) => void): Promise<HostRead> {
     try {
-      const state = await Excel.run((context) => readExcelWorkbook(context));
+      const state = await Excel.run((context) => readExcelWorkbook(context, { onProgress: progress }));
       this.last = state;
       return { grids: state.grids, otherSheets: state.otherSheets };
     } catch (e) {

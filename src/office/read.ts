@@ -1,13 +1,18 @@
 /**
  * Office.js host, reading side: the input sheets (and the add-in's own records) as grids.
  *
- * Round trips: one for the sheet list (names, ids, visibility), the tables and the workbook protection;
- * then the ranges in row slices, so that no response passes the budget (4 MB; Excel on the web refuses
- * responses over 5 MB). The first slice round reads up to 2,000 rows of every range at once — for an
- * ordinary workbook that is everything, so reading takes 2 round trips — and measures bytes per row; later
- * rounds fill the budget with the rows that are left, planned with the most bytes per row seen so far plus
- * 10 %. Round trips = 2 + ⌈(bytes still to read after the first round) / (budget / 1.1)⌉, give or take one
- * when rows grow longer further down (a response over the limit is retried with half the budget).
+ * Excel's limits on one round trip ("Resource limits and performance optimization for Office Add-ins",
+ * section Excel add-ins; docs/architecture.md, The hosts): Excel on the web refuses a request or a response
+ * over 5 MB, and on every platform a range read is limited to 5,000,000 cells. So the ranges are read in row
+ * slices. Round trips: one for the sheet list (names, ids, visibility), the tables and the workbook
+ * protection; one that reads up to 2,000 rows of every range at once with each range's size — for an
+ * ordinary workbook that is everything, so reading takes 2 round trips — and measures bytes per row; then
+ * rounds that each fill the response budget (4/5 of the limit) with the rows that are left, each slice as
+ * many rows as the budget holds at the most bytes per row seen so far plus 10 %, and never more than the cell
+ * limit allows at the range's column count. Round trips = 2 + ⌈(bytes after the first round) / (budget / 1.1)⌉,
+ * give or take one when rows grow longer further down (a refused round is retried with half the budget).
+ * After every round the reader reports, for a range that takes more than one slice, how far it has got
+ * ("Realisatie: rij 200.000 van 1.048.576 gelezen"), so the pane shows progress per slice.
  *
  * Read: the input sheets (SHEETS), the previous year's addendum record (`Vorig addendum`, for the
  * Verschilanalyse), the add-in's records and the previous 6.5 sheet.
@@ -15,9 +20,10 @@
  * are not read as input.
  */
 import { SHEETS } from "../domain/glossary";
-import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
+import { columnLetter, type CellValue, type SheetGrid, type WorkbookGrids } from "../input/grid";
 import { isParkedSheet, LOG_SHEET, MARKER_SHEET, otherSheets, ownReportSheets, recordedReportSheets, SIGNOFF_SHEET, SNAPSHOT_SHEET } from "../records";
 import { PREVIOUS_SHEET } from "../input/previous";
+import { FIRST_ROWS, isRetryable, plannedBytes, RESPONSE_BUDGET, sliceRows } from "./slices";
 import { norm } from "../input/table";
 
 export interface ExcelSheetInfo {
@@ -54,10 +60,12 @@ export interface ExcelWorkbookState {
 }
 
 export interface ReadOptions {
-  /** largest response to ask for in one round trip, bytes (default 4 MB) */
+  /** largest response to ask for in one round trip, bytes (default RESPONSE_BUDGET) */
   responseBudget?: number;
   /** rows per range in the first slice round (default 2000) */
   firstRows?: number;
+  /** after each round trip that read part of a range read in several slices: how far it got, in Dutch */
+  onProgress?: (message: string) => void;
 }
 
 /** Excel's error values, as `values` gives them. */
@@ -116,15 +124,7 @@ interface Wanted {
 }
 
 const json = (x: unknown) => JSON.stringify(x).length;
-/** Rows of every range read in the first slice round. */
-export const FIRST_ROWS = 2000;
-/** Later rounds plan with the most bytes per row seen so far in a range, times this margin. */
-export const MARGIN = 1.1;
-
-function isRetryable(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return code === "ResponsePayloadSizeLimitExceeded";
-}
+const nl = (n: number) => n.toLocaleString("nl-NL");
 
 /** The slices of a range put together: each value in its place, "" where a slice had nothing. */
 function assemble(w: Wanted): unknown[][] {
@@ -145,7 +145,7 @@ function assemble(w: Wanted): unknown[][] {
 }
 
 export async function readExcelWorkbook(context: Excel.RequestContext, opts: ReadOptions = {}): Promise<ExcelWorkbookState> {
-  const budget = opts.responseBudget ?? 4 * 1024 * 1024;
+  const budget = opts.responseBudget ?? RESPONSE_BUDGET;
   let firstRows = opts.firstRows ?? FIRST_ROWS;
   const wb = context.workbook;
   const responses: number[] = [];
@@ -190,16 +190,30 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     if (w.tableProxy) return w.tableProxy.getRange();
     return wb.worksheets.getItem(w.sheet).getUsedRangeOrNullObject(true);
   };
-  // A slice is the used part of some sheet rows: never a method on an object that may be null.
+  // The first slice is the used part of the first rows: never a method on an object that may be null.
   const slice = (w: Wanted, from: number, to: number) => {
     const part = w.tableProxy
       ? w.tableProxy.getRange().getIntersectionOrNullObject(`${from}:${to}`)
       : wb.worksheets.getItem(w.sheet).getRange(`${from}:${to}`).getUsedRangeOrNullObject(true);
     part.load("values,rowIndex,columnIndex");
-    return { w, part, from, to };
+    return { w, part, from, to, nullable: true };
+  };
+  // A later slice is rows `from`..`to` across the range's columns, known from the first round: an address,
+  // so its size in cells is what the plan says.
+  const rows = (w: Wanted, from: number, to: number) => {
+    const c0 = w.columnIndex ?? 0;
+    const address = `${columnLetter(c0 + 1)}${from}:${columnLetter(c0 + (w.columnCount ?? 1))}${to}`;
+    const part = wb.worksheets.getItem(w.sheet).getRange(address);
+    part.load("values,rowIndex,columnIndex");
+    return { w, part, from, to, nullable: false };
+  };
+  const end = (w: Wanted) => (w.rowIndex ?? 0) + (w.rowCount ?? 0);
+  const tell = (ws: Wanted[]) => {
+    const big = ws.filter((w) => !w.isNull && (w.rowCount ?? 0) > firstRows).sort((a, b) => (b.rowCount ?? 0) - (a.rowCount ?? 0))[0];
+    if (big) opts.onProgress?.(`${big.sheet}: rij ${nl(Math.min(big.next - 1, end(big)))} van ${nl(end(big))} gelezen`);
   };
   const take = (s: ReturnType<typeof slice>): number => {
-    if (s.part.isNullObject) return 0;
+    if (s.nullable && s.part.isNullObject) return 0;
     const values = s.part.values;
     s.w.parts.push({ rowIndex: s.part.rowIndex, columnIndex: s.part.columnIndex, values });
     const b = json(values);
@@ -213,7 +227,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     }
     const first = wanted.map((w) => slice(w, 1, firstRows));
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one retry with smaller slices, only when Excel refused the response as too big
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a retry with smaller slices, only when Excel refused the round as too big (response bytes or cells)
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && firstRows > 50) {
@@ -238,30 +252,29 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
     for (const s of first) bytes += take(s);
     for (const w of wanted) if (w.parts.length === 0 && !w.isNull) w.bytesPerRow = (w.columnCount ?? 1) * 24 + 4;
     responses.push(bytes);
+    tell(wanted);
     break;
   }
 
-  // 3. what is left, in rounds that each stay under the budget
-  const end = (w: Wanted) => (w.rowIndex ?? 0) + (w.rowCount ?? 0);
+  // 3. what is left, in rounds that each stay under the budget and every slice under the cell limit
   const left = () => wanted.filter((w) => !w.isNull && w.next <= end(w));
   let roundBudget = budget;
   while (left().length > 0) {
     const round: Array<ReturnType<typeof slice>> = [];
     let room = roundBudget;
     for (const w of left()) {
-      const perRow = Math.ceil(w.bytesPerRow * MARGIN) + 2;
-      const n = Math.min(end(w) - w.next + 1, Math.floor(room / perRow));
+      const n = Math.min(end(w) - w.next + 1, sliceRows(w.columnCount ?? 1, w.bytesPerRow, room));
       if (n <= 0) continue;
-      round.push(slice(w, w.next, w.next + n - 1));
-      room -= n * perRow;
+      round.push(rows(w, w.next, w.next + n - 1));
+      room -= plannedBytes(w.bytesPerRow, n);
     }
     if (round.length === 0) {
       // one row is bigger than the budget: read it alone
       const w = left()[0];
-      round.push(slice(w, w.next, w.next));
+      round.push(rows(w, w.next, w.next));
     }
     try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round per 4 MB still to read: the slicing that keeps every response under Excel on the web's limit
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round per 4,000,000 bytes still to read: the slicing that keeps every response and range read under Excel's documented limits
       await context.sync();
     } catch (e) {
       if (isRetryable(e) && roundBudget > 64 * 1024) {
@@ -277,6 +290,7 @@ export async function readExcelWorkbook(context: Excel.RequestContext, opts: Rea
       bytes += take(s);
     }
     responses.push(bytes);
+    tell(round.map((s) => s.w));
   }
 
   const byKey = (k: string) => wanted.find((w) => w.key === k);

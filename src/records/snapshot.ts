@@ -4,7 +4,7 @@
  */
 import { SHEETS } from "../domain/glossary";
 import { sha256Hex } from "../domain/hash";
-import { isCellError, type CellValue, type WorkbookGrids } from "../input/grid";
+import { forEachRow, isCellError, type CellValue, type WorkbookGrids } from "../input/grid";
 import { findSheet } from "../input/table";
 import { text } from "./cells";
 import { recordRows, SNAPSHOT_SHEET } from "./ownership";
@@ -23,10 +23,23 @@ const canonNumber = (n: number): string => {
  * A row's hash. A date counts as its serial number, as the Office.js host reads it, so that a snapshot
  * taken by one host and compared by the other sees the same rows.
  */
-function rowHash(values: CellValue[]): string {
-  const canon = values.map((v) => (v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? canonNumber(serialOf(v)) : typeof v === "number" ? canonNumber(v) : String(v)));
-  while (canon.length > 0 && canon[canon.length - 1] === "") canon.pop();
-  return canon.length === 0 ? "" : sha256Hex(JSON.stringify(canon)).slice(0, 16);
+function rowHash(values: readonly CellValue[]): string {
+  // JSON.stringify of the canonical texts, without the trailing empty ones, written out by hand (a whole
+  // ledger export hashes a million rows)
+  let last = values.length - 1;
+  while (last >= 0 && canonCell(values[last]) === "") last--;
+  if (last < 0) return "";
+  let json = "[";
+  for (let i = 0; i <= last; i++) {
+    const v = values[i];
+    const c = canonCell(v);
+    json += (i === 0 ? "" : ",") + (typeof v === "number" || v instanceof Date ? `"${c}"` : JSON.stringify(c));
+  }
+  return sha256Hex(json + "]").slice(0, 16);
+}
+
+function canonCell(v: CellValue): string {
+  return v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? canonNumber(serialOf(v)) : typeof v === "number" ? canonNumber(v) : String(v);
 }
 
 /** Per input sheet, per non-empty row number, a hash of the row's values. */
@@ -36,10 +49,10 @@ export function takeSnapshot(grids: WorkbookGrids): Snapshot {
     const g = findSheet(grids, name);
     if (!g) continue;
     const rows = new Map<number, string>();
-    const first = g.origin?.row ?? 1;
-    g.rows.forEach((r, i) => {
+    // every row, whether the host kept the sheet as row arrays or in a column store (a whole ledger export)
+    forEachRow(g, (r, row) => {
       const h = rowHash(r);
-      if (h) rows.set(first + i, h);
+      if (h) rows.set(row, h);
     });
     snap.set(name, rows);
   }

@@ -5,7 +5,7 @@
  * the report reads (whole column, live) against the count at build time, so the report says plainly that
  * it must be rebuilt — in every title block and in Controle.
  */
-import { columnLetter } from "../input/grid";
+import { cellAt, columnLetter, lastRow } from "../input/grid";
 import { findSheet } from "../input/table";
 import { quoteSheet } from "./a1";
 import type { BuildContext } from "./context";
@@ -22,15 +22,16 @@ export function unchangedRowsCondition(ctx: BuildContext): string {
     const g = findSheet(ctx.grids, l.sheet);
     if (cols.length === 0 || !g) continue;
     const col = Math.min(...cols);
-    const at = col - (g.origin?.col ?? 1);
-    let n = 0;
-    g.rows.forEach((row, i) => {
-      const v = row[at];
-      // a formula whose result was not saved reads as blank, but COUNTA counts it
-      const addr = `${columnLetter(col)}${(g.origin?.row ?? 1) + i}`;
-      if ((v !== null && v !== undefined) || g.blank?.[addr] && "formula" in g.blank[addr]) n++;
-    });
     const letter = columnLetter(col);
+    let n = 0;
+    for (let r = g.origin?.row ?? 1, last = lastRow(g); r <= last; r++) {
+      if (cellAt(g, r, col) !== null) n++;
+      else {
+        // a formula whose result was not saved reads as blank, but COUNTA counts it
+        const why = g.blank?.[`${letter}${r}`];
+        if (why && "formula" in why) n++;
+      }
+    }
     terms.push(`COUNTA(${quoteSheet(l.sheet)}!${letter}:${letter})=${n}`);
   }
   return terms.length === 0 ? "TRUE()" : `AND(${terms.join(",")})`;

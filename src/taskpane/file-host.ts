@@ -23,10 +23,13 @@ export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
   private constructor(private readonly name: string, private book: ReadBook, private grids: HostRead) {}
 
-  /** Open a file; a file that is not a workbook gives one Dutch sentence as the error message. */
-  static async open(file: File): Promise<FileHost> {
+  /**
+   * Open a file; a file that is not a workbook gives one Dutch sentence as the error message. `onRows` is
+   * told, now and then inside a large sheet, how many of its rows are read (and awaited: the pane paints).
+   */
+  static async open(file: File, onRows?: (sheet: string, row: number, of: number) => Promise<void>): Promise<FileHost> {
     const { readWorkbookBuffer, otherSheetNames } = await import("../xlsx/read");
-    const outcome = await readWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), file.name);
+    const outcome = await readWorkbookBuffer(new Uint8Array(await file.arrayBuffer()), file.name, { onRows });
     if (!outcome.ok) throw new Error(outcome.message);
     return new FileHost(file.name, outcome.book, { grids: outcome.grids, otherSheets: otherSheetNames(outcome.book) });
   }

@@ -176,6 +176,16 @@ export class Package {
     return part.data ?? entryBytes(part.entry!);
   }
 
+  /**
+   * The zip entry of a part as read from the file (for reading it in chunks), or undefined when the part
+   * is not there or was replaced in this package.
+   */
+  entry(name: string): ZipEntry | undefined {
+    const n = this.resolve(name);
+    const part = n === undefined ? undefined : this.parts.get(n);
+    return part && !part.data ? part.entry : undefined;
+  }
+
   text(name: string): string | undefined {
     const n = this.resolve(name);
     if (n === undefined) return undefined;

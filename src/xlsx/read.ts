@@ -11,10 +11,11 @@
  * Failures never throw: they come back as one Dutch sentence the user can act on. This module does no
  * file I/O (it also runs in the browser); reading from disk is in file.ts.
  */
+import { SHEETS } from "../domain/glossary";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../input/grid";
 import { isHiddenRecordSheet, markerRowsOf, otherSheets, recordedReportSheets } from "../records/ownership";
 import { Package } from "./package";
-import { readSheetGrid, type CellContext } from "./sheet-read";
+import { readSheetGrid, readSheetGridChunked, type CellContext } from "./sheet-read";
 import { DamagedPartError, dateStyles, PackageError, requireWellFormed, scanPart, sharedStrings, workbookInfo, type SheetEntry, type WorkbookInfo } from "./workbook";
 import { ZipError } from "./zip";
 
@@ -39,9 +40,9 @@ const ZIP_SIGNATURES = [
  * Read a workbook from its bytes (an upload, a test fixture). `name`, when given, is used in messages.
  * Never throws.
  */
-export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string): Promise<ReadOutcome> {
+export async function readWorkbookBuffer(buf: ArrayBuffer | Uint8Array, name?: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
   const label = name ? `Het bestand '${name}'` : "Het bestand";
-  return readBytes(buf instanceof Uint8Array ? buf : new Uint8Array(buf), label);
+  return readBytes(buf instanceof Uint8Array ? buf : new Uint8Array(buf), label, opts);
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -114,12 +115,80 @@ function packageMessage(label: string, e: unknown, pkg: Package | undefined): st
   return `${label} kan niet als Excel-werkmap worden gelezen (een onderdeel is onleesbaar): ${SAVE_AGAIN}.`;
 }
 
-export async function readBytes(bytes: Uint8Array, label: string): Promise<ReadOutcome> {
-  return readBytesSync(bytes, label);
+/**
+ * An input sheet whose XML is larger than this keeps its cells in a compact column store
+ * (src/input/column-store.ts) instead of row arrays: about 40,000 ledger rows.
+ */
+export const STORE_ABOVE_BYTES = 8 << 20;
+
+export interface ReadOptions {
+  /** the part size above which an input sheet goes into a column store (default STORE_ABOVE_BYTES) */
+  storeAbove?: number;
+  /** progress inside a large sheet: rows read of its rows (awaited: the page paints there) */
+  onRows?: (sheet: string, row: number, of: number) => void | Promise<void>;
 }
 
-/** The synchronous reader behind readBytes. Never throws. */
-export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
+/**
+ * Read a workbook from its bytes, each worksheet inflated and scanned in chunks (so a large sheet's XML is
+ * never whole in memory). Never throws.
+ */
+export async function readBytes(bytes: Uint8Array, label: string, opts: ReadOptions = {}): Promise<ReadOutcome> {
+  const opened = openBook(bytes, label);
+  if (!opened.ok) return opened;
+  const { book, ctx } = opened;
+  let current = "";
+  try {
+    const { grids, wanted } = planBook(book, ctx, opts, (n) => (current = n));
+    for (const { s, store } of wanted) {
+      current = s.name;
+      const onRows = opts.onRows ? (row: number, of: number) => opts.onRows?.(s.name, row, of) : undefined;
+      grids.sheets.push(await scanPartAsync(book.pkg, s, () => readSheetGridChunked(book.pkg, s.part, s.name, ctx, { store, onRows })));
+    }
+    return { ok: true, grids, book };
+  } catch (e) {
+    return readFailure(label, e, book.pkg, current);
+  }
+}
+
+/** The synchronous reader (each sheet's XML whole in memory). Never throws. */
+export function readBytesSync(bytes: Uint8Array, label: string, opts: ReadOptions = {}): ReadOutcome {
+  const opened = openBook(bytes, label);
+  if (!opened.ok) return opened;
+  const { book, ctx } = opened;
+  let current = "";
+  try {
+    const { grids, wanted } = planBook(book, ctx, opts, (n) => (current = n));
+    for (const { s, store } of wanted) {
+      current = s.name;
+      grids.sheets.push(scanPart(book.pkg, s.part, () => readSheetGrid(book.pkg, s.part, s.name, ctx, { store }), s.name));
+    }
+    return { ok: true, grids, book };
+  } catch (e) {
+    return readFailure(label, e, book.pkg, current);
+  }
+}
+
+/** scanPart for a sheet read in chunks. */
+async function scanPartAsync(pkg: Package, s: SheetEntry, read: () => Promise<SheetGrid>): Promise<SheetGrid> {
+  try {
+    return await read();
+  } catch (e) {
+    return scanPart(pkg, s.part, () => {
+      throw e;
+    }, s.name);
+  }
+}
+
+function readFailure(label: string, e: unknown, pkg: Package, current: string): { ok: false; message: string } {
+  if (e instanceof ZipError || e instanceof DamagedPartError) return fail(packageMessage(label, e, pkg));
+  const where = current ? ` (werkblad '${current}')` : "";
+  return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
+}
+
+type Opened = { ok: true; book: ReadBook; ctx: CellContext } | { ok: false; message: string };
+
+/** The package, its workbook part, shared strings and styles; or why it is not a workbook. Never throws. */
+function openBook(bytes: Uint8Array, label: string): Opened {
   if (bytes.length === 0) return fail(`${label} is leeg: kies een Excel-werkmap (.xlsx).`);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return fail(`${label} is een oud Excel-bestand (.xls) of een werkmap met een wachtwoord: open het in Excel en sla het op als Excel-werkmap (.xlsx) zonder wachtwoord.`);
@@ -143,7 +212,6 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
   if (worksheets.length === 0) {
     return fail(`${label} is een Excel-werkmap zonder werkbladen: open het in Excel en voeg de invoerbladen toe, of maak een nieuwe invoerwerkmap met 'dvo-addendum template'.`);
   }
-  let current = "";
   try {
     // the parts read here and those the writer edits must be well-formed XML (sheets are checked as they are read)
     const stringsPart = info.sharedStringsPart;
@@ -151,20 +219,26 @@ export function readBytesSync(bytes: Uint8Array, label: string): ReadOutcome {
     requireWellFormed(pkg, info.stylesPart);
     requireWellFormed(pkg, "docProps/app.xml");
     const ctx: CellContext = { strings, dateStyle: dateStyles(pkg, info.stylesPart), date1904: info.date1904 };
-    const book: ReadBook = { pkg, info, reportSheets: new Set() };
-    const grids = gridsOfBook(book, ctx, (s) => (current = s));
-    return { ok: true, grids, book };
+    return { ok: true, book: { pkg, info, reportSheets: new Set() }, ctx };
   } catch (e) {
-    if (e instanceof ZipError || e instanceof DamagedPartError) return fail(packageMessage(label, e, pkg));
-    const where = current ? ` (werkblad '${current}')` : "";
-    return fail(`${label} kan niet als Excel-werkmap worden gelezen: een onderdeel${where} is geen geldige Excel-XML; ${SAVE_AGAIN}.`);
+    return readFailure(label, e, pkg, "");
   }
 }
 
 const isRecord = (s: SheetEntry): boolean => isHiddenRecordSheet(s.name, s.state);
 
-/** Grids of every sheet a user may have filled: all but the add-in's metadata and report sheets. */
-function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) => void): WorkbookGrids {
+interface BookPlan {
+  grids: WorkbookGrids;
+  /** the sheets to read into `grids.sheets`, in order, and whether each goes into a column store */
+  wanted: Array<{ s: SheetEntry; store: boolean }>;
+}
+
+/**
+ * What to read of a workbook: the add-in's record sheets (read here: they are small) and the previous
+ * report's editable sheet; then every sheet a user may have filled (all but the record and report sheets),
+ * left for the caller to read.
+ */
+function planBook(book: ReadBook, ctx: CellContext, opts: ReadOptions, onSheet: (name: string) => void): BookPlan {
   const { pkg, info } = book;
   const meta: Record<string, CellValue[][]> = {};
   const grid = (s: SheetEntry): SheetGrid => scanPart(pkg, s.part, () => readSheetGrid(pkg, s.part, s.name, ctx), s.name);
@@ -175,21 +249,25 @@ function gridsOfBook(book: ReadBook, ctx: CellContext, onSheet: (name: string) =
   }
   const skip = new Set(recordedReportSheets(markerRowsOf(meta)).map((r) => r.name.toLowerCase()));
   book.reportSheets = skip;
-  const sheets: SheetGrid[] = [];
   const previous: Record<string, CellValue[][]> = {};
   const visibility: NonNullable<WorkbookGrids["visibility"]> = {};
   for (const s of info.sheets) visibility[s.name] = s.state;
+  const inputs = new Set(Object.values(SHEETS).map((n) => n.toLowerCase()));
+  const storeAbove = opts.storeAbove ?? STORE_ABOVE_BYTES;
+  const wanted: BookPlan["wanted"] = [];
   for (const s of worksheets) {
     if (isRecord(s)) continue;
-    onSheet(s.name);
     if (skip.has(s.name.toLowerCase())) {
       // only the editable report sheet is kept, for what people typed in it
-      if (/^6\.5 /.test(s.name)) previous[s.name] = grid(s).rows;
+      if (/^6\.5 /.test(s.name)) {
+        onSheet(s.name);
+        previous[s.name] = grid(s).rows;
+      }
       continue;
     }
-    sheets.push(grid(s));
+    wanted.push({ s, store: inputs.has(s.name.trim().toLowerCase()) && (pkg.entry(s.part)?.size ?? 0) > storeAbove });
   }
-  return { sheets, meta, previous, visibility };
+  return { grids: { sheets: [], meta, previous, visibility }, wanted };
 }
 
 /** Names of the sheets that are not ours: the input sheets and anything the user made. */

@@ -4,10 +4,13 @@
  * name is the sheet's, and why some blank-looking cells are blank (covered by a merge, or a formula whose
  * result was not saved). Nothing else in the sheet (drawings, comments, validations…) is looked at.
  */
-import { isBlank, type BlankReason, type CellValue, type SheetGrid } from "../input/grid";
+import type { BlankReason, CellValue, SheetGrid } from "../input/grid";
 import { findTags, Package } from "./package";
-import { attrByLocal, attrValue, scanXml } from "./xml-scan";
+import { RowSink, StoreSink } from "./sheet-sink";
+import { attrByLocal, attrValue, scanXml, XmlScanner, type XmlHandler } from "./xml-scan";
 import { decodeEscapes } from "./workbook";
+import { entryChunks } from "./zip";
+import { SheetByteScanner } from "./sheet-bytes";
 
 export interface CellContext {
   strings: string[];
@@ -15,8 +18,6 @@ export interface CellContext {
   date1904: boolean;
 }
 
-/** Above this many cells a grid keeps rows only as long as their last value (no padding with nulls). */
-const DENSE_CELL_BUDGET = 4_000_000;
 /** Merged ranges larger than this are not expanded into per-cell blank reasons. */
 const MERGE_EXPAND_LIMIT = 10_000;
 
@@ -27,8 +28,12 @@ const EPOCH_1904_SHIFT = 1_462;
 
 /** A date serial as a Date at UTC (dates at UTC midnight of their calendar day, as the input layer wants). */
 export function serialToDate(serial: number, date1904: boolean): Date {
-  const days = serial + (date1904 ? EPOCH_1904_SHIFT : 0) - EPOCH_1900;
-  return new Date(Math.round(days * MS_PER_DAY));
+  return new Date(serialToTime(serial, date1904));
+}
+
+/** The same as a time value (ms since 1970). */
+export function serialToTime(serial: number, date1904: boolean): number {
+  return Math.round((serial + (date1904 ? EPOCH_1904_SHIFT : 0) - EPOCH_1900) * MS_PER_DAY);
 }
 
 /** "AB12" → {row: 12, col: 28}; null when not a cell reference. */
@@ -60,7 +65,7 @@ function isoDate(text: string): Date | null {
   return Number.isNaN(d) ? null : new Date(d);
 }
 
-function cellValue(type: string, raw: string, inline: string, style: number, ctx: CellContext): CellValue {
+export function cellValue(type: string, raw: string, inline: string, style: number, ctx: CellContext): CellValue {
   switch (type) {
     case "s": {
       const i = Number(raw);
@@ -85,22 +90,32 @@ function cellValue(type: string, raw: string, inline: string, style: number, ctx
   }
 }
 
-interface SheetScan {
-  sparse: Array<{ row: number; values: CellValue[] }>;
+/** Where the cells of a sheet go as they are read: row arrays, or a compact store (sheet-sink.ts). */
+export interface CellSink {
+  startRow(row: number): void;
+  /** one `<c>`: its column, type, `<v>` text, inline-string text and style index */
+  cell(col: number, type: string, raw: string, inline: string, style: number): void;
+  /** the same for the two kinds most cells are, already parsed: a shared string by index, a number */
+  shared(col: number, index: number): void;
+  numeric(col: number, n: number, style: number): void;
+  endRow(): void;
+}
+
+export interface SheetScan {
   blank: Record<string, BlankReason>;
   merges: string[];
   tableRIds: string[];
+  /** the last row of the sheet's declared dimension (0 when it has none) */
+  dimensionRows: number;
+  /** the sheet row being read */
+  row: number;
+  /** the column of the cell being read */
+  col: number;
 }
 
-function scan(xml: string, ctx: CellContext): SheetScan {
-  const sparse: SheetScan["sparse"] = [];
-  const blank: Record<string, BlankReason> = {};
-  const merges: string[] = [];
-  const tableRIds: string[] = [];
-  let rowNum = 0;
-  let values: CellValue[] = [];
-  let rowLast = 0;
-  let col = 0;
+/** An XML handler that reads a worksheet's cells into `sink` and notes the rest in `found`. */
+export function sheetHandler(sink: CellSink, ctx: CellContext, found: SheetScan): { handler: XmlHandler; wantText: () => boolean } {
+  const { blank, merges, tableRIds } = found;
   // the cell being read
   let type = "";
   let style = 0;
@@ -110,25 +125,24 @@ function scan(xml: string, ctx: CellContext): SheetScan {
   let text: "v" | "f" | "t" | "" = "";
   let inIs = false;
   let phonetic = 0;
-  scanXml(xml, {
+  const handler: XmlHandler = {
     open(n, a) {
       switch (n) {
         case "row": {
           const r = Number(attrValue(a, "r"));
-          rowNum = Number.isInteger(r) && r > 0 ? r : rowNum + 1;
-          values = [];
-          rowLast = 0;
-          col = 0;
+          found.row = Number.isInteger(r) && r > 0 ? r : found.row + 1;
+          found.col = 0;
+          sink.startRow(found.row);
           break;
         }
         case "c": {
           const r = attrValue(a, "r");
           const at = r ? parseRef(r) : null;
-          col = at ? at.col : col + 1;
+          found.col = at ? at.col : found.col + 1;
           type = attrValue(a, "t") ?? "n";
           const st = attrValue(a, "s");
           style = st ? Number(st) : 0;
-            raw = "";
+          raw = "";
           inline = "";
           formula = null;
           break;
@@ -140,6 +154,7 @@ function scan(xml: string, ctx: CellContext): SheetScan {
         case "t": if (inIs && phonetic === 0) text = "t"; break;
         case "mergeCell": { const m = attrValue(a, "ref"); if (m) merges.push(m); break; }
         case "tablePart": { const id = attrByLocal(a, "id"); if (id) tableRIds.push(id); break; }
+        case "dimension": { const to = parseRef((attrValue(a, "ref") ?? "").split(":").pop() ?? ""); found.dimensionRows = to?.row ?? 0; break; }
       }
     },
     text(s) {
@@ -153,26 +168,20 @@ function scan(xml: string, ctx: CellContext): SheetScan {
         case "is": inIs = false; break;
         case "rPh": phonetic--; break;
         case "c": {
-          const v = cellValue(type, raw, inline, style, ctx);
-          if (v === null) {
-            if (formula !== null) blank[`${colLetters(col)}${rowNum}`] = { formula };
-            return;
+          if (formula !== null) {
+            // why a formula cell reads as blank: its result was not saved (or is empty text)
+            const v = cellValue(type, raw, inline, style, ctx);
+            if (v === null || v === "") blank[`${colLetters(found.col)}${found.row}`] = { formula };
+            if (v === null) return;
           }
-          values[col - 1] = v;
-          if (!isBlank(v)) rowLast = Math.max(rowLast, col);
-          if (formula !== null && typeof v === "string" && v === "") blank[`${colLetters(col)}${rowNum}`] = { formula };
+          sink.cell(found.col, type, raw, inline, style);
           break;
         }
-        case "row":
-          if (rowLast > 0) {
-            values.length = rowLast;
-            sparse.push({ row: rowNum, values });
-          }
-          break;
+        case "row": sink.endRow(); break;
       }
     },
-  }, () => text !== "");
-  return { sparse, blank, merges, tableRIds };
+  };
+  return { handler, wantText: () => text !== "" };
 }
 
 function nameKey(s: string): string {
@@ -220,33 +229,102 @@ function expandMerges(merges: string[], blank: Record<string, BlankReason>): voi
   }
 }
 
-/** A worksheet part as a grid from A1 to its last row and column with a value. Throws on malformed XML. */
-export function readSheetGrid(pkg: Package, part: string, name: string, ctx: CellContext): SheetGrid {
-  const xml = pkg.text(part) ?? "";
-  const { sparse, blank, merges, tableRIds } = scan(xml, ctx);
-  expandMerges(merges, blank);
-  let lastRow = 0;
-  let lastCol = 0;
-  for (const r of sparse) {
-    lastRow = Math.max(lastRow, r.row);
-    lastCol = Math.max(lastCol, r.values.length);
+export interface SheetReadOptions {
+  /** keep the cells in a compact column store (src/input/column-store.ts) instead of row arrays */
+  store?: boolean;
+  /**
+   * Progress, now and then: the sheet row reached and the sheet's last row as its dimension declares it
+   * (estimated from the bytes read when the sheet declares none).
+   */
+  onRows?: (row: number, of: number) => void | Promise<void>;
+}
+
+function newSink(ctx: CellContext, store: boolean, found: SheetScan): { sink: CellSink; finish(): Pick<SheetGrid, "rows" | "store"> } {
+  if (!store) {
+    const rows = new RowSink(ctx);
+    return { sink: rows, finish: () => ({ rows: rows.rows() }) };
   }
-  sparse.sort((a, b) => a.row - b.row);
-  const dense = lastRow * lastCol <= DENSE_CELL_BUDGET;
-  const rows: CellValue[][] = [];
-  let next = 1;
-  for (const { row, values } of sparse) {
-    if (row < next) continue; // a row written twice: the first one counts
-    for (; next < row; next++) rows.push(dense ? new Array<CellValue>(lastCol).fill(null) : []);
-    // pad the row read in place (holes become null) rather than copy it
-    const width = dense ? lastCol : values.length;
-    for (let c = 0; c < width; c++) if (values[c] === undefined) values[c] = null;
-    rows.push(values);
-    next = row + 1;
-  }
-  const grid: SheetGrid = { name, rows, origin: { row: 1, col: 1 } };
-  const table = matchingTable(pkg, part, name, tableRIds);
+  const sink = new StoreSink(ctx, () => found.dimensionRows);
+  return { sink, finish: () => ({ rows: [], store: sink.store }) };
+}
+
+function finishGrid(pkg: Package, part: string, name: string, cells: Pick<SheetGrid, "rows" | "store">, found: SheetScan): SheetGrid {
+  expandMerges(found.merges, found.blank);
+  const grid: SheetGrid = { name, rows: cells.rows, origin: { row: 1, col: 1 } };
+  if (cells.store) grid.store = cells.store;
+  const table = matchingTable(pkg, part, name, found.tableRIds);
   if (table) grid.table = table;
-  if (Object.keys(blank).length > 0) grid.blank = blank;
+  if (Object.keys(found.blank).length > 0) grid.blank = found.blank;
   return grid;
 }
+
+const emptyScan = (): SheetScan => ({ blank: {}, merges: [], tableRIds: [], dimensionRows: 0, row: 0, col: 0 });
+
+/** A worksheet part as a grid from A1 to its last row and column with a value. Throws on malformed XML. */
+export function readSheetGrid(pkg: Package, part: string, name: string, ctx: CellContext, opts: SheetReadOptions = {}): SheetGrid {
+  const bytes = pkg.bytes(part) ?? new Uint8Array(0);
+  const found = emptyScan();
+  const { sink, finish } = newSink(ctx, opts.store ?? false, found);
+  const { handler, wantText } = sheetHandler(sink, ctx, found);
+  if (utf16(bytes)) scanXml(pkg.text(part) ?? "", handler, wantText);
+  else {
+    const fast = new SheetByteScanner(sink, found, new XmlScanner(handler, wantText));
+    fast.feed(bytes);
+    fast.end();
+  }
+  return finishGrid(pkg, part, name, finish(), found);
+}
+
+/** Whether a part starts with a UTF-16 byte order mark (xmlText in package.ts); else it is UTF-8. */
+function utf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+}
+
+/**
+ * The same, read in chunks as the part inflates: the sheet's XML is never whole in memory. Throws
+ * (ZipError, XmlError) like readSheetGrid.
+ */
+export async function readSheetGridChunked(pkg: Package, part: string, name: string, ctx: CellContext, opts: SheetReadOptions = {}): Promise<SheetGrid> {
+  const entry = pkg.entry(part);
+  if (!entry) return readSheetGrid(pkg, part, name, ctx, opts);
+  return readSheetChunks(pkg, part, name, ctx, entryChunks(entry), entry.size, opts);
+}
+
+/** A worksheet from its uncompressed bytes in pieces (`size` bytes in all, for progress). */
+export async function readSheetChunks(
+  pkg: Package, part: string, name: string, ctx: CellContext, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, size: number, opts: SheetReadOptions = {},
+): Promise<SheetGrid> {
+  const found = emptyScan();
+  const { sink, finish } = newSink(ctx, opts.store ?? false, found);
+  const { handler, wantText } = sheetHandler(sink, ctx, found);
+  const general = new XmlScanner(handler, wantText);
+  let fast: SheetByteScanner | undefined;
+  let decoder: { decode(b?: Uint8Array, o?: { stream?: boolean }): string } | undefined;
+  let done = 0;
+  let reported = 0;
+  for await (const chunk of chunks) {
+    if (done === 0) {
+      const u16 = utf16(chunk);
+      if (u16) decoder = new TextDecoder(u16);
+      else fast = new SheetByteScanner(sink, found, general);
+    }
+    if (fast) fast.feed(chunk);
+    else general.feed(decoder?.decode(chunk, { stream: true }) ?? "");
+    done += chunk.length;
+    if (opts.onRows && done - reported >= PROGRESS_BYTES) {
+      reported = done;
+      const of = found.dimensionRows >= found.row ? found.dimensionRows : Math.round(found.row * (size / done));
+      await opts.onRows(found.row, of);
+    }
+  }
+  if (fast) fast.end();
+  else {
+    general.feed(decoder?.decode() ?? "");
+    general.end();
+  }
+  opts.onRows?.(found.row, found.row);
+  return finishGrid(pkg, part, name, finish(), found);
+}
+
+/** Progress is told after about this many bytes of sheet XML. */
+const PROGRESS_BYTES = 4 << 20;

@@ -57,89 +57,135 @@ function local(name: string): string {
 
 /** Scan `xml`, calling the handler; text is only decoded and passed on when `wantText()` says so. */
 export function scanXml(xml: string, h: XmlHandler, wantText: () => boolean): void {
-  checkCharacters(xml);
-  const n = xml.length;
-  let pos = 0;
+  const s = new XmlScanner(h, wantText);
+  s.feed(xml);
+  s.end();
+}
+
+/**
+ * The same scanner fed piece by piece (a part inflated in chunks, or what the worksheet fast path of
+ * sheet-bytes.ts leaves to it): each `feed` handles every complete construct and keeps the incomplete rest
+ * for the next piece; `end` checks that nothing is left open. The checks are those of a whole scan.
+ */
+export class XmlScanner {
+  private carry = "";
   /** the raw names of the open elements */
-  const open: string[] = [];
+  private readonly open: string[] = [];
   /** their local names, for the handler */
-  const openLocal: string[] = [];
-  let roots = 0;
-  while (pos < n) {
-    const lt = xml.indexOf("<", pos);
-    const end = lt < 0 ? n : lt;
-    if (end > pos) {
-      if (open.length === 0) {
-        if (xml.slice(pos, end).trim() !== "") throw new XmlError("text outside the root element");
-      } else if (wantText()) h.text(decodeEntities(xml.slice(pos, end)));
-    }
-    if (lt < 0) break;
-    const c = xml.charCodeAt(lt + 1);
-    if (c === 33 /* ! */) {
-      if (xml.startsWith("<![CDATA[", lt)) {
-        const close = xml.indexOf("]]>", lt + 9);
-        if (close < 0) throw new XmlError("unterminated CDATA");
-        if (wantText()) h.text(xml.slice(lt + 9, close));
-        pos = close + 3;
-      } else if (xml.startsWith("<!--", lt)) {
-        const close = xml.indexOf("-->", lt + 4);
-        if (close < 0) throw new XmlError("unterminated comment");
-        pos = close + 3;
-      } else {
-        const close = xml.indexOf(">", lt);
-        if (close < 0) throw new XmlError("unterminated declaration");
-        pos = close + 1;
-      }
-      continue;
-    }
-    if (c === 63 /* ? */) {
-      const close = xml.indexOf("?>", lt);
-      if (close < 0) throw new XmlError("unterminated processing instruction");
-      pos = close + 2;
-      continue;
-    }
-    // a tag: find its end, skipping '>' inside quoted attribute values
-    let i = lt + 1;
-    let quote = 0;
-    for (; i < n; i++) {
-      const ch = xml.charCodeAt(i);
-      if (quote) {
-        if (ch === quote) quote = 0;
-      } else if (ch === 34 || ch === 39) quote = ch;
-      else if (ch === 62 /* > */) break;
-    }
-    if (i >= n) throw new XmlError("unterminated tag");
-    if (c === 47 /* / */) {
-      // compared in place with the open element's name (no slice per end tag)
-      const top = open.pop();
-      if (top === undefined) throw new XmlError("end tag without start tag");
-      const after = lt + 2 + top.length;
-      if (after > i || !xml.startsWith(top, lt + 2) || (after < i && xml.slice(after, i).trim() !== "")) throw new XmlError("end tag does not match its start tag");
-      h.close(openLocal.pop()!);
-    } else {
-      const empty = xml.charCodeAt(i - 1) === 47;
-      const inner = xml.slice(lt + 1, empty ? i - 1 : i);
-      let k = 0;
-      while (k < inner.length) {
-        const ch = inner.charCodeAt(k);
-        if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
-        k++;
-      }
-      const raw = inner.slice(0, k);
-      const name = local(raw);
-      if (name === "") throw new XmlError("tag without a name");
-      if (open.length === 0 && roots++ > 0) throw new XmlError("more than one root element");
-      h.open(name, inner.slice(k), empty);
-      if (empty) h.close(name);
-      else {
-        open.push(raw);
-        openLocal.push(name);
-      }
-    }
-    pos = i + 1;
+  private readonly openLocal: string[] = [];
+  private roots = 0;
+
+  constructor(private readonly h: XmlHandler, private readonly wantText: () => boolean) {}
+
+  feed(chunk: string): void {
+    const xml = this.carry === "" ? chunk : this.carry + chunk;
+    const done = this.scan(xml);
+    checkCharacters(done === xml.length ? xml : xml.slice(0, done));
+    this.carry = done === xml.length ? "" : xml.slice(done);
   }
-  if (open.length !== 0) throw new XmlError("unclosed elements");
-  if (roots === 0) throw new XmlError("no root element");
+
+  end(): void {
+    const rest = this.carry;
+    this.carry = "";
+    if (rest.indexOf("<") >= 0) {
+      if (rest.startsWith("<![CDATA[")) throw new XmlError("unterminated CDATA");
+      if (rest.startsWith("<!--")) throw new XmlError("unterminated comment");
+      throw new XmlError("unterminated tag");
+    }
+    if (rest !== "") {
+      checkCharacters(rest);
+      if (this.open.length === 0) {
+        if (rest.trim() !== "") throw new XmlError("text outside the root element");
+      } else if (this.wantText()) this.h.text(decodeEntities(rest));
+    }
+    if (this.open.length !== 0) throw new XmlError("unclosed elements");
+    if (this.roots === 0) throw new XmlError("no root element");
+  }
+
+  /** Handle every complete construct of `xml`; returns where the incomplete rest starts. */
+  private scan(xml: string): number {
+    const { h, wantText, open, openLocal } = this;
+    const n = xml.length;
+    let pos = 0;
+    while (pos < n) {
+      const lt = xml.indexOf("<", pos);
+      // text runs to the next tag: without one it may go on in the next piece
+      if (lt < 0) return pos;
+      if (lt > pos) {
+        if (open.length === 0) {
+          if (xml.slice(pos, lt).trim() !== "") throw new XmlError("text outside the root element");
+        } else if (wantText()) h.text(decodeEntities(xml.slice(pos, lt)));
+      }
+      pos = lt;
+      if (lt + 1 >= n) return pos;
+      const c = xml.charCodeAt(lt + 1);
+      if (c === 33 /* ! */) {
+        // a construct cut short at the end of the piece is completed by the next one
+        if (n - lt < 9 && ("<![CDATA[".startsWith(xml.slice(lt)) || "<!--".startsWith(xml.slice(lt)))) return pos;
+        if (xml.startsWith("<![CDATA[", lt)) {
+          const close = xml.indexOf("]]>", lt + 9);
+          if (close < 0) return pos;
+          if (wantText()) h.text(xml.slice(lt + 9, close));
+          pos = close + 3;
+        } else if (xml.startsWith("<!--", lt)) {
+          const close = xml.indexOf("-->", lt + 4);
+          if (close < 0) return pos;
+          pos = close + 3;
+        } else {
+          const close = xml.indexOf(">", lt);
+          if (close < 0) return pos;
+          pos = close + 1;
+        }
+        continue;
+      }
+      if (c === 63 /* ? */) {
+        const close = xml.indexOf("?>", lt);
+        if (close < 0) return pos;
+        pos = close + 2;
+        continue;
+      }
+      // a tag: find its end, skipping '>' inside quoted attribute values
+      let i = lt + 1;
+      let quote = 0;
+      for (; i < n; i++) {
+        const ch = xml.charCodeAt(i);
+        if (quote) {
+          if (ch === quote) quote = 0;
+        } else if (ch === 34 || ch === 39) quote = ch;
+        else if (ch === 62 /* > */) break;
+      }
+      if (i >= n) return pos;
+      if (c === 47 /* / */) {
+        // compared in place with the open element's name (no slice per end tag)
+        const top = open.pop();
+        if (top === undefined) throw new XmlError("end tag without start tag");
+        const after = lt + 2 + top.length;
+        if (after > i || !xml.startsWith(top, lt + 2) || (after < i && xml.slice(after, i).trim() !== "")) throw new XmlError("end tag does not match its start tag");
+        h.close(openLocal.pop()!);
+      } else {
+        const empty = xml.charCodeAt(i - 1) === 47;
+        const inner = xml.slice(lt + 1, empty ? i - 1 : i);
+        let k = 0;
+        while (k < inner.length) {
+          const ch = inner.charCodeAt(k);
+          if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
+          k++;
+        }
+        const raw = inner.slice(0, k);
+        const name = local(raw);
+        if (name === "") throw new XmlError("tag without a name");
+        if (open.length === 0 && this.roots++ > 0) throw new XmlError("more than one root element");
+        h.open(name, inner.slice(k), empty);
+        if (empty) h.close(name);
+        else {
+          open.push(raw);
+          openLocal.push(name);
+        }
+      }
+      pos = i + 1;
+    }
+    return pos;
+  }
 }
 
 const NOTHING: XmlHandler = { open: () => undefined, close: () => undefined, text: () => undefined };

@@ -5,7 +5,7 @@
  * entry's raw compressed bytes, which is why the container (APPNOTE 6.3: local headers, central directory,
  * end record, Zip64 end record when present) is parsed here.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync, Inflate, inflateSync } from "fflate";
 
 export class ZipError extends Error {
   constructor(readonly kind: "damaged" | "encrypted" | "unsupported", message: string) {
@@ -122,11 +122,28 @@ export function readZip(b: Uint8Array): ZipEntry[] {
 export interface DeflateCodec {
   inflate(raw: Uint8Array, size: number): Uint8Array;
   deflate(data: Uint8Array, level: 1 | 6): Uint8Array;
+  /** the uncompressed bytes piece by piece, so a large part is never whole in memory (optional) */
+  inflateChunks?(raw: Uint8Array): AsyncIterable<Uint8Array>;
+}
+
+/** Compressed bytes handed to the inflater at a time when a part is read in chunks. */
+const CHUNK_IN = 1 << 16;
+
+/** fflate's streaming inflater: each piece of input gives the output it completes. */
+async function* fflateChunks(raw: Uint8Array): AsyncIterable<Uint8Array> {
+  let out: Uint8Array[] = [];
+  const inflater = new Inflate((data) => out.push(data));
+  for (let i = 0; i < raw.length || i === 0; i += CHUNK_IN) {
+    inflater.push(raw.subarray(i, i + CHUNK_IN), i + CHUNK_IN >= raw.length);
+    for (const o of out) yield o;
+    out = [];
+  }
 }
 
 let codec: DeflateCodec = {
   inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
   deflate: (data, level) => deflateSync(data, { level }),
+  inflateChunks: fflateChunks,
 };
 
 /** Replace the DEFLATE implementation (the CLI uses Node's zlib: the same streams, several times faster). */
@@ -147,6 +164,28 @@ export function entryBytes(e: ZipEntry): Uint8Array {
   } else throw new ZipError("unsupported", `compression method ${e.method}`);
   if (out.length !== e.size) throw new ZipError("damaged", `size mismatch in ${e.name}`);
   return out;
+}
+
+/**
+ * The uncompressed bytes of an entry piece by piece. Throws ZipError (while iterating) for a damaged entry
+ * or an unknown method.
+ */
+export async function* entryChunks(e: ZipEntry): AsyncIterable<Uint8Array> {
+  if (e.method === 0) {
+    yield e.raw;
+    return;
+  }
+  if (e.method !== 8) throw new ZipError("unsupported", `compression method ${e.method}`);
+  let n = 0;
+  try {
+    for await (const chunk of (codec.inflateChunks ?? fflateChunks)(e.raw)) {
+      n += chunk.length;
+      yield chunk;
+    }
+  } catch {
+    throw new ZipError("damaged", `cannot inflate ${e.name}`);
+  }
+  if (n !== e.size) throw new ZipError("damaged", `size mismatch in ${e.name}`);
 }
 
 let CRC_TABLE: Uint32Array | undefined;

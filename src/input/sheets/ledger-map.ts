@@ -1,26 +1,25 @@
 /** `Grootboek`: account (and cost centre) → category, for a Realisatie exported from the financial system. */
 import { LEDGER_CATEGORIES, type LedgerCategory } from "../../domain/types";
-import { isCellError, type CellValue } from "../grid";
+import { IGNORE_CATEGORY, ledgerKeyPart } from "../ledger-scope";
 import type { TableReader } from "../table";
 
-/** The Grootboek mapping: `${account}|${cost centre}` (trimmed, upper case; cost centre blank for "any") → category. */
-export type LedgerMapIndex = { kind: "map"; map: Map<string, LedgerCategory> } | { kind: "absent" } | { kind: "unreadable" };
+/** What the Grootboek may map an account to: a category, or `negeren` (left out on purpose). */
+export type MappedTo = LedgerCategory | typeof IGNORE_CATEGORY;
+const MAPPED_TO: readonly MappedTo[] = [...LEDGER_CATEGORIES, IGNORE_CATEGORY];
 
-/** An account number or cost centre as a key: the text Excel's TRIM(cell&"") gives, in upper case (MATCH ignores case). */
-export function ledgerKeyPart(v: CellValue): string {
-  if (v === null || isCellError(v)) return "";
-  const t = typeof v === "number" ? String(v) : v instanceof Date ? "" : String(v);
-  return t.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toUpperCase();
-}
+/** The Grootboek mapping: `${account}|${cost centre}` (trimmed, upper case; cost centre blank for "any") → category or negeren. */
+export type LedgerMapIndex = { kind: "map"; map: Map<string, MappedTo> } | { kind: "absent" } | { kind: "unreadable" };
+
+export { ledgerKeyPart };
 
 export function readLedgerMap(t: TableReader): LedgerMapIndex {
-  const map = new Map<string, LedgerCategory>();
+  const map = new Map<string, MappedTo>();
   const seen = new Map<string, number>();
   let bad = false;
   t.rows((row) => {
     const account = t.text(row, "account", true);
     const costCentre = t.has("costCentre") ? t.text(row, "costCentre") : "";
-    const category = t.choice(row, "category", LEDGER_CATEGORIES);
+    const category = t.choice(row, "category", MAPPED_TO);
     if (account === undefined || costCentre === undefined || category === undefined) {
       bad = true;
       return undefined;

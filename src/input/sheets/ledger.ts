@@ -5,7 +5,8 @@ import { electionKey, type ElectionIndex } from "./elections";
 import { a1, isBlank, type Problem } from "../grid";
 import type { TableReader } from "../table";
 import { EURO } from "./limits";
-import { ledgerKeyPart, type LedgerMapIndex } from "./ledger-map";
+import { IGNORE_CATEGORY, ledgerKeyPart, outsideScope, Reconciler, scopeKeys, tallyAmount } from "../ledger-scope";
+import type { LedgerMapIndex } from "./ledger-map";
 
 /**
  * What the ledger can check a `Dossier` against: the case numbers on Verzuim (every row, also rows with
@@ -15,9 +16,14 @@ export type CaseIndex = { kind: "ids"; ids: Set<string> } | { kind: "absent" } |
 
 const euroText = (x: number): string => `€ ${x.toLocaleString("nl-NL", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
+/**
+ * The rows that count, as LedgerRows; every row read is also tallied in `tally` (counted, ignored by a
+ * Grootboek `negeren`, or outside the DVO's `costCentres`), so the report can reconcile with the export.
+ * A row outside the cost centres is not checked beyond its amount: it is the rest of the municipality.
+ */
 export function readLedger(
   t: TableReader | null, year: number | null, reportMonth: number | undefined, cases: CaseIndex, ledgerMap: LedgerMapIndex, problems: Problem[],
-  elections: ElectionIndex = { kind: "absent" },
+  elections: ElectionIndex = { kind: "absent" }, costCentres: string[] = [], tally: Reconciler = new Reconciler(null),
 ): LedgerRow[] | null {
   if (!t) return null;
   // The template's column or its export alternative, one of each pair.
@@ -29,7 +35,9 @@ export function readLedger(
   const okMonth = need(t.has("month") || t.has("bookingDate"), `De kolom 'Maand' ontbreekt op '${t.sheet}': voeg een kolom met precies die kop toe in rij ${t.layout.headerRow} (of, bij een export uit het financiële systeem, een kolom 'Boekdatum').`);
   const okCategory = need(t.has("category") || t.has("account"), `De kolom 'Categorie' ontbreekt op '${t.sheet}': voeg een kolom met precies die kop toe in rij ${t.layout.headerRow} (of, bij een export uit het financiële systeem, een kolom 'Rekening' met het blad 'Grootboek' dat elke rekening aan een categorie koppelt).`);
   const okAmount = need(t.has("amount") || t.has("debit") || t.has("credit"), `De kolom 'Bedrag' ontbreekt op '${t.sheet}': voeg een kolom met precies die kop toe in rij ${t.layout.headerRow} (of, bij een export uit het financiële systeem, de kolommen 'Debet' en 'Credit').`);
-  if (!okMonth || !okCategory || !okAmount) return null;
+  const scope = scopeKeys(costCentres);
+  const okCostCentre = need(scope === null || t.has("costCentre"), `De instelling Kostenplaatsen noemt de kostenplaatsen van de DVO (${costCentres.join(", ")}), maar '${t.sheet}' heeft geen kolom 'Kostenplaats': voeg die kolom toe in rij ${t.layout.headerRow}, of maak de instelling Kostenplaatsen leeg als alle regels meetellen.`);
+  if (!okMonth || !okCategory || !okAmount || !okCostCentre) return null;
   const byAccount = !t.has("category");
   if (byAccount && ledgerMap.kind === "absent") {
     problems.push({
@@ -40,8 +48,16 @@ export function readLedger(
   }
   const unmapped = new Map<string, { shown: string; rows: number; total: number; first: number }>();
   const late: number[] = [];
+  const byAmount = t.has("amount");
+  const amountOf = (row: number) => tallyAmount(t.raw(row, "amount"), t.raw(row, "debit"), t.raw(row, "credit"), byAmount);
   const rows = t.rows((row) => {
-    const month = t.has("month") ? t.month(row, "month", year) : bookingMonth(t, row, year);
+    // the rest of the municipality: only its amount, for the reconciliation
+    if (scope !== null && outsideScope(scope, t.raw(row, "costCentre"))) {
+      tally.add("outside", amountOf(row));
+      return undefined;
+    }
+    // the template's form checks its cells left to right; an export first asks the Grootboek (negeren)
+    let month = byAccount ? undefined : t.has("month") ? t.month(row, "month", year) : bookingMonth(t, row, year);
     let category: LedgerCategory | undefined;
     let unmappedRow = false;
     if (!byAccount) category = t.choice(row, "category", LEDGER_CATEGORIES);
@@ -51,11 +67,18 @@ export function readLedger(
       if (account !== undefined && ledgerMap.kind === "map") {
         const a = ledgerKeyPart(t.raw(row, "account"));
         const cc = t.has("costCentre") ? ledgerKeyPart(t.raw(row, "costCentre")) : "";
-        category = ledgerMap.map.get(`${a}|${cc}`) ?? ledgerMap.map.get(`${a}|`);
+        const mapped = ledgerMap.map.get(`${a}|${cc}`) ?? ledgerMap.map.get(`${a}|`);
+        if (mapped === IGNORE_CATEGORY) {
+          // left out on purpose (the Grootboek says negeren): not checked further
+          tally.add("ignored", amountOf(row));
+          return undefined;
+        }
+        category = mapped;
         if (category === undefined) unmappedRow = true;
       }
     }
-    const amount = t.has("amount") ? t.number(row, "amount", { required: true, limit: EURO }) : debitMinusCredit(t, row);
+    if (byAccount) month = t.has("month") ? t.month(row, "month", year) : bookingMonth(t, row, year);
+    const amount = byAmount ? t.number(row, "amount", { required: true, limit: EURO }) : debitMinusCredit(t, row);
     if (unmappedRow) {
       const a = ledgerKeyPart(t.raw(row, "account"));
       const u = unmapped.get(a) ?? { shown: String(t.raw(row, "account")).trim(), rows: 0, total: 0, first: row };
@@ -79,6 +102,7 @@ export function readLedger(
     if (category === ELECTION_COSTS) checkElection(t, row, election, elections, byAccount);
     if (month === undefined || category === undefined || amount === undefined) return undefined;
     if (reportMonth !== undefined && month > reportMonth) late.push(row);
+    tally.add("counted", amount);
     return { row, month, category, amount, description, caseId, election: election.trim() };
   });
   if (unmapped.size > 0) {

@@ -13,6 +13,7 @@ import type { BuildContext } from "../context";
 import type { CalculationRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { ledgerBlock } from "./ledger";
+import { reconciliationBlock } from "./reconciliation";
 import { privacyBlock, productsBlock, serviceBlock } from "./optional";
 import { paramsBlock } from "./params";
 import { salaryBlocks } from "./salary";
@@ -24,6 +25,7 @@ export function calculationInputs(ctx: BuildContext, sb: SheetBuilder): Calculat
   const params = paramsBlock(ctx, sb);
   const { salary, scales, scaleMonthly, scalesJanuary } = salaryBlocks(ctx, sb, params);
   const ledger = ledgerBlock(ctx, sb);
+  reconciliationBlock(ctx, sb, ledger);
   const products = productsBlock(ctx, sb);
   const service = serviceBlock(ctx, sb);
   const privacy = privacyBlock(ctx, sb);

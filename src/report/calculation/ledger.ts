@@ -5,11 +5,13 @@ import { ledgerMapBlock, ledgerRowCells } from "../ledger-export";
 import type { LedgerRefs } from "../refs";
 import type { SheetBuilder } from "../sheet";
 import { directColumns, directNote } from "./direct";
+import { ledgerRowsLeftOut } from "./reconciliation";
 
 export function ledgerBlock(ctx: BuildContext, sb: SheetBuilder): LedgerRefs {
   const withElection = hasColumn(ctx, "ledger", "election");
   const fields = { month: "month", category: "trimmed", amount: "number", caseId: "trimmed" } as const;
-  const direct = withElection ? directColumns(ctx, "ledger", { ...fields, election: "trimmed" }) : directColumns(ctx, "ledger", fields);
+  // rows left out (negeren, other cost centres) must not be summed: then the counted rows are copied
+  const direct = ledgerRowsLeftOut(ctx) ? null : withElection ? directColumns(ctx, "ledger", { ...fields, election: "trimmed" }) : directColumns(ctx, "ledger", fields);
   if (direct) {
     sb.section("Realisatie");
     directNote(sb, ctx.layout.sheets.ledger?.sheet ?? "Realisatie");

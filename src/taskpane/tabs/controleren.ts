@@ -55,7 +55,7 @@ export async function readAndCheck(pane: Pane, say: (stage: number, text: string
   const generation = pane.state.generation;
   await say(0, "Werkmap lezen");
   try {
-    pane.state.read = await host.read();
+    pane.state.read = await host.read((m) => void say(0, m));
   } catch (e) {
     pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
     throw e;

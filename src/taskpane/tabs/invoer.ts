@@ -59,7 +59,11 @@ function setupFilePicker(pane: Pane): void {
     const t0 = performance.now();
     await paint();
     try {
-      s.host = await FileHost.open(file);
+      // a whole ledger export takes a while: rows read of rows, painted between slices of the sheet
+      s.host = await FileHost.open(file, async (sheet, row, of) => {
+        $("input-result").textContent = `'${file.name}' lezen: blad ${sheet}, rij ${row.toLocaleString("nl-NL")} van ${of.toLocaleString("nl-NL")}…`;
+        await paint();
+      });
     } catch (e) {
       // no workbook is open now: nothing of the previous one may stay on screen
       s.host = null;

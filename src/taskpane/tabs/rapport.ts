@@ -132,7 +132,7 @@ export async function buildReport(pane: Pane, action?: AddendumAction): Promise<
     // the job and the report planner are their own chunk: loaded on the first build, not at the start
     const { runBuild } = await import(/* webpackChunkName: "report" */ "../../job/run");
     const outcome = await runBuild({
-      read: async () => (pane.state.read = await host.read().catch((e: unknown) => {
+      read: async (progress) => (pane.state.read = await host.read(progress).catch((e: unknown) => {
         pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
         throw e;
       })),
@@ -140,6 +140,7 @@ export async function buildReport(pane: Pane, action?: AddendumAction): Promise<
     }, {
       action, reportMonth: chosenMonth(),
       onStage: (i) => mark(i),
+      onReadProgress: (m) => void mark(0, m),
       onProgress: (m) => void mark(4, m),
       onChecked: (checked) => showChecked(pane, checked, generation),
     });

@@ -46,7 +46,12 @@
  *   Payload size limit best practices, describes a request: the number of API calls, the number of objects
  *   (a Range, a Worksheet, …) and the length of the values set or got (see `measure` below; written from
  *   that page, not from the add-in's own estimate); on the web profile either one over 5 MB fails the sync
- *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
+ *   (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded). A response is measured as the JSON
+ *   of everything the sync's loads bring back, and each sync also records the most cells one range load asked
+ *   for (`SyncRecord.cellsRead`), the measure of the 5,000,000-cell limit, so a test can see both limits per
+ *   round trip without trusting the code under test. A batch of loads changes nothing, so under the atomic
+ *   model it has nothing to put back (the whole-workbook copy is skipped: a read of a 1,048,576-row sheet
+ *   would otherwise copy every cell per round trip).
  *
  * Pages the rules above come from (Microsoft Learn, from OfficeDev/office-js-docs-reference and
  * OfficeDev/office-js-docs-pr):
@@ -112,6 +117,8 @@ export interface SyncRecord {
   request: number;
   response: number;
   ops: number;
+  /** the most cells one range load asked for in this sync (values, formulas or numberFormat) */
+  cellsRead: number;
   error?: string;
 }
 
@@ -158,6 +165,8 @@ const size = (x: unknown): number => JSON.stringify(x ?? null).length;
  * of what a serialized action costs; the value is measured as its JSON text.
  */
 const CALL_BYTES = 40;
+/** Calls that only get: loading properties and reaching an object (they change nothing in the workbook). */
+const READS = /\.(load|getRange|getUsedRange|getUsedRangeOrNullObject|getIntersectionOrNullObject|getItem|getItemOrNullObject|getCell)$/;
 const OBJECT_BYTES = 60;
 const CREATES_OBJECT = /\.(getRange|getRanges|getItem|getItemOrNullObject|getItemAt|getActiveWorksheet|getUsedRange|getUsedRangeOrNullObject|getIntersectionOrNullObject|getCell|add)$/;
 export function measure(where: string, args: unknown): number {
@@ -267,12 +276,13 @@ export class ExcelDouble {
     if (this.failAt && this.syncs.length === this.failAt.sync) {
       const code = this.failAt.code;
       this.failAt = null;
-      this.syncs.push({ request: 0, response: 0, ops: ops.length, error: code });
+      this.syncs.push({ request: 0, response: 0, ops: ops.length, cellsRead: 0, error: code });
       throw new DoubleError(code, "The request could not be delivered (fault injected by the test).");
     }
     const request = 2 + ops.reduce((n, o) => n + o.bytes, 0);
-    const record: SyncRecord = { request, response: 0, ops: ops.length };
+    const record: SyncRecord = { request, response: 0, ops: ops.length, cellsRead: 0 };
     this.syncs.push(record);
+    this.current = record;
     const limit = PROFILES[this.profile].payloadLimit;
     if (limit !== null && request > limit) {
       record.error = "RequestPayloadSizeLimitExceeded";
@@ -280,7 +290,8 @@ export class ExcelDouble {
     }
     const deliveries: Array<() => void> = [];
     let response = 2;
-    const restore = this.batch === "atomic" ? this.snapshot() : null;
+    // a batch of reads changes nothing, so there is nothing to put back
+    const restore = this.batch === "atomic" && ops.some((o) => !READS.test(o.where)) ? this.snapshot() : null;
     this.raised = [];
     try {
       for (const op of ops) {
@@ -307,6 +318,13 @@ export class ExcelDouble {
       throw new DoubleError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit.`);
     }
     for (const d of deliveries) d();
+  }
+
+  private current: SyncRecord | null = null;
+
+  /** A range load of `cells` cells ran in the sync now running. */
+  noteRead(cells: number): void {
+    if (this.current) this.current.cellsRead = Math.max(this.current.cellsRead, cells);
   }
 
   // ------------------------------------------------------------------ model helpers
@@ -1218,8 +1236,9 @@ class RangeProxy extends Proxy {
       const n = rows(t.rect) * cols(t.rect);
       // "Resource limits and performance optimization": a read is limited to 5,000,000 cells; past it Excel
       // returns null or throws — the double throws, the stricter of the two
-      if (wanted.some((p) => ["values", "formulas", "numberFormat"].includes(p)) && n > 5_000_000) {
-        throw new DoubleError("RangeExceedsLimit", `The cell count in the range (${n}) has exceeded the maximum supported number.`);
+      if (wanted.some((p) => ["values", "formulas", "numberFormat"].includes(p))) {
+        this.d.noteRead(n);
+        if (n > 5_000_000) throw new DoubleError("RangeExceedsLimit", `The cell count in the range (${n}) has exceeded the maximum supported number.`);
       }
       const out: Record<string, unknown> = {};
       for (const p of wanted) {

@@ -1,0 +1,67 @@
+/**
+ * A whole municipal ledger export as Realisatie (docs/werkmapcontract.md): which rows count for the DVO and
+ * the tally a controller reconciles the export with. A row counts when its cost centre is one of the DVO's
+ * (the setting `Kostenplaatsen`; without it every cost centre counts) and the Grootboek maps its account
+ * to a category; an account mapped to `negeren` is left out on purpose. Rows outside the DVO's cost
+ * centres are not checked beyond their amount: they are the rest of the municipality.
+ */
+import type { LedgerReconciliation, LedgerTally } from "../domain/types";
+import { isBlank, isCellError, type CellValue } from "./grid";
+
+/** The Grootboek's category for an account that is left out on purpose. */
+export const IGNORE_CATEGORY = "negeren";
+
+/** An account number or cost centre as a key: the text Excel's TRIM(cell&"") gives, in upper case (MATCH ignores case). */
+export function ledgerKeyPart(v: CellValue): string {
+  if (v === null || isCellError(v)) return "";
+  const t = typeof v === "number" ? String(v) : v instanceof Date ? "" : String(v);
+  return t.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toUpperCase();
+}
+
+/** The setting's text as cost centres, as written: separated by commas or semicolons, blanks dropped. */
+export function costCentreList(text: string): string[] {
+  return text.split(/[;,]/).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+/** A booking's amount for the tally: a number as it stands, anything else 0 (its own fout says why). */
+export function tallyAmount(amount: CellValue, debit: CellValue, credit: CellValue, byAmount: boolean): number {
+  const n = (v: CellValue) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  return byAmount ? n(amount) : n(debit) - n(credit);
+}
+
+export type TallyKind = "counted" | "ignored" | "outside";
+
+/** Counts and sums the rows of the export, per kind; every row read is one of the three. */
+export class Reconciler {
+  private readonly tallies: Record<TallyKind, { rows: number; total: number }> = {
+    counted: { rows: 0, total: 0 }, ignored: { rows: 0, total: 0 }, outside: { rows: 0, total: 0 },
+  };
+
+  constructor(private readonly costCentres: string[] | null) {}
+
+  add(kind: TallyKind, amount: number): void {
+    const t = this.tallies[kind];
+    t.rows++;
+    t.total += amount;
+  }
+
+  result(): LedgerReconciliation {
+    const cents = (t: { rows: number; total: number }): LedgerTally => ({ rows: t.rows, total: Math.round(t.total * 100) / 100 });
+    const { counted, ignored, outside } = this.tallies;
+    return {
+      costCentres: this.costCentres,
+      read: cents({ rows: counted.rows + ignored.rows + outside.rows, total: counted.total + ignored.total + outside.total }),
+      counted: cents(counted), ignored: cents(ignored), outside: cents(outside),
+    };
+  }
+}
+
+/** The DVO's cost centres as keys (ledgerKeyPart), or null when every cost centre counts. */
+export function scopeKeys(costCentres: string[] | null): Set<string> | null {
+  return costCentres && costCentres.length > 0 ? new Set(costCentres.map(ledgerKeyPart)) : null;
+}
+
+/** Whether a row's cost centre is outside the DVO's (never when there is no setting). */
+export function outsideScope(scope: Set<string> | null, costCentre: CellValue): boolean {
+  return scope !== null && (isBlank(costCentre) || !scope.has(ledgerKeyPart(costCentre)));
+}
