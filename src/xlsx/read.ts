@@ -91,8 +91,22 @@ function damagedMessage(label: string, e: DamagedPartError): string {
   return `${label} is beschadigd: het onderdeel ${e.part}${sheet} is geen geldige XML; open het in Excel, laat Excel het herstellen en sla het op als nieuwe Excel-werkmap (.xlsx).`;
 }
 
+function inflateFails(pkg: Package, part: string): boolean {
+  try {
+    pkg.bytes(part);
+    return false;
+  } catch (x) {
+    return x instanceof ZipError;
+  }
+}
+
 function packageMessage(label: string, e: unknown, pkg: Package | undefined): string {
-  if (e instanceof DamagedPartError) return damagedMessage(label, e);
+  if (e instanceof DamagedPartError) {
+    // read as it inflates, a part whose compressed bytes are broken can fail as XML before the inflater
+    // notices: inflate it whole once more, and a zip error then is the truer message
+    if (!pkg || !inflateFails(pkg, e.part)) return damagedMessage(label, e);
+    e = new ZipError("damaged", e.message);
+  }
   if (e instanceof ZipError) {
     if (e.kind === "encrypted") return `${label} is met een wachtwoord versleuteld: open het in Excel, haal het wachtwoord weg en sla het op als Excel-werkmap (.xlsx).`;
     if (e.kind === "unsupported") return `${label} gebruikt een zip-indeling die niet wordt ondersteund: ${SAVE_AGAIN}.`;
