@@ -1,0 +1,171 @@
+/**
+ * The page outside Excel does its work in a Web Worker (issue 19 item 3; docs/architecture.md, "The task
+ * pane"): while a 200,000-row ledger export is read and built, the pane answers clicks at once, shows rows read
+ * of rows, and Annuleren stops a build — the worker is terminated, the pane says what happened, nothing is
+ * downloaded — after which the next build starts afresh and delivers. The export is the benchmark's own
+ * generator (bench/export-generate.ts). Responsiveness is measured inside the page: for each real (CDP) click
+ * on a neutral heading, the time from the input event's creation (`event.timeStamp`) to its handler, which is
+ * how long the main thread kept the click waiting. On this shared 2-core machine (load often near 10) the
+ * renderer's main thread is sometimes descheduled by the operating system for a few hundred ms while the page
+ * itself runs no long task (a long-task observer sees none), so the bound holds for nine clicks in ten; a
+ * build on the main thread (as before the worker) keeps nearly every click waiting for seconds. The longest
+ * wait and the page's long tasks are printed. Screenshots at 320 and 800 px go to test/artifacts/.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { exportWorkbook } from "../bench/export-generate";
+import { ensureProductionBuild } from "./support/build";
+import { launchChromium, openTaskpane, serve } from "./support/server";
+import { needs } from "./support/tools";
+
+const chromium = needs("the task pane's worker test", ["chromium"]);
+
+const ARTIFACTS = path.join(__dirname, "artifacts");
+const ROWS = 200_000;
+/** the issue's bound: the pane answers a click within 100 ms while the file builds */
+const ANSWER_MS = 100;
+
+declare global {
+  interface Window {
+    /** per answered click: ms from the input event's creation to its handler */
+    __clickWaits: number[];
+    /** the durations of the page's long tasks (over 50 ms) */
+    __longTasks: number[];
+  }
+}
+
+chromium.describe("task pane outside Excel: the work runs in a worker", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; close: () => Promise<void> };
+  const dir = mkdtempSync(path.join(tmpdir(), "dvo-worker-"));
+  const input = path.join(dir, "grootboek-200k.xlsx");
+  const downloads: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(input, (await exportWorkbook(ROWS)).bytes);
+    server = await serve(ensureProductionBuild());
+    browser = await launchChromium();
+    page = await browser.newPage({ acceptDownloads: true, viewport: { width: 420, height: 900 } });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await openTaskpane(page, server.url);
+    await page.evaluate(() => {
+      window.__clickWaits = [];
+      window.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: "longtask" });
+      // only the probe clicks on the neutral headings, not the test's own clicks on buttons and tabs
+      document.addEventListener("click", (e) => {
+        if (e.target instanceof HTMLElement && e.target.matches("h2, #host-status")) window.__clickWaits.push(performance.now() - e.timeStamp);
+      }, true);
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Click a neutral heading every 50 ms until `until` settles; the waits of the clicks made meanwhile. */
+  async function clicksWhile<T>(selector: string, until: Promise<T>): Promise<{ value: T; waits: number[]; sent: number }> {
+    const box = await page.locator(selector).boundingBox();
+    if (!box) throw new Error(`${selector} is not visible`);
+    const before = await page.evaluate(() => window.__clickWaits.length);
+    let done = false;
+    const value = until.finally(() => (done = true));
+    let sent = 0;
+    while (!done) {
+      await page.mouse.click(box.x + 5, box.y + box.height / 2);
+      sent += 1;
+      await page.waitForTimeout(50);
+    }
+    const waits = await page.evaluate((n) => window.__clickWaits.slice(n), before);
+    return { value: await value, waits, sent };
+  }
+
+  test(`while a ${ROWS.toLocaleString("en")}-row export is read and built, the pane answers clicks within ${ANSWER_MS} ms (nine in ten) and shows rows read of rows`, async () => {
+    const seen = new Set<string>();
+    // reading: the progress line is sampled from the page while the worker reads
+    const read = page.setInputFiles("#file-picker", input).then(() =>
+      page.waitForFunction(() => /gelezen \(/.test(document.getElementById("input-result")?.textContent ?? ""), null, { timeout: 300_000 }));
+    const sampler = (async () => {
+      for (let i = 0; i < 6000 && !/gelezen \(/.test([...seen].pop() ?? ""); i++) {
+        seen.add((await page.textContent("#input-result")) ?? "");
+        await page.waitForTimeout(20);
+      }
+    })();
+    const reading = await clicksWhile("#host-status", read);
+    await sampler;
+    const progress = [...seen].filter((t) => /blad Realisatie, rij [\d.]+ van [\d.]+…$/.test(t));
+    expect(progress.length).toBeGreaterThan(0);
+    const [row, of] = progress[0].match(/rij ([\d.]+) van ([\d.]+)/)!.slice(1).map((n) => Number(n.replace(/\./g, "")));
+    expect(row).toBeLessThan(of);
+    expect(of).toBeGreaterThanOrEqual(ROWS);
+
+    // building: every stage in the worker, the download offered at the end
+    await page.click("#tab-rapport");
+    const built = page.waitForFunction(() => /Het rapport is klaar/.test(document.getElementById("build-result")?.textContent ?? ""), null, { timeout: 600_000 });
+    const offered = page.waitForEvent("download", { timeout: 600_000 });
+    await page.click("#build-report");
+    const building = await clicksWhile("#panel-rapport h2 >> nth=0", Promise.all([built, offered]));
+    expect(downloads).toEqual(["grootboek-200k-rapport.xlsx"]);
+
+    for (const [what, m] of [["reading", reading], ["building", building]] as const) {
+      // each click was answered, and a build of seconds saw many of them
+      expect(m.waits.length).toBe(m.sent);
+      expect(m.sent).toBeGreaterThan(3);
+      const sorted = [...m.waits].sort((a, b) => a - b);
+      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      process.stdout.write(`${what}: ${m.sent} clicks; waits median ${at(0.5).toFixed(1)} ms, 90th percentile ${at(0.9).toFixed(1)} ms, longest ${sorted[sorted.length - 1].toFixed(1)} ms\n`);
+      expect(at(0.9)).toBeLessThan(ANSWER_MS);
+    }
+    process.stdout.write(`long tasks in the page: ${JSON.stringify(await page.evaluate(() => window.__longTasks.map(Math.round)))}\n`);
+  }, 900_000);
+
+  test("Annuleren stops a build: the worker ends, the pane says so, nothing is downloaded; the next build delivers", async () => {
+    const before = downloads.length;
+    // the worker that read the file holds the last build's workbook
+    expect(page.workers()).toHaveLength(1);
+    const worker = page.workers()[0];
+    const closed = new Promise<void>((resolve) => worker.once("close", () => resolve()));
+    await page.click("#build-report");
+    await page.waitForSelector("#build-steps li.active");
+    await page.waitForSelector("#build-cancel", { state: "visible" });
+    expect(await page.locator("#build-result").textContent()).toBe("");
+    await page.click("#build-cancel");
+    await closed;
+    await page.waitForSelector("#build-result.cancelled");
+    expect(await page.textContent("#build-result")).toBe("Geannuleerd: er is geen rapport gemaakt en niets gedownload. Het gekozen bestand is niet gewijzigd.");
+    expect(await page.textContent("#build-steps li.cancelled")).toMatch(/: geannuleerd$/);
+    expect(await page.isHidden("#build-cancel")).toBe(true);
+    expect(await page.isDisabled("#build-report")).toBe(false);
+    for (const width of [320, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shot(`werker-geannuleerd-${width}`);
+    }
+    // nothing offered, also not late
+    await page.waitForTimeout(2000);
+    expect(downloads.length).toBe(before);
+
+    // the next build reads the kept workbook into a new worker, with rows read of rows, and delivers
+    const again = Promise.all([
+      page.waitForFunction(() => /Het rapport is klaar/.test(document.getElementById("build-result")?.textContent ?? ""), null, { timeout: 600_000 }),
+      page.waitForEvent("download", { timeout: 600_000 }),
+    ]);
+    await page.click("#build-report");
+    await page.waitForFunction(() => /Werkmap lezen: blad Realisatie, rij [\d.]+ van [\d.]+/.test(document.getElementById("build-steps")?.textContent ?? ""), null, { timeout: 300_000 });
+    for (const width of [320, 800]) {
+      await page.setViewportSize({ width, height: 900 });
+      await shot(`werker-bezig-${width}`);
+    }
+    await again;
+    expect(downloads.slice(before)).toEqual(["grootboek-200k-rapport.xlsx"]);
+    expect(pageErrors).toEqual([]);
+  }, 900_000);
+});
