@@ -130,11 +130,13 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
 
   test("Annuleren stops a build: the worker ends, the pane says so, nothing is downloaded; the next build delivers", async () => {
     const before = downloads.length;
-    // the worker that read the file holds the last build's workbook
-    expect(page.workers()).toHaveLength(1);
-    const worker = page.workers()[0];
-    const closed = new Promise<void>((resolve) => worker.once("close", () => resolve()));
+    // a build's result ended its worker; the next build starts a new one, which reads the kept workbook
+    for (let i = 0; i < 100 && page.workers().length > 0; i++) await page.waitForTimeout(50);
+    expect(page.workers()).toHaveLength(0);
+    const started = page.waitForEvent("worker");
     await page.click("#build-report");
+    const worker = await started;
+    const closed = new Promise<void>((resolve) => worker.once("close", () => resolve()));
     await page.waitForSelector("#build-steps li.active");
     await page.waitForSelector("#build-cancel", { state: "visible" });
     expect(await page.locator("#build-result").textContent()).toBe("");
@@ -153,7 +155,7 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
     await page.waitForTimeout(2000);
     expect(downloads.length).toBe(before);
 
-    // the next build reads the kept workbook into a new worker, with rows read of rows, and delivers
+    // after Annuleren the next build reads the kept workbook into a new worker, with rows read of rows, and delivers
     const again = Promise.all([
       page.waitForFunction(() => /Het rapport is klaar/.test(document.getElementById("build-result")?.textContent ?? ""), null, { timeout: 600_000 }),
       page.waitForEvent("download", { timeout: 600_000 }),

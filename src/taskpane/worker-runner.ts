@@ -3,8 +3,8 @@
  * chosen file, checking, building, next year's workbook — runs in the worker, so the pane stays responsive
  * on a whole ledger export; the page only shows progress and results, and offers a download when a job is
  * done. Annuleren terminates the worker: whatever it was doing stops at once and nothing is written or
- * offered. The page keeps the workbook's bytes as a Blob (the chosen file, or the last build's workbook), so
- * the next job reads them into a new worker first.
+ * offered. The page keeps the workbook's bytes as a Blob (the chosen file, or the last build's workbook); the
+ * job after a cancel or a build reads them into a new worker first.
  */
 import type { CaoRaise } from "../domain/cao";
 import type { AddendumAction } from "../job/build";
@@ -126,9 +126,11 @@ export class WorkerRunner implements Runner {
       else if (p.kind === "checked") hooks.onChecked(p.view);
     });
     if (r.kind !== "built") throw new Error(`file worker: ${r.kind} for a build`);
-    // the build is done: now, and only now, the workbook is offered; it is also what the next job starts from
+    // the build is done: now, and only now, the workbook is offered; it is also what the next job starts from,
+    // read in a new worker (this one held the old workbook and the build: ending it frees them at once)
     const blob = new Blob([r.bytes], { type: XLSX_TYPE });
     this.source = blob;
+    this.dispose();
     download(blob, r.name);
     return r.view;
   }

@@ -1,7 +1,8 @@
 /**
  * The file host inside the file worker: a workbook read by the package-level file layer (src/xlsx), and a
- * build written into a new package. The user's bytes are never changed; the written workbook becomes the
- * one the next job starts from (a second build, a signing after a report), as it does for the CLI.
+ * build written into a new package. The user's bytes are never changed. The written workbook is what the next
+ * job starts from (a second build, a signing after a report): the page keeps its bytes and the next job reads
+ * them in a new worker, so a build's peak memory holds one workbook, not the old and the new one.
  */
 import type { HostRead, WriteOptions } from "../../job/host";
 import type { BuildHost } from "../../job/run";
@@ -16,7 +17,7 @@ const DONE = { report: "Het rapport is klaar", submit: "Het addendum is ter onde
 export class BookHost implements BuildHost {
   private written: { bytes: Uint8Array; name: string } | null = null;
 
-  private constructor(private readonly name: string, private book: ReadBook, private grids: HostRead) {}
+  private constructor(private readonly name: string, private readonly book: ReadBook, private readonly grids: HostRead) {}
 
   /** Read a workbook; one Dutch sentence when it is not one. `onRows`: rows read of a large sheet's rows. */
   static async open(bytes: Uint8Array, name: string, onRows: (sheet: string, row: number, of: number) => void): Promise<BookHost> {
@@ -32,13 +33,6 @@ export class BookHost implements BuildHost {
   async write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts: WriteOptions = {}): Promise<string> {
     progress("Werkmap opbouwen");
     const bytes = writeReport(this.book, plan, records);
-    progress("Bestand maken");
-    // the written workbook becomes the one the next job works on
-    const again = await readWorkbookBuffer(bytes, this.name);
-    if (again.ok) {
-      this.book = again.book;
-      this.grids = { grids: again.grids, otherSheets: otherSheetNames(again.book) };
-    }
     const name = downloadName(this.name, opts.kind ?? "report");
     this.written = { bytes, name };
     return `${DONE[opts.kind ?? "report"]}: '${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;

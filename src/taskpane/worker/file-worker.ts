@@ -2,7 +2,8 @@
  * The file worker: outside Excel, the pane's reading, checking, building and writing run here, off the
  * page's main thread (docs/architecture.md, "The task pane"). It holds the workbook a file host read, and
  * answers the page's jobs (./protocol.ts) one at a time. It never touches the user's file: a build's bytes go
- * back to the page, which offers them as a download only when the build is done.
+ * back to the page (transferred), which offers them as a download only when the build is done and ends this
+ * worker; the next job reads them in a new one.
  */
 import { runBuild } from "../../job/run";
 import { checkWorkbookInSteps } from "../../job/check";
@@ -19,8 +20,9 @@ const scope = self as unknown as WorkerScope;
 
 let book: BookHost | null = null;
 
-/** A copy of `bytes` in a buffer of its own, to transfer (the worker keeps reading its own bytes). */
-const own = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** `bytes` as a buffer of their own, to transfer (a view on part of a larger buffer is copied first). */
+const own = (bytes: Uint8Array): ArrayBuffer =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 
 async function run(job: JobRequest, progress: (p: JobProgress) => void): Promise<{ result: JobResult; transfer: Transferable[] }> {
   if (job.kind === "open") {
@@ -51,7 +53,9 @@ async function run(job: JobRequest, progress: (p: JobProgress) => void): Promise
     onChecked: (checked) => progress({ kind: "checked", view: viewOf(checked) }),
   });
   if (!outcome.ok) throw new Error(outcome.code === "input-errors" ? NO_REPORT_INPUT_ERRORS : outcome.message);
+  // the written workbook goes to the page, which keeps it for the next job; this worker is done with it
   const written = host.lastWritten();
+  book = null;
   const buffer = own(written.bytes);
   const view = { message: outcome.message, signOff: outcome.signOff, results: outcome.results, reportMonth: outcome.plan.marker.reportMonth, sheets: outcome.plan.sheets.map((s) => s.name) };
   return { result: { kind: "built", view, bytes: buffer, name: written.name }, transfer: [buffer] };
