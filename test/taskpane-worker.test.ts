@@ -168,6 +168,21 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
     }
     await again;
     expect(downloads.slice(before)).toEqual(["grootboek-200k-rapport.xlsx"]);
-    expect(pageErrors).toEqual([]);
   }, 900_000);
+
+  test("Annuleren while a file is read: no workbook is open, and the pane says so", async () => {
+    await page.click("#tab-invoer");
+    await page.setInputFiles("#file-picker", input);
+    await page.waitForFunction(() => /rij [\d.]+ van [\d.]+…$/.test(document.getElementById("input-result")?.textContent ?? ""), null, { timeout: 300_000 });
+    await page.click("#read-cancel");
+    await page.waitForSelector("#input-result.cancelled");
+    expect(await page.textContent("#input-result")).toBe("Het lezen van 'grootboek-200k.xlsx' is geannuleerd. Er is geen werkmap geopend: kies opnieuw een werkmap.");
+    expect(await page.textContent("#file-name")).toBe("");
+    expect(await page.isHidden("#read-cancel")).toBe(true);
+    expect(await page.isDisabled("#run-check")).toBe(true);
+    expect(await page.isDisabled("#build-report")).toBe(true);
+    for (let i = 0; i < 100 && page.workers().length > 0; i++) await page.waitForTimeout(50);
+    expect(page.workers()).toHaveLength(0);
+    expect(pageErrors).toEqual([]);
+  }, 600_000);
 });
