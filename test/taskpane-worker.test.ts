@@ -3,13 +3,18 @@
  * pane"): while a 200,000-row ledger export is read and built, the pane answers clicks at once, shows rows read
  * of rows, and Annuleren stops a build — the worker is terminated, the pane says what happened, nothing is
  * downloaded — after which the next build starts afresh and delivers. The export is the benchmark's own
- * generator (bench/export-generate.ts). Responsiveness is measured inside the page: for each real (CDP) click
- * on a neutral heading, the time from the input event's creation (`event.timeStamp`) to its handler, which is
- * how long the main thread kept the click waiting. On this shared 2-core machine (load often near 10) the
- * renderer's main thread is sometimes descheduled by the operating system for a few hundred ms while the page
- * itself runs no long task (a long-task observer sees none), so the bound holds for nine clicks in ten; a
- * build on the main thread (as before the worker) keeps nearly every click waiting for seconds. The longest
- * wait and the page's long tasks are printed. Screenshots at 320 and 800 px go to test/artifacts/.
+ * generator (bench/export-generate.ts).
+ *
+ * Responsiveness is measured inside the page, two ways. (1) A long-task observer: no task of the page may
+ * hold the main thread for 100 ms (the issue's bound) — a build on the main thread, as before the worker, is
+ * tasks of seconds. (2) Real (CDP) clicks on a neutral heading every 50 ms: for each, the time from the input
+ * event's creation (`event.timeStamp`) to its handler, i.e. how long the main thread kept it waiting (checked
+ * by hand: a page that blocks its main thread for 1.5 s shows waits of about 1.5 s). Each click waits for the
+ * page's answer before the next is sent, so a blocked page sees few clicks, each held long: the test bounds
+ * the time clicks were held past 100 ms to a tenth of the phase. A single click held longer is tolerated
+ * there, because on this shared 2-core machine (load often near 10) the operating system sometimes leaves
+ * the renderer waiting a few hundred ms while the page itself runs no long task. The waits and long tasks
+ * are printed. Screenshots at 320 and 800 px go to test/artifacts/.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -72,11 +77,22 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
 
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-  /** Click a neutral heading every 50 ms until `until` settles; the waits of the clicks made meanwhile. */
-  async function clicksWhile<T>(selector: string, until: Promise<T>): Promise<{ value: T; waits: number[]; sent: number }> {
+  interface Phase<T> {
+    value: T;
+    /** ms each click waited for its handler */
+    waits: number[];
+    sent: number;
+    ms: number;
+    /** the page's long tasks meanwhile (ms) */
+    longTasks: number[];
+  }
+
+  /** Click a neutral heading every 50 ms until `until` settles; the waits of the clicks and the page's long tasks meanwhile. */
+  async function clicksWhile<T>(selector: string, until: Promise<T>): Promise<Phase<T>> {
     const box = await page.locator(selector).boundingBox();
     if (!box) throw new Error(`${selector} is not visible`);
-    const before = await page.evaluate(() => window.__clickWaits.length);
+    const [clicksBefore, tasksBefore] = await page.evaluate(() => [window.__clickWaits.length, window.__longTasks.length]);
+    const t0 = performance.now();
     let done = false;
     const value = until.finally(() => (done = true));
     let sent = 0;
@@ -85,11 +101,12 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
       sent += 1;
       await page.waitForTimeout(50);
     }
-    const waits = await page.evaluate((n) => window.__clickWaits.slice(n), before);
-    return { value: await value, waits, sent };
+    const ms = performance.now() - t0;
+    const [waits, longTasks] = await page.evaluate(([c, t]) => [window.__clickWaits.slice(c), window.__longTasks.slice(t)], [clicksBefore, tasksBefore]);
+    return { value: await value, waits, sent, ms, longTasks };
   }
 
-  test(`while a ${ROWS.toLocaleString("en")}-row export is read and built, the pane answers clicks within ${ANSWER_MS} ms (nine in ten) and shows rows read of rows`, async () => {
+  test(`while a ${ROWS.toLocaleString("en")}-row export is read and built, the pane answers clicks within ${ANSWER_MS} ms and shows rows read of rows`, async () => {
     const seen = new Set<string>();
     // reading: the progress line is sampled from the page while the worker reads
     const read = page.setInputFiles("#file-picker", input).then(() =>
@@ -117,15 +134,18 @@ chromium.describe("task pane outside Excel: the work runs in a worker", () => {
     expect(downloads).toEqual(["grootboek-200k-rapport.xlsx"]);
 
     for (const [what, m] of [["reading", reading], ["building", building]] as const) {
-      // each click was answered, and a build of seconds saw many of them
+      const sorted = [...m.waits].sort((a, b) => a - b);
+      const held = m.waits.filter((w) => w >= ANSWER_MS).reduce((a, w) => a + w, 0);
+      process.stdout.write(`${what} (${(m.ms / 1000).toFixed(1)} s): ${m.sent} clicks, waits median ${sorted[sorted.length >> 1].toFixed(1)} ms, ` +
+        `longest ${sorted[sorted.length - 1].toFixed(1)} ms, held past ${ANSWER_MS} ms ${held.toFixed(0)} ms in all; long tasks ${JSON.stringify(m.longTasks.map(Math.round))}\n`);
+      // each click was answered, and a phase of seconds saw many of them
       expect(m.waits.length).toBe(m.sent);
       expect(m.sent).toBeGreaterThan(3);
-      const sorted = [...m.waits].sort((a, b) => a - b);
-      const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-      process.stdout.write(`${what}: ${m.sent} clicks; waits median ${at(0.5).toFixed(1)} ms, 90th percentile ${at(0.9).toFixed(1)} ms, longest ${sorted[sorted.length - 1].toFixed(1)} ms\n`);
-      expect(at(0.9)).toBeLessThan(ANSWER_MS);
+      // the page's own work never holds the main thread for 100 ms
+      expect(Math.max(0, ...m.longTasks)).toBeLessThan(ANSWER_MS);
+      // and the clicks were answered at once but for moments: held past 100 ms for under a tenth of the phase
+      expect(held).toBeLessThan(m.ms / 10);
     }
-    process.stdout.write(`long tasks in the page: ${JSON.stringify(await page.evaluate(() => window.__longTasks.map(Math.round)))}\n`);
   }, 900_000);
 
   test("Annuleren stops a build: the worker ends, the pane says so, nothing is downloaded; the next build delivers", async () => {
