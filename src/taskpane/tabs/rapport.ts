@@ -102,43 +102,64 @@ async function signingPdf(pane: Pane): Promise<void> {
 }
 
 /**
- * The build's stages as a list, each marked when it really starts, with the time the finished ones took;
- * `mark(i, detail)` marks stage i (5: all done), `mark.cancelled()` the one that was stopped.
+ * The build's stages as a list, each marked when it really starts, with the time the finished ones took and,
+ * once a second, the time the running one has taken so far (outside Excel the page is free while the worker
+ * works, so a long step visibly goes on); `mark(i, detail)` marks stage i (5: all done), `cancelled()` the one
+ * that was stopped, `stop()` ends the clock.
  */
-function stageList(): { mark: (i: number, detail?: string) => Promise<void>; cancelled: () => void } {
+function stageList(): { mark: (i: number, detail?: string) => Promise<void>; cancelled: () => void; stop: () => void } {
   const steps = $("build-steps");
   const bar = $<HTMLProgressElement>("build-bar");
   const started: number[] = [];
   let current = 0;
+  let currentDetail = "";
   steps.replaceChildren(...STEPS.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
-  const mark = async (i: number, detail = "") => {
+  const render = () => {
     const now = performance.now();
-    if (started[i] === undefined) started[i] = now;
-    current = i;
-    bar.value = i;
     Array.from(steps.children).forEach((li, j) => {
-      li.className = j < i ? "done" : j === i ? "active" : "";
-      const took = j < i && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}` : "";
-      li.textContent = `${STEPS[j]}${j === i && detail ? `: ${detail}` : ""}`;
+      li.className = j < current ? "done" : j === current ? "active" : "";
+      const running = j === current && started[j] !== undefined && now - started[j] >= 1000;
+      const took = j < current && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}`
+        : running ? ` — ${Math.floor((now - started[j]) / 1000)} s` : "";
+      li.textContent = `${STEPS[j]}${j === current && currentDetail ? `: ${currentDetail}` : ""}`;
       if (took) li.append(Object.assign(document.createElement("span"), { className: "time", textContent: took }));
     });
+  };
+  const clock = setInterval(() => current < STEPS.length && render(), 1000);
+  const mark = async (i: number, detail = "") => {
+    if (started[i] === undefined) started[i] = performance.now();
+    current = i;
+    currentDetail = detail;
+    bar.value = i;
+    render();
     await paint();
   };
+  const stop = () => clearInterval(clock);
   const cancelled = () => {
+    stop();
     const li = steps.children[current];
     if (!li) return;
     li.className = "cancelled";
     li.textContent = `${STEPS[current]}: geannuleerd`;
   };
-  return { mark, cancelled };
+  return { mark, cancelled, stop };
 }
 
 export async function buildReport(pane: Pane, action?: AddendumAction): Promise<void> {
   const result = $("build-result");
   const t0 = performance.now();
   $("build-progress").hidden = false;
-  const { mark, cancelled } = stageList();
+  const { mark, cancelled, stop } = stageList();
   result.replaceChildren();
+  try {
+    await buildWith(pane, action, mark, cancelled, t0);
+  } finally {
+    stop();
+  }
+}
+
+async function buildWith(pane: Pane, action: AddendumAction | undefined, mark: (i: number, detail?: string) => Promise<void>, cancelled: () => void, t0: number): Promise<void> {
+  const result = $("build-result");
   await pane.busyWith("build-result", async () => {
     const host = pane.requireHost();
     const generation = pane.state.generation;
