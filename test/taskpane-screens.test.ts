@@ -257,9 +257,11 @@ chromium.describe("task pane screens at 320 px and 800 px (outside Excel)", () =
     expect(await page.textContent("#dashboard-empty")).toContain("'notities.xlsx' kon niet worden gelezen");
   });
 
-  test("no script error on the page; the Excel host was never loaded outside Excel", () => {
+  test("no script error on the page; the Excel host was never loaded outside Excel, and the file worker did the builds", () => {
     expect(pageErrors).toEqual([]);
-    expect(requested.some((p) => /\/report\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+    // outside Excel the job runs in the file worker (its own chunk); the page never loads the planner itself
+    expect(requested.some((p) => /\/dvo-werkmap\.[0-9a-f]+\.js$/.test(p))).toBe(true);
+    expect(requested.some((p) => /\/report\.[0-9a-f]+\.js$/.test(p))).toBe(false);
     expect(requested.some((p) => /\/excel\.[0-9a-f]+\.js$/.test(p))).toBe(false);
   });
 });

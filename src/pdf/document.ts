@@ -146,7 +146,7 @@ export interface SigningDocumentOptions {
 }
 
 /** The pdfmake document definition of the signing document. */
-export function signingDocument(inputs: Inputs, results: Results, opts: SigningDocumentOptions = {}): DocDefinition {
+export function signingDocument(inputs: Omit<Inputs, "ledger">, results: Results, opts: SigningDocumentOptions = {}): DocDefinition {
   const s = inputs.settings;
   const c = results.ceiling;
   const fp = results.fingerprint;

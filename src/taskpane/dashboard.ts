@@ -69,7 +69,7 @@ export function clearDashboard(message: string): void {
 }
 
 /** `source`: which workbook and when, shown above the figures. */
-export function renderDashboard(inputs: Inputs, results: Results, source: string): void {
+export function renderDashboard(inputs: Omit<Inputs, "ledger">, results: Results, source: string): void {
   document.getElementById("dashboard-empty")?.setAttribute("hidden", "");
   document.getElementById("dashboard")?.removeAttribute("hidden");
   setText("figures-source", source);

@@ -5,6 +5,7 @@
  */
 import type { WorkbookHost } from "../job/host";
 import { clearDashboard } from "./dashboard";
+import { Cancelled, ExcelRunner, type Runner } from "./runner";
 import { PaneState } from "./state";
 import { $ } from "./ui";
 
@@ -22,7 +23,7 @@ export class Pane {
   private readonly refreshers: Array<() => void> = [];
 
   constructor(readonly opts: AppOptions) {
-    this.state.host = opts.excel ?? null;
+    this.state.host = opts.excel ? new ExcelRunner(opts.excel) : null;
   }
 
   /** a tab's controls, redrawn from the state whenever it changes */
@@ -60,11 +61,12 @@ export class Pane {
   /** Run a task; any error becomes a Dutch sentence in `target`, never a silent failure. */
   async guard(target: string, task: () => Promise<void>): Promise<void> {
     const el = $(target);
-    el.classList.remove("error");
+    el.classList.remove("error", "cancelled");
     try {
       await task();
     } catch (e) {
-      el.classList.add("error");
+      // Annuleren is the user's own choice: said plainly, not as an error
+      el.classList.add(e instanceof Cancelled ? "cancelled" : "error");
       el.textContent = e instanceof Error ? e.message : String(e);
     } finally {
       this.refresh();
@@ -84,7 +86,27 @@ export class Pane {
     }
   }
 
-  requireHost(): WorkbookHost {
+  /**
+   * Run a job of `runner` with the Annuleren button `button` shown (outside Excel, where a job runs in the
+   * file worker and can be stopped); a cancelled job ends with `cancelled` as its Dutch message.
+   */
+  async cancellable<T>(button: string, runner: Runner, cancelled: string, task: () => Promise<T>): Promise<T> {
+    if (!runner.cancel) return task();
+    const el = $<HTMLButtonElement>(button);
+    const stop = () => runner.cancel?.();
+    el.hidden = false;
+    el.addEventListener("click", stop);
+    try {
+      return await task();
+    } catch (e) {
+      throw e instanceof Cancelled ? new Cancelled(cancelled) : e;
+    } finally {
+      el.hidden = true;
+      el.removeEventListener("click", stop);
+    }
+  }
+
+  requireHost(): Runner {
     if (!this.state.host) throw new Error("Kies eerst een werkmap op het tabblad Invoer.");
     return this.state.host;
   }

@@ -4,13 +4,12 @@
  * starts a new one, and what was shown for the old one is stale until the next check.
  */
 import type { SignOff } from "../records";
-import type { Checked } from "../job/check";
-import type { HostRead, WorkbookHost } from "../job/host";
+import type { CheckView, Runner } from "./runner";
 
 export class PaneState {
-  host: WorkbookHost | null = null;
-  read: HostRead | null = null;
-  checked: Checked | null = null;
+  /** where the workbook's jobs run: inside Excel the page, outside it the file worker */
+  host: Runner | null = null;
+  checked: CheckView | null = null;
   /** the sign-off record of the last check, or as the last build left it */
   signOff: SignOff | null = null;
   /** which workbook state is open now; bumped by another file, a workbook change, another month */
@@ -31,12 +30,11 @@ export class PaneState {
 
   /** a fresh check without errors, with its results */
   get checkedInputs(): boolean {
-    return this.fresh && !this.errors && this.checked?.parse.inputs != null && this.read !== null;
+    return this.fresh && !this.errors && this.checked?.inputs != null;
   }
 
   forget(): void {
     this.checked = null;
-    this.read = null;
     this.signOff = null;
     this.shownGeneration = null;
     this.shownSource = "";

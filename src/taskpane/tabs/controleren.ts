@@ -5,9 +5,9 @@
  */
 import { MONTH_NAMES } from "../../domain/dates";
 import type { Problem } from "../../input/grid";
-import type { Checked } from "../../job/check";
 import { clearDashboard, renderDashboard } from "../dashboard";
 import type { Pane } from "../pane";
+import { Cancelled, type CheckView } from "../runner";
 import { $, clock, paint, seconds } from "../ui";
 
 function chosenMonth(): number | undefined {
@@ -34,10 +34,11 @@ async function runCheck(pane: Pane): Promise<void> {
   const summary = $("check-summary");
   const t0 = performance.now();
   await pane.busyWith("check-summary", async () => {
-    await readAndCheck(pane, async (_, text) => {
-      summary.textContent = `${text}…`;
-      await paint();
-    });
+    await pane.cancellable("check-cancel", pane.requireHost(), "De controle is geannuleerd; er is niets gewijzigd. Klik op Controleren om opnieuw te controleren.", () =>
+      readAndCheck(pane, async (_, text) => {
+        summary.textContent = `${text}…`;
+        await paint();
+      }));
     summary.textContent += ` (${seconds(performance.now() - t0)})`;
     if (pane.state.errors) $("build-progress").hidden = true;
   });
@@ -50,33 +51,29 @@ export { chosenMonth };
  * Read the workbook and check it; show the findings, the overview and the status. A read that fails
  * clears the figures (an error message says why). `say` reports the stage (0 read, 1 check, 2 compute).
  */
-export async function readAndCheck(pane: Pane, say: (stage: number, text: string) => Promise<void>): Promise<Checked> {
+export async function readAndCheck(pane: Pane, say: (stage: number, text: string) => Promise<void>): Promise<CheckView> {
   const host = pane.requireHost();
   const generation = pane.state.generation;
-  await say(0, "Werkmap lezen");
+  let checked: CheckView;
   try {
-    pane.state.read = await host.read((m) => void say(0, m));
+    checked = await host.check(chosenMonth(), say);
   } catch (e) {
-    pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
+    if (!(e instanceof Cancelled)) pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen of gecontroleerd.");
     throw e;
   }
-  await say(1, "Invoer controleren");
-  // the contract, the engine and the records are their own chunk: loaded at the first check, not at the start
-  const { checkWorkbookInSteps } = await import(/* webpackChunkName: "check" */ "../../job/check");
-  const checked = await checkWorkbookInSteps(pane.state.read.grids, { reportMonth: chosenMonth() }, () => say(2, "Berekenen"));
   showChecked(pane, checked, generation);
   return checked;
 }
 
 /** Show a check: its problems, the overview (or why there is none), the status; tied to `generation`. */
-export function showChecked(pane: Pane, checked: Checked, generation: number): void {
+export function showChecked(pane: Pane, checked: CheckView, generation: number): void {
   const s = pane.state;
   s.checked = checked;
   s.signOff = checked.signOff;
   s.shownGeneration = generation; // a change that came in while reading leaves it stale
   s.shownSource = pane.requireHost().describe();
   showProblems(pane, checked.problems);
-  const { inputs } = checked.parse;
+  const { inputs } = checked;
   if (inputs && checked.results && !s.errors) {
     renderDashboard(inputs, checked.results, `Cijfers van ${s.shownSource}, gecontroleerd om ${clock(new Date())}, t/m ${MONTH_NAMES[inputs.settings.reportMonth - 1]}.`);
   } else {

@@ -4,10 +4,12 @@
  * cao estimates (../next-year.ts) — a download outside Excel, a new workbook inside; the open workbook or
  * chosen file is never changed.
  */
-import { download, downloadTemplate, FileHost } from "../file-host";
+import { download, downloadTemplate, XLSX_TYPE } from "../file-host";
 import { CaoList, openAsNewWorkbook } from "../next-year";
 import type { Pane } from "../pane";
+import { Cancelled } from "../runner";
 import { $, megabytes, paint, seconds } from "../ui";
+import { rowsText, WorkerRunner } from "../worker-runner";
 
 export function setupInputTab(pane: Pane): void {
   const year = new Date().getFullYear();
@@ -58,27 +60,33 @@ function setupFilePicker(pane: Pane): void {
     $("input-result").textContent = `'${file.name}' lezen (${megabytes(file.size)})…`;
     const t0 = performance.now();
     await paint();
+    const before = s.host;
+    const runner = new WorkerRunner(file);
     try {
-      // a whole ledger export takes a while: rows read of rows, painted between slices of the sheet
-      s.host = await FileHost.open(file, async (sheet, row, of) => {
-        $("input-result").textContent = `'${file.name}' lezen: blad ${sheet}, rij ${row.toLocaleString("nl-NL")} van ${of.toLocaleString("nl-NL")}…`;
-        await paint();
-      });
+      // read in the file worker (the pane stays responsive): rows read of rows, as the worker reports them
+      await pane.cancellable("read-cancel", runner, `Het lezen van '${file.name}' is geannuleerd. Er is geen werkmap geopend: kies opnieuw een werkmap.`, () =>
+        runner.open((sheet, row, of) => {
+          $("input-result").textContent = `'${file.name}' lezen: ${rowsText(sheet, row, of)}…`;
+        }));
+      s.host = runner;
     } catch (e) {
       // no workbook is open now: nothing of the previous one may stay on screen
       s.host = null;
       s.generation += 1;
       $("file-name").textContent = "";
-      pane.clearShown(`Er is geen werkmap geopend: '${file.name}' kon niet worden gelezen. Kies een invoerwerkmap op het tabblad Invoer.`);
+      pane.clearShown(e instanceof Cancelled
+        ? `Er is geen werkmap geopend: het lezen van '${file.name}' is geannuleerd. Kies een invoerwerkmap op het tabblad Invoer.`
+        : `Er is geen werkmap geopend: '${file.name}' kon niet worden gelezen. Kies een invoerwerkmap op het tabblad Invoer.`);
       throw e;
     } finally {
       s.busy = false;
+      before?.dispose?.();
+      picker.value = ""; // choosing the same file again (after editing it, or after Annuleren) reads it again
     }
     $("file-name").textContent = `Gekozen: ${file.name}`;
     $("next-year-result").replaceChildren(); // it spoke of the file chosen before
     pane.invalidate(`U heeft '${file.name}' gekozen; wat hieronder staat hoort bij ${s.shownSource}.`);
     $("input-result").textContent = `De werkmap is gelezen (${seconds(performance.now() - t0)}). Ga naar Controleren.`;
-    picker.value = ""; // choosing the same file again (after editing it) reads it again
   });
   picker.addEventListener("change", () => open(picker.files?.[0]));
   zone.addEventListener("keydown", (e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), picker.click()));
@@ -118,28 +126,24 @@ async function buildNextYear(pane: Pane, caoList: CaoList): Promise<void> {
     return;
   }
   await pane.busyWith("next-year-result", async () => {
-    const read = pane.state.read;
-    if (!read || !pane.state.checkedInputs) throw new Error("Controleer eerst de invoer (tabblad Controleren); de invoer mag geen fouten bevatten.");
+    const host = pane.state.host;
+    if (!host || !pane.state.checkedInputs) throw new Error("Controleer eerst de invoer (tabblad Controleren); de invoer mag geen fouten bevatten.");
     result.textContent = "De werkmap voor het volgende jaar wordt gemaakt…";
     await paint();
     const t0 = performance.now();
-    // exceljs and the next-year planner are their own chunk: loaded on the first use
-    const { nextYearBytes } = await import(/* webpackChunkName: "next-year" */ "../../xlsx/next-year-book");
-    const built = await nextYearBytes(read.grids, raises);
-    if (!built.ok) throw new Error("Geen werkmap gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
-    const p = built.plan;
+    const p = await host.nextYear(raises);
     const name = `invoer-${p.year}.xlsx`;
     let done: string;
     if (pane.opts.excel) {
       if (!pane.opts.createWorkbook) throw new Error("Deze versie van Excel kan geen nieuwe werkmap openen vanuit de add-in (ExcelApi 1.8 nodig).");
-      await openAsNewWorkbook(built.bytes, pane.opts.createWorkbook);
+      await openAsNewWorkbook(p.bytes, pane.opts.createWorkbook);
       done = `De werkmap voor ${p.year} is geopend als nieuwe werkmap: sla hem op, bijvoorbeeld als '${name}'. Deze werkmap is niet gewijzigd.`;
     } else {
-      download(new Blob([built.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), name);
+      download(new Blob([p.bytes as BlobPart], { type: XLSX_TYPE }), name);
       done = `'${name}' staat in uw downloads. Het gekozen bestand zelf is niet gewijzigd.`;
     }
     const facts = [
-      `Jaar ${p.year}, Rapportagemaand 1; Instellingen, Formatie en Openingstijden${(p.options.rows?.ledgerMap ?? []).length > 0 ? " en Grootboek" : ""} overgenomen.`,
+      `Jaar ${p.year}, Rapportagemaand 1; Instellingen, Formatie en Openingstijden${p.ledgerMap ? " en Grootboek" : ""} overgenomen.`,
       `Salaristabel: ${p.salary.own} eigen regels, ${p.salary.bundled} uit de meegeleverde cao-tabellen, ${p.salary.estimated} geraamd${raises.length > 0 ? ` (${raises.map((r) => r.label).join("; ")})` : ""}.`,
       p.carriedCases.length > 0
         ? `Verzuim: ${p.carriedCases.length} open ${p.carriedCases.length === 1 ? "dossier" : "dossiers"} overgenomen (${p.carriedCases.join(", ")}) met wat er van de verwachte kosten over is: raam ze voor ${p.year} opnieuw en maak daarna op Verzuim de cel 'Opnieuw ramen' leeg.`

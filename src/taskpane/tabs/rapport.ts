@@ -11,6 +11,7 @@ import type { AddendumAction } from "../../job/build";
 import { euro } from "../dashboard";
 import { download } from "../file-host";
 import type { Pane } from "../pane";
+import { Cancelled } from "../runner";
 import { $, paint, seconds } from "../ui";
 import { chosenMonth, readAndCheck, showChecked } from "./controleren";
 
@@ -88,7 +89,7 @@ async function signingPdf(pane: Pane): Promise<void> {
       result.textContent = `${text}…`;
       await paint();
     });
-    const v = checked.parse.inputs && checked.results ? { inputs: checked.parse.inputs, results: checked.results } : null;
+    const v = checked.inputs && checked.results ? { inputs: checked.inputs, results: checked.results } : null;
     if (!v || pane.state.errors) throw new Error("Geen PDF gemaakt: de invoer bevat fouten. Zie het tabblad Controleren.");
     result.textContent = "De PDF wordt gemaakt (de opmaak en de lettertypen worden geladen)…";
     await paint();
@@ -100,56 +101,80 @@ async function signingPdf(pane: Pane): Promise<void> {
   });
 }
 
-/** The build's stages as a list, each marked when it really starts, with the time the finished ones took. */
-function stageList(): (i: number, detail?: string) => Promise<void> {
+/**
+ * The build's stages as a list, each marked when it really starts, with the time the finished ones took and,
+ * once a second, the time the running one has taken so far (outside Excel the page is free while the worker
+ * works, so a long step visibly goes on); `mark(i, detail)` marks stage i (5: all done), `cancelled()` the one
+ * that was stopped, `stop()` ends the clock.
+ */
+function stageList(): { mark: (i: number, detail?: string) => Promise<void>; cancelled: () => void; stop: () => void } {
   const steps = $("build-steps");
   const bar = $<HTMLProgressElement>("build-bar");
   const started: number[] = [];
+  let current = 0;
+  let currentDetail = "";
   steps.replaceChildren(...STEPS.map((s) => Object.assign(document.createElement("li"), { textContent: s })));
-  return async (i: number, detail = "") => {
+  const render = () => {
     const now = performance.now();
-    if (started[i] === undefined) started[i] = now;
-    bar.value = i;
     Array.from(steps.children).forEach((li, j) => {
-      li.className = j < i ? "done" : j === i ? "active" : "";
-      const took = j < i && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}` : "";
-      li.textContent = `${STEPS[j]}${j === i && detail ? `: ${detail}` : ""}`;
+      li.className = j < current ? "done" : j === current ? "active" : "";
+      const running = j === current && started[j] !== undefined && now - started[j] >= 1000;
+      const took = j < current && started[j] !== undefined ? ` — ${seconds((started[j + 1] ?? now) - started[j])}`
+        : running ? ` — ${Math.floor((now - started[j]) / 1000)} s` : "";
+      li.textContent = `${STEPS[j]}${j === current && currentDetail ? `: ${currentDetail}` : ""}`;
       if (took) li.append(Object.assign(document.createElement("span"), { className: "time", textContent: took }));
     });
+  };
+  const clock = setInterval(() => current < STEPS.length && render(), 1000);
+  const mark = async (i: number, detail = "") => {
+    if (started[i] === undefined) started[i] = performance.now();
+    current = i;
+    currentDetail = detail;
+    bar.value = i;
+    render();
     await paint();
   };
+  const stop = () => clearInterval(clock);
+  const cancelled = () => {
+    stop();
+    const li = steps.children[current];
+    if (!li) return;
+    li.className = "cancelled";
+    li.textContent = `${STEPS[current]}: geannuleerd`;
+  };
+  return { mark, cancelled, stop };
 }
 
 export async function buildReport(pane: Pane, action?: AddendumAction): Promise<void> {
   const result = $("build-result");
   const t0 = performance.now();
   $("build-progress").hidden = false;
-  const mark = stageList();
+  const { mark, cancelled, stop } = stageList();
   result.replaceChildren();
+  try {
+    await buildWith(pane, action, mark, cancelled, t0);
+  } finally {
+    stop();
+  }
+}
+
+async function buildWith(pane: Pane, action: AddendumAction | undefined, mark: (i: number, detail?: string) => Promise<void>, cancelled: () => void, t0: number): Promise<void> {
+  const result = $("build-result");
   await pane.busyWith("build-result", async () => {
     const host = pane.requireHost();
     const generation = pane.state.generation;
-    // the job and the report planner are their own chunk: loaded on the first build, not at the start
-    const { runBuild } = await import(/* webpackChunkName: "report" */ "../../job/run");
-    const outcome = await runBuild({
-      read: async (progress) => (pane.state.read = await host.read(progress).catch((e: unknown) => {
-        pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen.");
-        throw e;
-      })),
-      write: (plan, records, progress, opts) => host.write(plan, records, progress, opts),
-    }, {
-      action, reportMonth: chosenMonth(),
-      onStage: (i) => mark(i),
-      onReadProgress: (m) => void mark(0, m),
-      onProgress: (m) => void mark(4, m),
-      onChecked: (checked) => showChecked(pane, checked, generation),
+    const built = await pane.cancellable("build-cancel", host, "Geannuleerd: er is geen rapport gemaakt en niets gedownload. Het gekozen bestand is niet gewijzigd.", () =>
+      host.build(action, chosenMonth(), {
+        onStage: (i, detail) => mark(i, detail),
+        onChecked: (checked) => showChecked(pane, checked, generation),
+        onUnreadable: () => pane.clearShown("Er zijn geen cijfers: de werkmap kon niet worden gelezen."),
+      })).catch((e: unknown) => {
+      if (e instanceof Cancelled) cancelled();
+      throw e;
     });
-    if (!outcome.ok) {
-      throw new Error(outcome.code === "input-errors" ? "Geen rapport gemaakt: de invoer bevat fouten. Zie het tabblad Controleren." : outcome.message);
-    }
-    pane.state.signOff = outcome.signOff;
+    pane.state.signOff = built.signOff;
     await mark(5);
-    const { results } = outcome;
+    const { results } = built;
     const table = document.createElement("table");
     table.className = "summary-table";
     for (const [label, value] of [
@@ -165,7 +190,7 @@ export async function buildReport(pane: Pane, action?: AddendumAction): Promise<
       td.textContent = euro(value);
     }
     const p = document.createElement("p");
-    p.textContent = `${outcome.message} Rapportbladen t/m ${MONTH_NAMES[outcome.plan.marker.reportMonth - 1]}: ${outcome.plan.sheets.map((s) => s.name).join(", ")}.`;
+    p.textContent = `${built.message} Rapportbladen t/m ${MONTH_NAMES[built.reportMonth - 1]}: ${built.sheets.join(", ")}.`;
     const total = document.createElement("p");
     total.className = "muted";
     total.textContent = `Klaar in ${seconds(performance.now() - t0)}.`;

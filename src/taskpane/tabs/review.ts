@@ -30,7 +30,7 @@ function refreshReview(pane: Pane): void {
   $<HTMLButtonElement>("review-approve").disabled = blocked;
   $<HTMLButtonElement>("review-reject").disabled = blocked;
   // offering and signing need the review when the workbook says so ('Controle vereist' = ja)
-  const required = s.checked?.parse.inputs?.settings.reviewRequired === "ja";
+  const required = s.checked?.inputs?.settings.reviewRequired === "ja";
   const reviewed = fingerprint !== undefined && reviewHolds(s.signOff, fingerprint);
   if (actionable && !reviewed && s.signOff?.status !== "Ondertekend") {
     if (required) {
