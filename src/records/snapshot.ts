@@ -4,15 +4,20 @@
  */
 import { SHEETS } from "../domain/glossary";
 import { sha256Hex } from "../domain/hash";
-import { forEachRow, isCellError, type CellValue, type WorkbookGrids } from "../input/grid";
+import { forEachRow, isCellError, lastRow, type CellValue, type WorkbookGrids } from "../input/grid";
 import { findSheet } from "../input/table";
 import { text } from "./cells";
 import { recordRows, SNAPSHOT_SHEET } from "./ownership";
+import { RowHashes } from "./row-hashes";
 
-export type Snapshot = Map<string, Map<number, string>>;
+/**
+ * Per sheet, row number → hash. An input sheet's rows are a RowHashes (compact: a whole ledger export has a
+ * million rows); the other entries (the values, the log head) are small Maps.
+ */
+export type Snapshot = Map<string, ReadonlyMap<number, string>>;
 
 /** Days from Excel's day 0 (1899-12-30) to a date: the serial Office.js reads for a date cell. */
-const serialOf = (d: Date): number => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+const DAY_0 = Date.UTC(1899, 11, 30);
 /** A number to 15 significant digits, as Excel keeps it; the shortest form already is that when it is short. */
 const canonNumber = (n: number): string => {
   const s = String(n);
@@ -20,38 +25,59 @@ const canonNumber = (n: number): string => {
 };
 
 /**
- * A row's hash. A date counts as its serial number, as the Office.js host reads it, so that a snapshot
- * taken by one host and compared by the other sees the same rows.
+ * Row hashes: per row, the first 16 hex digits of the SHA-256 of the JSON array of its cells' canonical
+ * texts, without the trailing empty ones. A date counts as its serial number, as the Office.js host reads
+ * it, so that a snapshot taken by one host and compared by the other sees the same rows. The JSON is
+ * written out by hand, with each distinct text quoted once (a whole ledger export hashes a million rows
+ * that repeat the same few thousand texts).
  */
-function rowHash(values: readonly CellValue[]): string {
-  // JSON.stringify of the canonical texts, without the trailing empty ones, written out by hand (a whole
-  // ledger export hashes a million rows)
-  let last = values.length - 1;
-  while (last >= 0 && canonCell(values[last]) === "") last--;
-  if (last < 0) return "";
-  let json = "[";
-  for (let i = 0; i <= last; i++) {
-    const v = values[i];
-    const c = canonCell(v);
-    json += (i === 0 ? "" : ",") + (typeof v === "number" || v instanceof Date ? `"${c}"` : JSON.stringify(c));
+class RowHasher {
+  private readonly quoted = new Map<string, string>();
+
+  /** The row's hash, "" for a row whose cells are all empty. */
+  hash(values: readonly CellValue[]): string {
+    let last = values.length - 1;
+    while (last >= 0 && emptyCanon(values[last])) last--;
+    if (last < 0) return "";
+    let json = "[";
+    for (let i = 0; i <= last; i++) {
+      if (i > 0) json += ",";
+      json += this.json(values[i]);
+    }
+    return sha256Hex(json + "]").slice(0, 16);
   }
-  return sha256Hex(json + "]").slice(0, 16);
+
+  /** A cell's canonical text as a JSON string; numbers and dates as their digits in quotes. */
+  private json(v: CellValue): string {
+    if (v === null) return '""';
+    if (typeof v === "number") return `"${canonNumber(v)}"`;
+    if (v instanceof Date) return `"${canonNumber((v.getTime() - DAY_0) / 86_400_000)}"`;
+    const text = typeof v === "string" ? v : isCellError(v) ? v.error : String(v);
+    let q = this.quoted.get(text);
+    if (q === undefined) {
+      q = JSON.stringify(text);
+      if (this.quoted.size < 1 << 20) this.quoted.set(text, q);
+    }
+    return q;
+  }
 }
 
-function canonCell(v: CellValue): string {
-  return v === null ? "" : isCellError(v) ? v.error : v instanceof Date ? canonNumber(serialOf(v)) : typeof v === "number" ? canonNumber(v) : String(v);
+/** Whether a cell's canonical text is "" (it is left off the end of a row). */
+function emptyCanon(v: CellValue): boolean {
+  return v === null || v === "" || (isCellError(v) && v.error === "");
 }
 
 /** Per input sheet, per non-empty row number, a hash of the row's values. */
 export function takeSnapshot(grids: WorkbookGrids): Snapshot {
   const snap: Snapshot = new Map();
+  const hasher = new RowHasher();
   for (const name of Object.values(SHEETS)) {
     const g = findSheet(grids, name);
     if (!g) continue;
-    const rows = new Map<number, string>();
+    const rows = new RowHashes(lastRow(g));
     // every row, whether the host kept the sheet as row arrays or in a column store (a whole ledger export)
     forEachRow(g, (r, row) => {
-      const h = rowHash(r);
+      const h = hasher.hash(r);
       if (h) rows.set(row, h);
     });
     snap.set(name, rows);
@@ -80,12 +106,12 @@ export function snapshotRows(s: Snapshot): (string | number)[][] {
       if (run.length > 0) out.push([sheet, first, run.join("")]);
       run = [];
     };
-    for (const [row, hash] of rows) {
+    const add = (row: number, hash: string) => {
       if (hash.length !== HASH_LENGTH) {
         flush();
         out.push([sheet, row, hash]);
         next = -1;
-        continue;
+        return;
       }
       if (row !== next || run.length === HASHES_PER_CELL) {
         flush();
@@ -93,7 +119,9 @@ export function snapshotRows(s: Snapshot): (string | number)[][] {
       }
       run.push(hash);
       next = row + 1;
-    }
+    };
+    if (rows instanceof RowHashes) for (let i = 0; i < rows.size; i++) add(rows.rowAt(i), rows.textAt(i));
+    else for (const [row, hash] of rows) add(row, hash);
     flush();
   }
   return out;
@@ -106,7 +134,8 @@ export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
   for (const r of rows) {
     const [sheet, row, hash] = [text(r[0]), Number(r[1]), text(r[2])];
     if (!sheet || !Number.isInteger(row) || !hash) continue;
-    const m = snap.get(sheet) ?? new Map<number, string>();
+    // an input sheet's rows compactly, like takeSnapshot's; keys that start with '#' are small Maps
+    const m = (snap.get(sheet) as RowHashes | Map<number, string> | undefined) ?? (sheet.startsWith("#") ? new Map<number, string>() : new RowHashes());
     // a run of consecutive rows (snapshotRows), or one row per sheet row as the first version wrote them;
     // keys that start with '#' are not input sheets but the log head (withLogHead)
     if (!sheet.startsWith("#") && hash.length > HASH_LENGTH && hash.length % HASH_LENGTH === 0) {
@@ -133,9 +162,18 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot): SheetCh
     const a = before?.get(sheet) ?? new Map<number, string>();
     const b = after.get(sheet) ?? new Map<number, string>();
     const c: SheetChanges = { sheet, added: [], removed: [], changed: [] };
-    for (const [row, h] of b) {
-      if (!a.has(row)) c.added.push(row);
-      else if (a.get(row) !== h) c.changed.push(row);
+    if (a instanceof RowHashes && b instanceof RowHashes) {
+      // compared as bytes, without a text per row
+      for (let i = 0; i < b.size; i++) {
+        const row = b.rowAt(i);
+        if (!a.has(row)) c.added.push(row);
+        else if (!b.sameAs(row, a)) c.changed.push(row);
+      }
+    } else {
+      for (const [row, h] of b) {
+        if (!a.has(row)) c.added.push(row);
+        else if (a.get(row) !== h) c.changed.push(row);
+      }
     }
     for (const row of a.keys()) if (!b.has(row)) c.removed.push(row);
     if (c.added.length + c.removed.length + c.changed.length > 0) out.push(c);
