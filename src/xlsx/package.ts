@@ -55,13 +55,45 @@ export function xmlText(bytes: Uint8Array): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Whether `_xHHHH_` starts at `i` (Excel's escape of a character, which a literal must not be read as). */
+function escapeAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 120 || s.charCodeAt(i + 6) !== 95) return false;
+  for (let k = i + 2; k < i + 6; k++) if (!isHex(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Text for XML content or an attribute: `&<>"` as entities; characters XML 1.0 does not allow written the
+ * way Excel escapes them (`_xHHHH_`), and a literal `_xHHHH_` kept literal (`_x005F_xHHHH_`). One pass that
+ * copies the runs in between (a whole ledger export writes millions of cells).
+ */
 export function escapeXml(s: string): string {
-  // characters XML 1.0 does not allow are written the way Excel escapes them (_xHHHH_)
-  return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string;
+    if (c === 38) rep = "&amp;";
+    else if (c === 60) rep = "&lt;";
+    else if (c === 62) rep = "&gt;";
+    else if (c === 34) rep = "&quot;";
+    else if (c === 95) {
+      if (!escapeAt(s, i)) continue;
+      out += s.slice(copied, i) + "_x005F_";
+      // the escape's own characters follow as they are (the search goes on after them)
+      out += s.slice(i + 1, i + 7);
+      copied = i + 7;
+      i += 6;
+      continue;
+    } else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) {
+      rep = `_x${c.toString(16).toUpperCase().padStart(4, "0")}_`;
+    } else continue;
+    out += s.slice(copied, i) + rep;
+    copied = i + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 export function unescapeXml(s: string): string {

@@ -22,37 +22,60 @@ const FUTURE_FUNCTIONS = new Set([
   "WORKDAY.INTL",
 ]);
 
-/** A formula as stored in the file: no leading '=', future functions prefixed, strings and sheet names untouched. */
+/** [A-Za-z_]: a name may start with it */
+const nameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** [A-Za-z0-9_.]: a name may go on with it */
+const nameChar = (c: number) => nameStart(c) || (c >= 48 && c <= 57) || c === 46;
+/** A function name is looked for in the 40 characters from its start, its '(' included. */
+const NAME_WINDOW = 40;
+
+/**
+ * A formula as stored in the file: no leading '=', future functions prefixed, strings and sheet names
+ * untouched. A name directly followed by '(' (and not part of a longer name) is a function; the report writes
+ * tens of thousands of formulas for a whole ledger export, so this walks the text once, copying slices.
+ */
 export function fileFormula(f: string): string {
   const src = f.startsWith("=") ? f.slice(1) : f;
+  const n = src.length;
   let out = "";
+  let copied = 0;
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === '"' || ch === "'") {
+  // whether the last character written is one a name goes on with
+  let afterName = false;
+  while (i < n) {
+    const ch = src.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
       // a string literal or a quoted sheet name: copy to its closing quote (doubled quotes stay inside)
       let j = i + 1;
-      while (j < src.length) {
-        if (src[j] === ch) {
-          if (src[j + 1] === ch) { j += 2; continue; }
+      while (j < n) {
+        if (src.charCodeAt(j) === ch) {
+          if (src.charCodeAt(j + 1) === ch) { j += 2; continue; }
           break;
         }
         j++;
       }
-      out += src.slice(i, j + 1);
-      i = j + 1;
+      i = Math.min(j + 1, n);
+      afterName = nameChar(src.charCodeAt(i - 1));
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(src.slice(i, i + 40));
-    if (m && !/[A-Za-z0-9_.]$/.test(out)) {
-      out += FUTURE_FUNCTIONS.has(m[0].toUpperCase()) ? `_xlfn.${m[0]}` : m[0];
-      i += m[0].length;
+    if (!nameStart(ch) || afterName) {
+      afterName = nameChar(ch);
+      i++;
       continue;
     }
-    out += ch;
-    i++;
+    let j = i + 1;
+    while (j < n && nameChar(src.charCodeAt(j))) j++;
+    if (j < n && src.charCodeAt(j) === 40 && j - i < NAME_WINDOW) {
+      const name = src.slice(i, j);
+      if (FUTURE_FUNCTIONS.has(name.toUpperCase())) {
+        out += src.slice(copied, i) + "_xlfn.";
+        copied = i;
+      }
+    }
+    afterName = true;
+    i = j;
   }
-  return out;
+  return out === "" ? src : out + src.slice(copied);
 }
 
 function valueXml(ref: string, s: number, v: Scalar | undefined): string {

@@ -124,6 +124,8 @@ export interface DeflateCodec {
   deflate(data: Uint8Array, level: 1 | 6): Uint8Array;
   /** the uncompressed bytes piece by piece, so a large part is never whole in memory (optional) */
   inflateChunks?(raw: Uint8Array): AsyncIterable<Uint8Array>;
+  /** the CRC-32 of the zip format (optional: the portable one below otherwise) */
+  crc32?(data: Uint8Array): number;
 }
 
 /** Compressed bytes handed to the inflater at a time when a part is read in chunks. */
@@ -190,6 +192,7 @@ export async function* entryChunks(e: ZipEntry): AsyncIterable<Uint8Array> {
 
 let CRC_TABLE: Uint32Array | undefined;
 export function crc32(data: Uint8Array): number {
+  if (codec.crc32) return codec.crc32(data);
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
