@@ -4,6 +4,7 @@
  */
 import { SHEETS } from "../domain/glossary";
 import { sha256Hex } from "../domain/hash";
+import { CellKind, ColumnStore } from "../input/column-store";
 import { forEachRow, isCellError, lastRow, type CellValue, type WorkbookGrids } from "../input/grid";
 import { findSheet } from "../input/table";
 import { text } from "./cells";
@@ -18,9 +19,23 @@ export type Snapshot = Map<string, ReadonlyMap<number, string>>;
 
 /** Days from Excel's day 0 (1899-12-30) to a date: the serial Office.js reads for a date cell. */
 const DAY_0 = Date.UTC(1899, 11, 30);
+/**
+ * String(n), faster for an amount in cents (most numbers of a ledger): a double that is the nearest one to a
+ * decimal with at most two decimals and fewer than 16 digits prints as that decimal, trailing zero dropped.
+ */
+export function numberText(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const k = Math.round(n * 100);
+  if (k / 100 !== n || Math.abs(k) >= 1e15) return String(n);
+  const a = Math.abs(k);
+  const cents = a % 100;
+  const frac = cents % 10 === 0 ? String(cents / 10) : cents < 10 ? `0${cents}` : String(cents);
+  return `${k < 0 ? "-" : ""}${Math.floor(a / 100)}.${frac}`;
+}
+
 /** A number to 15 significant digits, as Excel keeps it; the shortest form already is that when it is short. */
 const canonNumber = (n: number): string => {
-  const s = String(n);
+  const s = numberText(n);
   return s.length <= 15 && !s.includes("e") ? s : String(Number(n.toPrecision(15)));
 };
 
@@ -33,6 +48,9 @@ const canonNumber = (n: number): string => {
  */
 class RowHasher {
   private readonly quoted = new Map<string, string>();
+  /** JSON of a column store's texts by kind and index, and of small whole numbers (accounts, date serials) */
+  private readonly storeQuoted: [string[], string[]] = [[], []];
+  private readonly smallNumbers: string[] = [];
 
   /** The row's hash, "" for a row whose cells are all empty. */
   hash(values: readonly CellValue[]): string {
@@ -47,12 +65,53 @@ class RowHasher {
     return sha256Hex(json + "]").slice(0, 16);
   }
 
+  /** The same for row `row` of a column store, from the numbers it keeps (no value made per cell). */
+  hashStored(store: ColumnStore, row: number): string {
+    let last = store.lastCol;
+    for (; last >= 1; last--) {
+      const kind = store.kindAt(row, last);
+      if (kind === CellKind.Empty) continue;
+      if (kind !== CellKind.Shared && kind !== CellKind.Text && kind !== CellKind.Error) break;
+      if (store.textOf(kind, store.rawAt(row, last)) !== "") break;
+    }
+    if (last < 1) return "";
+    let json = "[";
+    for (let c = 1; c <= last; c++) {
+      if (c > 1) json += ",";
+      const kind = store.kindAt(row, c);
+      const raw = store.rawAt(row, c);
+      switch (kind) {
+        case CellKind.Number: json += this.number(raw); break;
+        // a Date's time value is clipped as new Date(raw) would (ECMA-262 TimeClip)
+        case CellKind.Date: json += this.number(Math.abs(raw) > 8.64e15 ? NaN : (Math.trunc(raw) - DAY_0) / 86_400_000); break;
+        case CellKind.Shared: case CellKind.Text: case CellKind.Error: {
+          const cache = this.storeQuoted[kind === CellKind.Shared ? 0 : 1];
+          json += cache[raw] ?? (cache[raw] = JSON.stringify(store.textOf(kind, raw)));
+          break;
+        }
+        case CellKind.True: json += '"true"'; break;
+        case CellKind.False: json += '"false"'; break;
+        default: json += '""';
+      }
+    }
+    return sha256Hex(json + "]").slice(0, 16);
+  }
+
   /** A cell's canonical text as a JSON string; numbers and dates as their digits in quotes. */
   private json(v: CellValue): string {
     if (v === null) return '""';
-    if (typeof v === "number") return `"${canonNumber(v)}"`;
-    if (v instanceof Date) return `"${canonNumber((v.getTime() - DAY_0) / 86_400_000)}"`;
-    const text = typeof v === "string" ? v : isCellError(v) ? v.error : String(v);
+    if (typeof v === "number") return this.number(v);
+    if (v instanceof Date) return this.number((v.getTime() - DAY_0) / 86_400_000);
+    return this.quote(typeof v === "string" ? v : isCellError(v) ? v.error : String(v));
+  }
+
+  /** A number's canonical digits in quotes (a ledger repeats its accounts and dates: small whole numbers are kept). */
+  private number(n: number): string {
+    if (!Number.isInteger(n) || n < 0 || n >= SMALL_NUMBERS) return `"${canonNumber(n)}"`;
+    return this.smallNumbers[n] ?? (this.smallNumbers[n] = `"${canonNumber(n)}"`);
+  }
+
+  private quote(text: string): string {
     let q = this.quoted.get(text);
     if (q === undefined) {
       q = JSON.stringify(text);
@@ -61,6 +120,9 @@ class RowHasher {
     return q;
   }
 }
+
+/** Whole numbers below this have their JSON kept (date serials until 2173, most account numbers). */
+const SMALL_NUMBERS = 100_000;
 
 /** Whether a cell's canonical text is "" (it is left off the end of a row). */
 function emptyCanon(v: CellValue): boolean {
@@ -76,10 +138,18 @@ export function takeSnapshot(grids: WorkbookGrids): Snapshot {
     if (!g) continue;
     const rows = new RowHashes(lastRow(g));
     // every row, whether the host kept the sheet as row arrays or in a column store (a whole ledger export)
-    forEachRow(g, (r, row) => {
-      const h = hasher.hash(r);
-      if (h) rows.set(row, h);
-    });
+    const store = g.store;
+    if (store instanceof ColumnStore) {
+      for (let row = 1; row <= store.lastRow; row++) {
+        const h = hasher.hashStored(store, row);
+        if (h) rows.set(row, h);
+      }
+    } else {
+      forEachRow(g, (r, row) => {
+        const h = hasher.hash(r);
+        if (h) rows.set(row, h);
+      });
+    }
     snap.set(name, rows);
   }
   return snap;
