@@ -11,7 +11,8 @@ import type { SheetEntry } from "./workbook";
 export interface NewSheet {
   name: string;
   state: SheetEntry["state"];
-  xml: string;
+  /** the sheet's XML, as text or as UTF-8 bytes */
+  xml: string | Uint8Array;
   /** extra parts hanging off the sheet: [part name, content, content type, relationship type] */
   children?: Array<{ part: string; xml: string; contentType: string; relType: string; grandchildren?: Array<{ part: string; xml: string; contentType: string; relType: string }> }>;
 }

@@ -4,7 +4,7 @@
  * root, relative from the source part's folder), and the content types. Parts that are never replaced are
  * written back with their original compressed bytes.
  */
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { entryAt, entryBytes, newEntry, readZip, writeZip, zipChunks, type ZipEntry } from "./zip";
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -169,7 +169,15 @@ interface Part {
   entry?: ZipEntry;
   /** replaced or new content */
   data?: Uint8Array;
+  /** `entry` was made here from new content (deflated when it was set; its time is set when written) */
+  fresh?: boolean;
 }
+
+/**
+ * New content larger than this is deflated as it is set, so only its compressed bytes are held (a whole
+ * ledger export's report has a Berekening of some 27 MB and a snapshot of 17 MB).
+ */
+const DEFLATE_WHEN_SET = 1 << 20;
 
 export class Package {
   /** part name (as stored) → part, in archive order */
@@ -209,8 +217,8 @@ export class Package {
   }
 
   /**
-   * The zip entry of a part as read from the file (for reading it in chunks), or undefined when the part
-   * is not there or was replaced in this package.
+   * The zip entry of a part (for reading it in chunks): as read from the file, or as deflated when large
+   * new content was set; undefined when the part is not there or holds new content not yet deflated.
    */
   entry(name: string): ZipEntry | undefined {
     const n = this.resolve(name);
@@ -233,12 +241,17 @@ export class Package {
   set(name: string, content: string | Uint8Array): void {
     const data = typeof content === "string" ? enc.encode(content) : content;
     const n = this.resolve(name) ?? name.replace(/^\//, "");
-    const part = this.parts.get(n);
-    if (part) part.data = data;
-    else {
-      this.parts.set(n, { data });
+    let part = this.parts.get(n);
+    if (!part) {
+      part = {};
+      this.parts.set(n, part);
       this.names.set(n.toLowerCase(), n);
     }
+    if (data.length > DEFLATE_WHEN_SET) {
+      part.entry = newEntry(n, data);
+      part.data = undefined;
+      part.fresh = true;
+    } else part.data = data;
     this.cache.delete(n);
   }
 
@@ -277,6 +290,15 @@ export class Package {
 
   /** The archive: unchanged parts with their original compressed bytes, in their original order. */
   toBytes(when?: Date): Uint8Array {
+    return writeZip(this.entries(when));
+  }
+
+  /** The archive in pieces (zipChunks): for writing to a file without the whole archive in memory. */
+  toChunks(when?: Date): Uint8Array[] {
+    return zipChunks(this.entries(when));
+  }
+
+  private entries(when?: Date): ZipEntry[] {
     const entries: ZipEntry[] = [];
     const ct = this.resolve("[Content_Types].xml");
     const order = [...this.parts.keys()];
@@ -284,9 +306,9 @@ export class Package {
     if (ct) order.sort((a, b) => (a === ct ? -1 : b === ct ? 1 : 0));
     for (const n of order) {
       const part = this.parts.get(n)!;
-      if (part.data === undefined && part.entry) entries.push(part.entry);
+      if (part.data === undefined && part.entry) entries.push(part.fresh ? entryAt(part.entry, when) : part.entry);
       else entries.push(newEntry(n, part.data!, when));
     }
-    return writeZip(entries);
+    return entries;
   }
 }

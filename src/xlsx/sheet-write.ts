@@ -8,6 +8,7 @@ import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
 import { escapeXml, NS } from "./package";
 import type { StyleBook } from "./styles";
+import { Utf8Builder } from "./utf8-builder";
 import { isDateFormat } from "./workbook";
 
 /**
@@ -136,10 +137,28 @@ export interface SheetXmlOptions {
 /** Days between the 1900 and the 1904 date systems. */
 const DAYS_1904 = 1462;
 
+/** Where a sheet's rows go: a list of strings (planSheetXml) or UTF-8 bytes (planSheetBytes). */
+interface Pieces {
+  push(s: string): void;
+}
+
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
-  const editable = new Set(plan.editable);
   const parts: string[] = [];
+  const [head, tail] = planSheet(plan, styles, opts, parts);
+  return head + parts.join("") + tail;
+}
+
+/** The same as UTF-8 bytes, the rows encoded as they are made (a large sheet is never one string). */
+export function planSheetBytes(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): Uint8Array {
+  const body = new Utf8Builder();
+  const [head, tail] = planSheet(plan, styles, opts, body);
+  return body.bytes(head, tail);
+}
+
+/** The rows into `out`; returns the XML before and after them (styles are taken in the order of the rows, then the rest). */
+function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, out: Pieces): [string, string] {
+  const editable = new Set(plan.editable);
   let maxCol = 0;
   plan.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
@@ -162,7 +181,7 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
     const chosen = plan.heights?.[r];
     const height = chosen !== undefined ? chosen : lines > 1 ? 13.5 * lines + 2 : undefined;
     const ht = height !== undefined ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
-    parts.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+    out.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   });
   const freeze = plan.freezeRows ?? 4;
   const pane = freeze > 0
@@ -175,23 +194,44 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
   const print = plan.print;
   const setup = `<pageSetup paperSize="9" orientation="${print && !print.landscape ? "portrait" : "landscape"}" fitToWidth="${print?.fitWidth ?? 1}" fitToHeight="0"${print?.pageNumbers ? ' useFirstPageNumber="1" firstPageNumber="1"' : ""}/>`;
   const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>${parts.join("")}</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`;
+  return [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>`,
+    `</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`,
+  ];
 }
 
+type RowsOptions = { headerXf?: number; widths?: number[] };
+
 /** Rows of plain values (the record sheets), optionally with a bold header row and column widths. */
-export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: { headerXf?: number; widths?: number[] } = {}): string {
+export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): string {
+  const parts: string[] = [];
+  const [head, tail] = rowsSheet(rows, opts, parts);
+  return head + parts.join("") + tail;
+}
+
+/** The same as UTF-8 bytes (the snapshot of a whole ledger export is some 17 MB of XML). */
+export function rowsSheetBytes(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): Uint8Array {
+  const body = new Utf8Builder();
+  const [head, tail] = rowsSheet(rows, opts, body);
+  return body.bytes(head, tail);
+}
+
+function rowsSheet(rows: (Scalar | undefined)[][], opts: RowsOptions, out: Pieces): [string, string] {
   let maxCol = 0;
-  const body = rows.map((r, i) => {
+  rows.forEach((r, i) => {
     const cells = r.map((v, c) => {
       const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, v);
       if (x) maxCol = Math.max(maxCol, c + 1);
       return x;
     }).join("");
-    return cells ? `<row r="${i + 1}">${cells}</row>` : "";
-  }).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows.length, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>${body}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
+  });
+  return [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows.length, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>`,
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+  ];
 }
 
 /** Append rows below the last row of an existing record sheet (the Logboek), leaving its rows as they are. */

@@ -229,55 +229,84 @@ export function newEntry(name: string, data: Uint8Array, when = new Date()): Zip
   };
 }
 
+/** The same entry with the time a new entry gets (a part deflated before the package is written). */
+export function entryAt(e: ZipEntry, when = new Date()): ZipEntry {
+  const { time, date } = dosDateTime(when);
+  return { ...e, dosTime: time, dosDate: date };
+}
+
 /** Write entries as a zip archive. Entries copied from another archive keep their compressed bytes. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
+  const chunks = zipChunks(entries);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+/**
+ * The archive as pieces to write one after the other: each entry's local header, its compressed bytes as
+ * they are (not copied), and the central directory, so a large output is never whole in memory.
+ */
+export function zipChunks(entries: ZipEntry[]): Uint8Array[] {
   let total = 22;
   for (const e of entries) total += 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length;
   if (total > 0xfffffff0 || entries.length > 0xfffe) throw new ZipError("unsupported", "archive too large");
-  const out = new Uint8Array(total);
-  const dv = new DataView(out.buffer);
+  const chunks: Uint8Array[] = [];
   let p = 0;
   const offsets: number[] = [];
   // data descriptors are not written: sizes and CRC are in the local header, so flag bit 3 is cleared
   const flagsOf = (e: ZipEntry) => e.flags & 0x800;
   for (const e of entries) {
     offsets.push(p);
-    dv.setUint32(p, SIG_LOCAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, flagsOf(e), true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, e.dosTime, true);
-    dv.setUint16(p + 12, e.dosDate, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.raw.length, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, e.nameBytes.length, true);
-    dv.setUint16(p + 28, 0, true);
-    out.set(e.nameBytes, p + 30);
-    out.set(e.raw, p + 30 + e.nameBytes.length);
-    p += 30 + e.nameBytes.length + e.raw.length;
+    const head = new Uint8Array(30 + e.nameBytes.length);
+    const dv = new DataView(head.buffer);
+    dv.setUint32(0, SIG_LOCAL, true);
+    dv.setUint16(4, 20, true);
+    dv.setUint16(6, flagsOf(e), true);
+    dv.setUint16(8, e.method, true);
+    dv.setUint16(10, e.dosTime, true);
+    dv.setUint16(12, e.dosDate, true);
+    dv.setUint32(14, e.crc, true);
+    dv.setUint32(18, e.raw.length, true);
+    dv.setUint32(22, e.size, true);
+    dv.setUint16(26, e.nameBytes.length, true);
+    dv.setUint16(28, 0, true);
+    head.set(e.nameBytes, 30);
+    chunks.push(head);
+    if (e.raw.length > 0) chunks.push(e.raw);
+    p += head.length + e.raw.length;
   }
   const cd = p;
+  let cdSize = 22;
+  for (const e of entries) cdSize += 46 + e.nameBytes.length;
+  const dir = new Uint8Array(cdSize);
+  const dv = new DataView(dir.buffer);
+  let q = 0;
   entries.forEach((e, i) => {
-    dv.setUint32(p, SIG_CENTRAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, flagsOf(e), true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, e.dosTime, true);
-    dv.setUint16(p + 14, e.dosDate, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.raw.length, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, e.nameBytes.length, true);
-    dv.setUint32(p + 42, offsets[i], true);
-    out.set(e.nameBytes, p + 46);
-    p += 46 + e.nameBytes.length;
+    dv.setUint32(q, SIG_CENTRAL, true);
+    dv.setUint16(q + 4, 20, true);
+    dv.setUint16(q + 6, 20, true);
+    dv.setUint16(q + 8, flagsOf(e), true);
+    dv.setUint16(q + 10, e.method, true);
+    dv.setUint16(q + 12, e.dosTime, true);
+    dv.setUint16(q + 14, e.dosDate, true);
+    dv.setUint32(q + 16, e.crc, true);
+    dv.setUint32(q + 20, e.raw.length, true);
+    dv.setUint32(q + 24, e.size, true);
+    dv.setUint16(q + 28, e.nameBytes.length, true);
+    dv.setUint32(q + 42, offsets[i], true);
+    dir.set(e.nameBytes, q + 46);
+    q += 46 + e.nameBytes.length;
   });
-  dv.setUint32(p, SIG_END, true);
-  dv.setUint16(p + 8, entries.length, true);
-  dv.setUint16(p + 10, entries.length, true);
-  dv.setUint32(p + 12, p - cd, true);
-  dv.setUint32(p + 16, cd, true);
-  return out;
+  dv.setUint32(q, SIG_END, true);
+  dv.setUint16(q + 8, entries.length, true);
+  dv.setUint16(q + 10, entries.length, true);
+  dv.setUint32(q + 12, q, true);
+  dv.setUint32(q + 16, cd, true);
+  chunks.push(dir);
+  return chunks;
 }
