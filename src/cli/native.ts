@@ -13,7 +13,8 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 
 useSha256(oneShot ? (text) => oneShot("sha256", text, "hex") : (text) => crypto.createHash("sha256").update(text, "utf8").digest("hex"));
 
 /** zlib.crc32 (Node 20.15 and later): the same CRC-32 as the zip format's */
-const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 
 const view = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 useDeflateCodec({
@@ -24,5 +25,6 @@ useDeflateCodec({
     z.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
     for await (const chunk of z as AsyncIterable<Buffer>) yield view(chunk);
   },
-  ...(nativeCrc ? { crc32: (data: Uint8Array) => nativeCrc(data) >>> 0 } : {}),
+  deflatePiece: (piece, level) => view(deflateRawSync(piece, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH })),
+  ...(nativeCrc ? { crc32: (data: Uint8Array, crc: number) => nativeCrc(data, crc) >>> 0 } : {}),
 });

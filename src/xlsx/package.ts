@@ -4,7 +4,10 @@
  * root, relative from the source part's folder), and the content types. Parts that are never replaced are
  * written back with their original compressed bytes.
  */
-import { entryAt, entryBytes, newEntry, readZip, writeZip, zipChunks, type ZipEntry } from "./zip";
+import { entryAt, entryBytes, EntryWriter, joinPieces, newEntry, readZip, writeZip, zipChunks, type ZipEntry } from "./zip";
+
+/** A part written piece by piece: the bytes handed to `push` in order. */
+export type PartWriter = (push: (bytes: Uint8Array) => void) => void;
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -238,8 +241,19 @@ export class Package {
     return s;
   }
 
-  set(name: string, content: string | Uint8Array): void {
-    const data = typeof content === "string" ? enc.encode(content) : content;
+  /**
+   * New content of a part: text, bytes, bytes in pieces (joined only when small), or a writer that hands
+   * over its bytes piece by piece (deflated as they come: a large sheet).
+   */
+  set(name: string, content: string | Uint8Array | Uint8Array[] | PartWriter): void {
+    let writer: EntryWriter | null = null;
+    if (typeof content === "function" || (Array.isArray(content) && content.reduce((n, c) => n + c.length, 0) > DEFLATE_WHEN_SET)) {
+      writer = new EntryWriter();
+      const w = writer;
+      if (typeof content === "function") content((b) => w.push(b));
+      else for (const b of content) w.push(b);
+    }
+    const data = writer ? null : typeof content === "string" ? enc.encode(content) : Array.isArray(content) ? joinPieces(content) : (content as Uint8Array);
     const n = this.resolve(name) ?? name.replace(/^\//, "");
     let part = this.parts.get(n);
     if (!part) {
@@ -247,11 +261,12 @@ export class Package {
       this.parts.set(n, part);
       this.names.set(n.toLowerCase(), n);
     }
-    if (data.length > DEFLATE_WHEN_SET) {
-      part.entry = newEntry(n, data);
+    if (data && data.length <= DEFLATE_WHEN_SET) part.data = data;
+    else {
+      part.entry = writer ? writer.entry(n) : newEntry(n, data ?? new Uint8Array(0));
       part.data = undefined;
       part.fresh = true;
-    } else part.data = data;
+    }
     this.cache.delete(n);
   }
 

@@ -6,7 +6,7 @@
  */
 import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
-import { escapeXml, NS } from "./package";
+import { escapeXml, NS, type PartWriter } from "./package";
 import type { StyleBook } from "./styles";
 import { Utf8Builder } from "./utf8-builder";
 import { isDateFormat } from "./workbook";
@@ -149,12 +149,38 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
   return head + parts.join("") + tail;
 }
 
-/** The same as UTF-8 bytes, the rows encoded as they are made (a large sheet is never one string). */
-export function planSheetBytes(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): Uint8Array {
+/** The same as UTF-8 bytes in pieces, the rows encoded as they are made (a large sheet is never one string, nor one array). */
+export function planSheetBytes(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): Uint8Array[] {
   const body = new Utf8Builder();
   const [head, tail] = planSheet(plan, styles, opts, body);
-  return body.bytes(head, tail);
+  return body.pieces(head, tail);
 }
+
+/**
+ * The same, written straight into the package's deflater as it is made (a sheet of tens of thousands of
+ * rows: neither its text nor its bytes are ever whole in memory). The columns are counted first, so the
+ * `<dimension>` before the rows is right; styles are taken in the same order as by planSheetXml.
+ */
+export function planSheetWriter(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): PartWriter {
+  return (push) => {
+    const editable = new Set(plan.editable);
+    let maxCol = 0;
+    plan.cells.forEach((row, r) => row?.forEach((c, col) => {
+      if (!c) return;
+      // every cell's style, in order (a new style takes the next index)
+      const st = styles.xf(c, editable.has(`${columnLetter(col + 1)}${r + 1}`));
+      if (c.f !== undefined || st !== 0 || hasValue(c.v)) maxCol = Math.max(maxCol, col + 1);
+    }));
+    const body = new Utf8Builder(push);
+    body.push(sheetHead(plan, opts, maxCol));
+    const tail = planSheet(plan, styles, opts, body);
+    body.push(tail[1]);
+    body.flush();
+  };
+}
+
+/** Whether valueXml writes a value (else only a style, or nothing). */
+const hasValue = (v: Scalar | undefined) => v !== null && v !== undefined && v !== "" && (typeof v !== "number" || Number.isFinite(v));
 
 /** The rows into `out`; returns the XML before and after them (styles are taken in the order of the rows, then the rest). */
 function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, out: Pieces): [string, string] {
@@ -183,11 +209,6 @@ function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, ou
     const ht = height !== undefined ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
     out.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   });
-  const freeze = plan.freezeRows ?? 4;
-  const pane = freeze > 0
-    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
-    : "";
-  const tab = plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.replace(/^#/, "").slice(-6).toUpperCase()}"/>` : "";
   const cf = plan.conditional.map((c, i) =>
     `<conditionalFormatting sqref="${escapeXml(c.range)}"><cfRule type="expression" dxfId="${styles.dxf(c.style)}" priority="${i + 1}"><formula>${escapeXml(fileFormula(c.formula))}</formula></cfRule></conditionalFormatting>`).join("");
   const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join("")}</mergeCells>` : "";
@@ -195,10 +216,20 @@ function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, ou
   const setup = `<pageSetup paperSize="9" orientation="${print && !print.landscape ? "portrait" : "landscape"}" fitToWidth="${print?.fitWidth ?? 1}" fitToHeight="0"${print?.pageNumbers ? ' useFirstPageNumber="1" firstPageNumber="1"' : ""}/>`;
   const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
   return [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>`,
+    sheetHead(plan, opts, maxCol),
     `</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`,
   ];
+}
+
+/** A report sheet's XML up to `<sheetData>`. */
+function sheetHead(plan: SheetPlan, opts: SheetXmlOptions, maxCol: number): string {
+  const freeze = plan.freezeRows ?? 4;
+  const pane = freeze > 0
+    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
+    : "";
+  const tab = plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.replace(/^#/, "").slice(-6).toUpperCase()}"/>` : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>`;
 }
 
 type RowsOptions = { headerXf?: number; widths?: number[] };
@@ -210,11 +241,31 @@ export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: RowsOptions =
   return head + parts.join("") + tail;
 }
 
-/** The same as UTF-8 bytes (the snapshot of a whole ledger export is some 17 MB of XML). */
-export function rowsSheetBytes(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): Uint8Array {
+/** The same as UTF-8 bytes in pieces (the snapshot of a whole ledger export is some 17 MB of XML). */
+export function rowsSheetBytes(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): Uint8Array[] {
   const body = new Utf8Builder();
   const [head, tail] = rowsSheet(rows, opts, body);
-  return body.bytes(head, tail);
+  return body.pieces(head, tail);
+}
+
+/** The same, written straight into the package's deflater (see planSheetWriter). */
+export function rowsSheetWriter(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): PartWriter {
+  return (push) => {
+    let maxCol = 0;
+    rows.forEach((r, i) => r.forEach((v, c) => {
+      if ((i === 0 && opts.headerXf) || hasValue(v)) maxCol = Math.max(maxCol, c + 1);
+    }));
+    const body = new Utf8Builder(push);
+    body.push(rowsHead(rows.length, maxCol, opts));
+    const [, tail] = rowsSheet(rows, opts, body);
+    body.push(tail);
+    body.flush();
+  };
+}
+
+function rowsHead(rows: number, maxCol: number, opts: RowsOptions): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>`;
 }
 
 function rowsSheet(rows: (Scalar | undefined)[][], opts: RowsOptions, out: Pieces): [string, string] {
@@ -228,8 +279,7 @@ function rowsSheet(rows: (Scalar | undefined)[][], opts: RowsOptions, out: Piece
     if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
   });
   return [
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows.length, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>`,
+    rowsHead(rows.length, maxCol, opts),
     `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   ];
 }

@@ -8,42 +8,39 @@ const BLOCK = 1 << 20;
 
 export class Utf8Builder {
   private readonly blocks: Uint8Array[] = [];
-  private block = new Uint8Array(BLOCK);
+  private readonly block = new Uint8Array(BLOCK);
   private used = 0;
+
+  /** `onBlock`, when given, takes each full block as it is made (the block is reused after it returns) */
+  constructor(private readonly onBlock?: (block: Uint8Array) => void) {}
 
   push(s: string): void {
     // a UTF-16 unit takes at most 3 bytes in UTF-8
     if (s.length * 3 > BLOCK - this.used) {
       this.flush();
       if (s.length * 3 > BLOCK) {
-        this.blocks.push(enc.encode(s));
+        const b = enc.encode(s);
+        if (this.onBlock) this.onBlock(b);
+        else this.blocks.push(b);
         return;
       }
     }
     this.used += enc.encodeInto(s, this.block.subarray(this.used)).written;
   }
 
-  /** The bytes of `head`, the pieces pushed and `tail`, in one array. */
-  bytes(head = "", tail = ""): Uint8Array {
+  /** The bytes of `head`, the pieces pushed and `tail`, as blocks of about 1 MiB (not joined). */
+  pieces(head = "", tail = ""): Uint8Array[] {
     this.flush();
-    const h = enc.encode(head), t = enc.encode(tail);
-    let n = h.length + t.length;
-    for (const b of this.blocks) n += b.length;
-    const out = new Uint8Array(n);
-    out.set(h, 0);
-    let p = h.length;
-    for (const b of this.blocks) {
-      out.set(b, p);
-      p += b.length;
-    }
-    out.set(t, p);
+    const out = [enc.encode(head), ...this.blocks, enc.encode(tail)];
     this.blocks.length = 0;
     return out;
   }
 
-  private flush(): void {
+  /** Hand over what was pushed so far (to `onBlock`, or kept for `pieces`). */
+  flush(): void {
     if (this.used === 0) return;
-    this.blocks.push(this.block.slice(0, this.used));
+    if (this.onBlock) this.onBlock(this.block.subarray(0, this.used));
+    else this.blocks.push(this.block.slice(0, this.used));
     this.used = 0;
   }
 }

@@ -11,10 +11,13 @@ import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, REL, type Package } from "./package";
 import type { ReadBook } from "./read";
-import { appendRowsXml, planSheetBytes, rowsSheetBytes } from "./sheet-write";
+import { appendRowsXml, planSheetBytes, planSheetWriter, rowsSheetBytes, rowsSheetWriter } from "./sheet-write";
 import { StyleBook } from "./styles";
 import { absolute, PackageEditor, type NewSheet, type PrintName } from "./package-editor";
 import type { SheetEntry } from "./workbook";
+
+/** A report sheet longer than this is written into the package as it is made (planSheetWriter). */
+const STREAM_ROWS = 20_000;
 
 const LOG_WIDTHS = [20, 18, 24, 66, 16, 20, 20, 20, 20, 100];
 
@@ -58,7 +61,9 @@ function putReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords): Pa
         grandchildren: s.charts.map((c) => ({ part: ed.freeName(`${ed.xlFolder}charts/chart`, ".xml", taken), xml: chartXml(s, c), contentType: CONTENT_TYPE.chart, relType: REL.chart })),
       });
     }
-    const xml = planSheetBytes(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 });
+    const opts = { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 };
+    // a long sheet (the Berekening of a whole ledger export) goes into the package as it is made
+    const xml = s.cells.length > STREAM_ROWS ? planSheetWriter(s, styles, opts) : planSheetBytes(s, styles, opts);
     ed.putSheet({ name: s.name, state: "visible", xml, children });
   }
   const printNames: PrintName[] = [];
@@ -70,7 +75,7 @@ function putReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords): Pa
   }
   ed.putSheet({ name: MARKER_SHEET, state: "veryHidden", xml: rowsSheetBytes(markerRows(plan.marker, plan.sheets.map((x) => ({ name: x.name })))) });
   if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetBytes(signOffRows(records.signOff)) });
-  if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetBytes(snapshotRows(records.snapshot)) });
+  if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetWriter(snapshotRows(records.snapshot)) });
   if (records.log && records.log.length > 0) {
     const rows = records.log.map(logRow);
     const part = ed.partOf(LOG_SHEET);

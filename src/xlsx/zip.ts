@@ -124,9 +124,17 @@ export interface DeflateCodec {
   deflate(data: Uint8Array, level: 1 | 6): Uint8Array;
   /** the uncompressed bytes piece by piece, so a large part is never whole in memory (optional) */
   inflateChunks?(raw: Uint8Array): AsyncIterable<Uint8Array>;
-  /** the CRC-32 of the zip format (optional: the portable one below otherwise) */
-  crc32?(data: Uint8Array): number;
+  /** the CRC-32 of the zip format, continued from `crc` (optional: the portable one below otherwise) */
+  crc32?(data: Uint8Array, crc: number): number;
+  /**
+   * one piece of a stream deflated on its own and flushed to a byte boundary, not final (optional: else a
+   * part made piece by piece is joined and deflated whole); FINAL_EMPTY_BLOCK ends such a stream
+   */
+  deflatePiece?(piece: Uint8Array, level: 1 | 6): Uint8Array;
 }
+
+/** A final, empty block with fixed codes (RFC 1951 §3.2.6): what a deflater writes to end a stream. */
+const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
 
 /** Compressed bytes handed to the inflater at a time when a part is read in chunks. */
 const CHUNK_IN = 1 << 16;
@@ -191,8 +199,8 @@ export async function* entryChunks(e: ZipEntry): AsyncIterable<Uint8Array> {
 }
 
 let CRC_TABLE: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (codec.crc32) return codec.crc32(data);
+export function crc32(data: Uint8Array, crc = 0): number {
+  if (codec.crc32) return codec.crc32(data, crc);
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -201,7 +209,7 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -229,6 +237,47 @@ export function newEntry(name: string, data: Uint8Array, when = new Date()): Zip
   };
 }
 
+/**
+ * A new entry written piece by piece (a large part: always deflated, fast): each piece is deflated as it
+ * comes, when the platform can, so only the compressed bytes are kept. A piece may be reused by the caller
+ * after `push`.
+ */
+export class EntryWriter {
+  private size = 0;
+  private crc = 0;
+  private readonly out: Uint8Array[] = [];
+
+  push(piece: Uint8Array): void {
+    if (piece.length === 0) return;
+    this.size += piece.length;
+    this.crc = crc32(piece, this.crc);
+    this.out.push(codec.deflatePiece ? codec.deflatePiece(piece, 1) : piece.slice());
+  }
+
+  entry(name: string, when = new Date()): ZipEntry {
+    // each piece flushed to a byte boundary, then a final empty block: one valid stream (RFC 1951 §3.2.3)
+    const raw = codec.deflatePiece ? joinPieces([...this.out, FINAL_EMPTY_BLOCK]) : codec.deflate(joinPieces(this.out), 1);
+    const nameBytes = utf8e.encode(name);
+    const { time, date } = dosDateTime(when);
+    return {
+      name, nameBytes, method: 8, flags: nameBytes.length === name.length ? 0 : 0x800, crc: this.crc, compressedSize: raw.length,
+      size: this.size, dosTime: time, dosDate: date, raw,
+    };
+  }
+}
+
+/** Pieces of bytes as one array. */
+export function joinPieces(pieces: Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(pieces.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of pieces) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
 /** The same entry with the time a new entry gets (a part deflated before the package is written). */
 export function entryAt(e: ZipEntry, when = new Date()): ZipEntry {
   const { time, date } = dosDateTime(when);
@@ -237,14 +286,7 @@ export function entryAt(e: ZipEntry, when = new Date()): ZipEntry {
 
 /** Write entries as a zip archive. Entries copied from another archive keep their compressed bytes. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
-  const chunks = zipChunks(entries);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let p = 0;
-  for (const c of chunks) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return joinPieces(zipChunks(entries));
 }
 
 /**
