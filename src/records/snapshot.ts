@@ -168,18 +168,24 @@ const HASHES_PER_CELL = 1000;
  */
 export function snapshotRows(s: Snapshot): (string | number)[][] {
   const out: (string | number)[][] = [];
+  eachSnapshotRow(s, (r) => out.push(r));
+  return out;
+}
+
+/** The same rows one at a time, none kept (the snapshot of a whole ledger export is 17 MB of text). */
+export function eachSnapshotRow(s: Snapshot, out: (row: (string | number)[]) => void): void {
   for (const [sheet, rows] of s) {
     let first = 0;
     let next = -1;
     let run: string[] = [];
     const flush = () => {
-      if (run.length > 0) out.push([sheet, first, run.join("")]);
+      if (run.length > 0) out([sheet, first, run.join("")]);
       run = [];
     };
     const add = (row: number, hash: string) => {
       if (hash.length !== HASH_LENGTH) {
         flush();
-        out.push([sheet, row, hash]);
+        out([sheet, row, hash]);
         next = -1;
         return;
       }
@@ -194,7 +200,6 @@ export function snapshotRows(s: Snapshot): (string | number)[][] {
     else for (const [row, hash] of rows) add(row, hash);
     flush();
   }
-  return out;
 }
 
 export function readSnapshot(grids: WorkbookGrids): Snapshot | null {

@@ -233,31 +233,41 @@ function sheetHead(plan: SheetPlan, opts: SheetXmlOptions, maxCol: number): stri
 }
 
 type RowsOptions = { headerXf?: number; widths?: number[] };
+type Row = (Scalar | undefined)[];
+/** Rows handed over one at a time, in order (each call hands them all again). */
+export type EachRow = (fn: (row: Row) => void) => void;
 
 /** Rows of plain values (the record sheets), optionally with a bold header row and column widths. */
-export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): string {
+export function rowsSheetXml(rows: Row[], opts: RowsOptions = {}): string {
   const parts: string[] = [];
-  const [head, tail] = rowsSheet(rows, opts, parts);
+  const [head, tail] = rowsSheet((fn) => rows.forEach((r) => fn(r)), opts, parts);
   return head + parts.join("") + tail;
 }
 
-/** The same as UTF-8 bytes in pieces (the snapshot of a whole ledger export is some 17 MB of XML). */
-export function rowsSheetBytes(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): Uint8Array[] {
+/** The same as UTF-8 bytes in pieces. */
+export function rowsSheetBytes(rows: Row[], opts: RowsOptions = {}): Uint8Array[] {
   const body = new Utf8Builder();
-  const [head, tail] = rowsSheet(rows, opts, body);
+  const [head, tail] = rowsSheet((fn) => rows.forEach((r) => fn(r)), opts, body);
   return body.pieces(head, tail);
 }
 
-/** The same, written straight into the package's deflater (see planSheetWriter). */
-export function rowsSheetWriter(rows: (Scalar | undefined)[][], opts: RowsOptions = {}): PartWriter {
+/**
+ * The same, written straight into the package's deflater (see planSheetWriter), from rows made one at a
+ * time (the snapshot of a whole ledger export: 17 MB of text never held at once). The rows are gone through
+ * twice: first to count them and their columns for `<dimension>`.
+ */
+export function rowsSheetWriter(each: EachRow, opts: RowsOptions = {}): PartWriter {
   return (push) => {
-    let maxCol = 0;
-    rows.forEach((r, i) => r.forEach((v, c) => {
-      if ((i === 0 && opts.headerXf) || hasValue(v)) maxCol = Math.max(maxCol, c + 1);
-    }));
+    let maxCol = 0, count = 0;
+    each((r) => {
+      const i = count++;
+      r.forEach((v, c) => {
+        if ((i === 0 && opts.headerXf) || hasValue(v)) maxCol = Math.max(maxCol, c + 1);
+      });
+    });
     const body = new Utf8Builder(push);
-    body.push(rowsHead(rows.length, maxCol, opts));
-    const [, tail] = rowsSheet(rows, opts, body);
+    body.push(rowsHead(count, maxCol, opts));
+    const [, tail] = rowsSheet(each, opts, body);
     body.push(tail);
     body.flush();
   };
@@ -268,18 +278,19 @@ function rowsHead(rows: number, maxCol: number, opts: RowsOptions): string {
 <worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>`;
 }
 
-function rowsSheet(rows: (Scalar | undefined)[][], opts: RowsOptions, out: Pieces): [string, string] {
-  let maxCol = 0;
-  rows.forEach((r, i) => {
+function rowsSheet(each: EachRow, opts: RowsOptions, out: Pieces): [string, string] {
+  let maxCol = 0, i = 0;
+  each((r) => {
     const cells = r.map((v, c) => {
       const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, v);
       if (x) maxCol = Math.max(maxCol, c + 1);
       return x;
     }).join("");
     if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
+    i++;
   });
   return [
-    rowsHead(rows.length, maxCol, opts),
+    rowsHead(i, maxCol, opts),
     `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
   ];
 }

@@ -6,7 +6,7 @@
  * their drawings and charts. The Logboek only ever gets rows appended.
  */
 import { quoteSheet } from "../report/a1";
-import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
+import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, eachSnapshotRow, type KeptRecords } from "../records";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
 import { CONTENT_TYPE, REL, type Package } from "./package";
@@ -75,7 +75,8 @@ function putReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords): Pa
   }
   ed.putSheet({ name: MARKER_SHEET, state: "veryHidden", xml: rowsSheetBytes(markerRows(plan.marker, plan.sheets.map((x) => ({ name: x.name })))) });
   if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetBytes(signOffRows(records.signOff)) });
-  if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetWriter(snapshotRows(records.snapshot)) });
+  const snapshot = records.snapshot;
+  if (snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetWriter((fn) => eachSnapshotRow(snapshot, fn)) });
   if (records.log && records.log.length > 0) {
     const rows = records.log.map(logRow);
     const part = ed.partOf(LOG_SHEET);
