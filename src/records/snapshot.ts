@@ -244,6 +244,13 @@ export function diffSnapshots(before: Snapshot | null, after: Snapshot): SheetCh
         if (!a.has(row)) c.added.push(row);
         else if (!b.sameAs(row, a)) c.changed.push(row);
       }
+    } else if (b instanceof RowHashes) {
+      // (a first build: every row is added) a row's text only when there is one to compare with
+      for (let i = 0; i < b.size; i++) {
+        const row = b.rowAt(i);
+        if (!a.has(row)) c.added.push(row);
+        else if (a.get(row) !== b.textAt(i)) c.changed.push(row);
+      }
     } else {
       for (const [row, h] of b) {
         if (!a.has(row)) c.added.push(row);
