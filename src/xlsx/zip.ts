@@ -228,13 +228,13 @@ export function newEntry(name: string, data: Uint8Array, when = new Date()): Zip
   const deflate = data.length > 64;
   // large parts (the snapshot, a long Berekening) are deflated faster at a small cost in size
   const raw = deflate ? codec.deflate(data, data.length > 262_144 ? 1 : 6) : data;
+  return madeEntry(name, deflate ? 8 : 0, crc32(data), data.length, raw, when);
+}
+
+function madeEntry(name: string, method: number, crc: number, size: number, raw: Uint8Array, when: Date): ZipEntry {
   const nameBytes = utf8e.encode(name);
-  const ascii = nameBytes.length === name.length;
   const { time, date } = dosDateTime(when);
-  return {
-    name, nameBytes, method: deflate ? 8 : 0, flags: ascii ? 0 : 0x800, crc: crc32(data), compressedSize: raw.length,
-    size: data.length, dosTime: time, dosDate: date, raw,
-  };
+  return { name, nameBytes, method, flags: nameBytes.length === name.length ? 0 : 0x800, crc, compressedSize: raw.length, size, dosTime: time, dosDate: date, raw };
 }
 
 /**
@@ -257,12 +257,7 @@ export class EntryWriter {
   entry(name: string, when = new Date()): ZipEntry {
     // each piece flushed to a byte boundary, then a final empty block: one valid stream (RFC 1951 §3.2.3)
     const raw = codec.deflatePiece ? joinPieces([...this.out, FINAL_EMPTY_BLOCK]) : codec.deflate(joinPieces(this.out), 1);
-    const nameBytes = utf8e.encode(name);
-    const { time, date } = dosDateTime(when);
-    return {
-      name, nameBytes, method: 8, flags: nameBytes.length === name.length ? 0 : 0x800, crc: this.crc, compressedSize: raw.length,
-      size: this.size, dosTime: time, dosDate: date, raw,
-    };
+    return madeEntry(name, 8, this.crc, this.size, raw, when);
   }
 }
 
