@@ -4,6 +4,8 @@
  */
 import type { CellValue, WorkbookGrids } from "../src/input/grid";
 import { diffSnapshots, readSnapshot, SNAPSHOT_SHEET, snapshotRows, takeSnapshot, type Snapshot } from "../src/records";
+import { numberText } from "../src/records/snapshot";
+import { RowHashes } from "../src/records/row-hashes";
 import { exampleGrids, sheet } from "./grids";
 
 function withRows(g: WorkbookGrids, name: string, from: number, count: number): WorkbookGrids {
@@ -50,5 +52,43 @@ describe("input snapshot", () => {
     const old: CellValue[][] = [];
     for (const [name, rows] of snap) for (const [row, hash] of rows) old.push([name, row, hash]);
     expect(readSnapshot({ sheets: [], meta: { [SNAPSHOT_SHEET]: old } })).toEqual(snap);
+  });
+});
+
+describe("the snapshot's compact parts", () => {
+  test("numberText prints every number as String() does (amounts in cents take a short path)", () => {
+    const xs = [0, -0, 1, -1, 0.1, 0.29, -0.5, 1.005, 2268.82, -2434.63, 1e21, 123456789012.34, 9999999999999.99, 0.07, 5e-7, NaN, Infinity, -Infinity, 1 / 3];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 20_000; i++) {
+      xs.push(Math.round((random() - 0.5) * 1e7) / 100, (random() - 0.5) * 10 ** Math.floor(random() * 30 - 10), Math.round(random() * 1e17) / 100);
+    }
+    const wrong = xs.filter((x) => numberText(x) !== String(x));
+    expect(wrong.slice(0, 5).map((x) => [x, numberText(x)])).toEqual([]);
+  });
+
+  test("RowHashes reads like a Map: insertion order, a row set again keeps its place, any text kept", () => {
+    const h = new RowHashes(2);
+    const m = new Map<number, string>();
+    const put = (row: number, hash: string) => {
+      h.set(row, hash);
+      m.set(row, hash);
+    };
+    put(5, "0123456789abcdef");
+    put(9, "fedcba9876543210");
+    put(2, "not a hash");
+    put(5, "00000000000000ff");
+    put(7, "0123456789ABCDEF"); // upper case is not what rowHash writes: kept as text
+    put(9, "x");
+    expect([...h]).toEqual([...m]);
+    expect(h.size).toBe(m.size);
+    expect([h.get(5), h.get(2), h.get(7), h.get(9), h.get(3)]).toEqual([m.get(5), m.get(2), m.get(7), m.get(9), undefined]);
+    expect([h.has(2), h.has(4)]).toEqual([true, false]);
+    const other = new RowHashes();
+    for (const [row, hash] of m) other.set(row, hash);
+    expect(other).toEqual(h);
+    other.set(5, "00000000000000fe");
+    expect(other).not.toEqual(h);
+    expect([h.sameAs(5, other), h.sameAs(9, other)]).toEqual([false, true]);
   });
 });

@@ -13,7 +13,7 @@ import { runBuild, STAGES, type StageTimes } from "../job/run";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
 import { otherSheetNames, type ReadBook } from "../xlsx/read";
-import { writeReport } from "../xlsx/write";
+import { writeReportChunks } from "../xlsx/write";
 
 export { STAGES, type StageTimes };
 
@@ -47,7 +47,7 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
     },
     write: async (plan, records) => {
       if (!book) throw new Error("no workbook read");
-      await writeFileAtomically(output, writeReport(book, plan, records, { now }));
+      await writeFileAtomically(output, writeReportChunks(book, plan, records, { now }));
       return output;
     },
   }, { action: opts.action, now, onStage: opts.onStage });

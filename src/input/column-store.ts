@@ -10,7 +10,8 @@
  */
 import type { CellStore, CellValue } from "./grid";
 
-const enum Kind {
+/** What a cell of the store holds; `rawAt` gives the number that stands for it. */
+export enum CellKind {
   Empty = 0,
   Number = 1,
   /** an index into the workbook's shared strings */
@@ -45,7 +46,7 @@ class Column {
 /** A value as the store writes it: the kind and the number that stands for it. */
 interface Pending {
   col: number;
-  kind: Kind;
+  kind: CellKind;
   value: number;
 }
 
@@ -87,7 +88,7 @@ export class ColumnStore implements CellStore {
   }
 
   number(col: number, n: number): void {
-    this.put(col, Kind.Number, n, true);
+    this.put(col, CellKind.Number, n, true);
   }
 
   /** A shared string by index; `blank` when its text is blank (a blank row is not kept). */
@@ -98,23 +99,23 @@ export class ColumnStore implements CellStore {
       if (s === undefined) return;
       blank = this.sharedBlank[index] = s.trim() === "" ? 1 : 2;
     }
-    this.put(col, Kind.Shared, index, blank === 2);
+    this.put(col, CellKind.Shared, index, blank === 2);
   }
 
   text(col: number, s: string): void {
-    this.put(col, Kind.Text, this.intern(s), s.trim() !== "");
+    this.put(col, CellKind.Text, this.intern(s), s.trim() !== "");
   }
 
   date(col: number, time: number): void {
-    this.put(col, Kind.Date, time, true);
+    this.put(col, CellKind.Date, time, true);
   }
 
   boolean(col: number, b: boolean): void {
-    this.put(col, b ? Kind.True : Kind.False, 0, true);
+    this.put(col, b ? CellKind.True : CellKind.False, 0, true);
   }
 
   error(col: number, code: string): void {
-    this.put(col, Kind.Error, this.intern(code), true);
+    this.put(col, CellKind.Error, this.intern(code), true);
   }
 
   /** End the current row: keep its cells when one of them holds a value. */
@@ -139,14 +140,14 @@ export class ColumnStore implements CellStore {
     const column = this.columns[col];
     if (!column || row < 1 || row > this.lastRow) return null;
     const v = column.values[row];
-    switch (column.kinds[row] as Kind) {
-      case Kind.Number: return v;
-      case Kind.Shared: return this.sharedStrings[v];
-      case Kind.Text: return this.own[v];
-      case Kind.Date: return new Date(v);
-      case Kind.False: return false;
-      case Kind.True: return true;
-      case Kind.Error: return { error: this.own[v] };
+    switch (column.kinds[row] as CellKind) {
+      case CellKind.Number: return v;
+      case CellKind.Shared: return this.sharedStrings[v];
+      case CellKind.Text: return this.own[v];
+      case CellKind.Date: return new Date(v);
+      case CellKind.False: return false;
+      case CellKind.True: return true;
+      case CellKind.Error: return { error: this.own[v] };
       default: return null;
     }
   }
@@ -154,11 +155,31 @@ export class ColumnStore implements CellStore {
   blankAt(row: number, col: number): boolean {
     const column = this.columns[col];
     if (!column || row < 1 || row > this.lastRow) return true;
-    const kind = column.kinds[row] as Kind;
-    if (kind === Kind.Empty) return true;
-    if (kind === Kind.Shared) return this.sharedBlank[column.values[row]] !== 2;
-    if (kind === Kind.Text) return this.own[column.values[row]].trim() === "";
+    const kind = column.kinds[row] as CellKind;
+    if (kind === CellKind.Empty) return true;
+    if (kind === CellKind.Shared) return this.sharedBlank[column.values[row]] !== 2;
+    if (kind === CellKind.Text) return this.own[column.values[row]].trim() === "";
     return false;
+  }
+
+  /**
+   * The kind of a cell, without making its value (for code that walks every cell of a very large sheet,
+   * such as the records snapshot); with `rawAt` and `textOf` it gives what `get` gives.
+   */
+  kindAt(row: number, col: number): CellKind {
+    const column = this.columns[col];
+    return !column || row < 1 || row > this.lastRow ? CellKind.Empty : (column.kinds[row] as CellKind);
+  }
+
+  /** The number that stands for a cell's value: the number, the time value, or the index of its text. */
+  rawAt(row: number, col: number): number {
+    const column = this.columns[col];
+    return !column || row < 1 || row > this.lastRow ? 0 : column.values[row];
+  }
+
+  /** The text a Shared, Text or Error cell's number stands for. */
+  textOf(kind: CellKind, raw: number): string {
+    return kind === CellKind.Shared ? this.sharedStrings[raw] : this.own[raw];
   }
 
   /** Bytes held by the typed arrays (for the benchmark and tests of the bound). */
@@ -168,7 +189,7 @@ export class ColumnStore implements CellStore {
     return n;
   }
 
-  private put(col: number, kind: Kind, value: number, filled: boolean): void {
+  private put(col: number, kind: CellKind, value: number, filled: boolean): void {
     if (filled && col > this.rowLast) this.rowLast = col;
     let p = this.pending[this.pendingUsed];
     if (!p) p = this.pending[this.pendingUsed] = { col, kind, value };

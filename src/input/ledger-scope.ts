@@ -13,10 +13,23 @@ export const IGNORE_CATEGORY = "negeren";
 
 /** An account number or cost centre as a key: the text Excel's TRIM(cell&"") gives, in upper case (MATCH ignores case). */
 export function ledgerKeyPart(v: CellValue): string {
-  if (v === null || isCellError(v)) return "";
-  const t = typeof v === "number" ? String(v) : v instanceof Date ? "" : String(v);
-  return t.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toUpperCase();
+  if (v === null || isCellError(v) || v instanceof Date) return "";
+  // a number's text has no spaces
+  if (typeof v === "number") return String(v).toUpperCase();
+  const t = String(v);
+  // a whole export repeats a few thousand accounts and cost centres a million times: each text is keyed once
+  let key = keyCache.get(t);
+  if (key === undefined) {
+    key = t.replace(/^ +| +$/g, "").replace(/ {2,}/g, " ").toUpperCase();
+    if (keyCache.size >= KEY_CACHE) keyCache.clear();
+    keyCache.set(t, key);
+  }
+  return key;
 }
+
+/** Texts keyed by ledgerKeyPart, kept for the next row (bounded: cleared when full). */
+const keyCache = new Map<string, string>();
+const KEY_CACHE = 1 << 16;
 
 /** The setting's text as cost centres, as written: separated by commas or semicolons, blanks dropped. */
 export function costCentreList(text: string): string[] {

@@ -166,7 +166,12 @@ export class TableReader {
       : null;
     for (let r = headerRow + 1, last = lastRow(grid); r <= last; r++) {
       if (totals && r >= totals.from && r <= totals.to) continue;
-      if (used.some((c) => !blankAt(grid, r, c))) dataRows.push(r);
+      for (const c of used) {
+        if (!blankAt(grid, r, c)) {
+          dataRows.push(r);
+          break;
+        }
+      }
     }
     return new TableReader(grid, sheetKey, { sheet: grid.name, headerRow, columns, dataRows }, problems, forms);
   }

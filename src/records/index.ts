@@ -4,7 +4,7 @@
  */
 export { MARKER_SHEET, SIGNOFF_SHEET, SNAPSHOT_SHEET, LOG_SHEET, PARKED_PREFIX, STAGING_PREFIX, HIDDEN_RECORD_SHEETS, markerRows, markerRowsOf, recordedReportSheets, ownReportSheets, isHiddenRecordSheet, isRecordSheet, isParkedSheet, isLeftoverSheet, otherSheets, sheetInTheWay, type ReportMarker, type RecordedSheet } from "./ownership";
 export { STATUSES, sealOf, readSignOff, signOffRows, changedSinceSigning, signOffProblems, applySignAction, type Status, type SignOff, type SignAction } from "./signoff";
-export { takeSnapshot, snapshotRows, readSnapshot, diffSnapshots, describeChanges, type Snapshot, type SheetChanges } from "./snapshot";
+export { takeSnapshot, snapshotRows, eachSnapshotRow, readSnapshot, diffSnapshots, describeChanges, type Snapshot, type SheetChanges } from "./snapshot";
 export { LOG_HEADERS, logRow, logRowHash, chainEntries, checkLog, withLogHead, logHeadOf, type LogEntry, type LogStatusRow, type LogCheck, type LogHead } from "./log";
 export { integrityProblems } from "./integrity";
 export { figuresOf, recordsForBuild, type KeptRecords, type BuildFigures, type VersionContent } from "./build";

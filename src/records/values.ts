@@ -85,7 +85,7 @@ export function withValues(snapshot: Snapshot, values: Snapshot): Snapshot {
 
 interface Row { id: string; values: string[] }
 
-function rowsOf(m: Map<number, string> | undefined): { headers: string[]; rows: Row[] } | null {
+function rowsOf(m: ReadonlyMap<number, string> | undefined): { headers: string[]; rows: Row[] } | null {
   const headers = decode(m?.get(0) ?? "");
   if (!m || !Array.isArray(headers)) return null;
   const rows: Row[] = [];
@@ -143,7 +143,7 @@ function valueChanges(sheet: string, before: { headers: string[]; rows: Row[] },
 }
 
 /** The months whose total of a data sheet changed, before → after. */
-function monthChanges(sheet: string, before: Map<number, string>, after: Map<number, string>): string {
+function monthChanges(sheet: string, before: ReadonlyMap<number, string>, after: ReadonlyMap<number, string>): string {
   const money = sheet === SHEETS.ledger;
   const parts: string[] = [];
   for (let m = 1; m <= 12; m++) {

@@ -15,6 +15,15 @@ export const STALE_MESSAGE = "Let op: op de invoerbladen zijn regels toegevoegd 
 
 /** The live condition `AND(COUNTA(Sheet!C:C)=n, …)`: true while every input sheet has the rows of the build. */
 export function unchangedRowsCondition(ctx: BuildContext): string {
+  // every title block asks: the input sheets are counted once per build (a whole ledger export has a million rows)
+  let condition = conditions.get(ctx);
+  if (condition === undefined) conditions.set(ctx, (condition = countCondition(ctx)));
+  return condition;
+}
+
+const conditions = new WeakMap<BuildContext, string>();
+
+function countCondition(ctx: BuildContext): string {
   const terms: string[] = [];
   for (const l of Object.values(ctx.layout.sheets)) {
     if (!l) continue;

@@ -5,6 +5,9 @@ import type ExcelJS from "exceljs";
 import type * as Template from "./template";
 import { errorText, fail, readBytes, type ReadOutcome } from "./read";
 
+/** Pieces handed to one writev call (below the platform's IOV_MAX of 1,024). */
+const WRITEV_PIECES = 512;
+
 function errorCode(e: unknown): string | undefined {
   if (typeof e === "object" && e !== null && "code" in e) {
     const c = (e as { code: unknown }).code;
@@ -44,13 +47,21 @@ export async function readWorkbookFile(file: string): Promise<ReadOutcome> {
   return readBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), label);
 }
 
-/** Write bytes to `target` atomically: a temporary file beside it, then rename. */
-export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+/** Write bytes (or pieces of bytes, one after the other) to `target` atomically: a temporary file beside it, then rename. */
+export async function writeFileAtomically(target: string, bytes: Uint8Array | Uint8Array[]): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(tmp, bytes);
+    if (bytes instanceof Uint8Array) await fs.writeFile(tmp, bytes);
+    else {
+      const file = await fs.open(tmp, "w");
+      try {
+        for (let i = 0; i < bytes.length; i += WRITEV_PIECES) await file.writev(bytes.slice(i, i + WRITEV_PIECES));
+      } finally {
+        await file.close();
+      }
+    }
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });

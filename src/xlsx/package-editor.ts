@@ -3,7 +3,7 @@
  * its relationships, the content types, docProps/app.xml's sheet titles and calcChain.xml — the only parts
  * of the user's package a build edits; every other part is copied through byte for byte.
  */
-import { CONTENT_TYPE, escapeXml, findTags, NS, Package, REL, relativeTarget, relsPathOf } from "./package";
+import { CONTENT_TYPE, escapeXml, findTags, NS, Package, REL, relativeTarget, relsPathOf, type PartWriter } from "./package";
 import type { ReadBook } from "./read";
 import { StyleBook } from "./styles";
 import type { SheetEntry } from "./workbook";
@@ -11,7 +11,8 @@ import type { SheetEntry } from "./workbook";
 export interface NewSheet {
   name: string;
   state: SheetEntry["state"];
-  xml: string;
+  /** the sheet's XML, as text or as UTF-8 bytes (in pieces) */
+  xml: string | Uint8Array | Uint8Array[] | PartWriter;
   /** extra parts hanging off the sheet: [part name, content, content type, relationship type] */
   children?: Array<{ part: string; xml: string; contentType: string; relType: string; grandchildren?: Array<{ part: string; xml: string; contentType: string; relType: string }> }>;
 }

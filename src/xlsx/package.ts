@@ -4,7 +4,10 @@
  * root, relative from the source part's folder), and the content types. Parts that are never replaced are
  * written back with their original compressed bytes.
  */
-import { entryBytes, newEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { entryAt, entryBytes, EntryWriter, joinPieces, newEntry, readZip, writeZip, zipChunks, type ZipEntry } from "./zip";
+
+/** A part written piece by piece: the bytes handed to `push` in order. */
+export type PartWriter = (push: (bytes: Uint8Array) => void) => void;
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -55,13 +58,45 @@ export function xmlText(bytes: Uint8Array): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+
+/** Whether `_xHHHH_` starts at `i` (Excel's escape of a character, which a literal must not be read as). */
+function escapeAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 1) !== 120 || s.charCodeAt(i + 6) !== 95) return false;
+  for (let k = i + 2; k < i + 6; k++) if (!isHex(s.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Text for XML content or an attribute: `&<>"` as entities; characters XML 1.0 does not allow written the
+ * way Excel escapes them (`_xHHHH_`), and a literal `_xHHHH_` kept literal (`_x005F_xHHHH_`). One pass that
+ * copies the runs in between (a whole ledger export writes millions of cells).
+ */
 export function escapeXml(s: string): string {
-  // characters XML 1.0 does not allow are written the way Excel escapes them (_xHHHH_)
-  return s
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string;
+    if (c === 38) rep = "&amp;";
+    else if (c === 60) rep = "&lt;";
+    else if (c === 62) rep = "&gt;";
+    else if (c === 34) rep = "&quot;";
+    else if (c === 95) {
+      if (!escapeAt(s, i)) continue;
+      out += s.slice(copied, i) + "_x005F_";
+      // the escape's own characters follow as they are (the search goes on after them)
+      out += s.slice(i + 1, i + 7);
+      copied = i + 7;
+      i += 6;
+      continue;
+    } else if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff) {
+      rep = `_x${c.toString(16).toUpperCase().padStart(4, "0")}_`;
+    } else continue;
+    out += s.slice(copied, i) + rep;
+    copied = i + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 export function unescapeXml(s: string): string {
@@ -137,7 +172,15 @@ interface Part {
   entry?: ZipEntry;
   /** replaced or new content */
   data?: Uint8Array;
+  /** `entry` was made here from new content (deflated when it was set; its time is set when written) */
+  fresh?: boolean;
 }
+
+/**
+ * New content larger than this is deflated as it is set, so only its compressed bytes are held (a whole
+ * ledger export's report has a Berekening of some 27 MB and a snapshot of 17 MB).
+ */
+const DEFLATE_WHEN_SET = 1 << 20;
 
 export class Package {
   /** part name (as stored) → part, in archive order */
@@ -177,8 +220,8 @@ export class Package {
   }
 
   /**
-   * The zip entry of a part as read from the file (for reading it in chunks), or undefined when the part
-   * is not there or was replaced in this package.
+   * The zip entry of a part (for reading it in chunks): as read from the file, or as deflated when large
+   * new content was set; undefined when the part is not there or holds new content not yet deflated.
    */
   entry(name: string): ZipEntry | undefined {
     const n = this.resolve(name);
@@ -198,14 +241,31 @@ export class Package {
     return s;
   }
 
-  set(name: string, content: string | Uint8Array): void {
-    const data = typeof content === "string" ? enc.encode(content) : content;
+  /**
+   * New content of a part: text, bytes, bytes in pieces (joined only when small), or a writer that hands
+   * over its bytes piece by piece (deflated as they come: a large sheet).
+   */
+  set(name: string, content: string | Uint8Array | Uint8Array[] | PartWriter): void {
+    let writer: EntryWriter | null = null;
+    if (typeof content === "function" || (Array.isArray(content) && content.reduce((n, c) => n + c.length, 0) > DEFLATE_WHEN_SET)) {
+      writer = new EntryWriter();
+      const w = writer;
+      if (typeof content === "function") content((b) => w.push(b));
+      else for (const b of content) w.push(b);
+    }
+    const data = writer ? null : typeof content === "string" ? enc.encode(content) : Array.isArray(content) ? joinPieces(content) : (content as Uint8Array);
     const n = this.resolve(name) ?? name.replace(/^\//, "");
-    const part = this.parts.get(n);
-    if (part) part.data = data;
-    else {
-      this.parts.set(n, { data });
+    let part = this.parts.get(n);
+    if (!part) {
+      part = {};
+      this.parts.set(n, part);
       this.names.set(n.toLowerCase(), n);
+    }
+    if (data && data.length <= DEFLATE_WHEN_SET) part.data = data;
+    else {
+      part.entry = writer ? writer.entry(n) : newEntry(n, data ?? new Uint8Array(0));
+      part.data = undefined;
+      part.fresh = true;
     }
     this.cache.delete(n);
   }
@@ -245,6 +305,15 @@ export class Package {
 
   /** The archive: unchanged parts with their original compressed bytes, in their original order. */
   toBytes(when?: Date): Uint8Array {
+    return writeZip(this.entries(when));
+  }
+
+  /** The archive in pieces (zipChunks): for writing to a file without the whole archive in memory. */
+  toChunks(when?: Date): Uint8Array[] {
+    return zipChunks(this.entries(when));
+  }
+
+  private entries(when?: Date): ZipEntry[] {
     const entries: ZipEntry[] = [];
     const ct = this.resolve("[Content_Types].xml");
     const order = [...this.parts.keys()];
@@ -252,9 +321,9 @@ export class Package {
     if (ct) order.sort((a, b) => (a === ct ? -1 : b === ct ? 1 : 0));
     for (const n of order) {
       const part = this.parts.get(n)!;
-      if (part.data === undefined && part.entry) entries.push(part.entry);
+      if (part.data === undefined && part.entry) entries.push(part.fresh ? entryAt(part.entry, when) : part.entry);
       else entries.push(newEntry(n, part.data!, when));
     }
-    return writeZip(entries);
+    return entries;
   }
 }

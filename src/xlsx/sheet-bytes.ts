@@ -152,7 +152,8 @@ export class SheetByteScanner {
     const n = b.length;
     let pos = from;
     for (;;) {
-      const lt = b.indexOf(LT, pos);
+      // the next tag usually starts right where the last one ended
+      const lt = b[pos] === LT ? pos : b.indexOf(LT, pos);
       if (lt < 0 || lt + 1 >= n) return lt < 0 ? n : lt;
       const c1 = b[lt + 1];
       if (c1 === 99 /* c */ && (isSpace(b[lt + 2]) || b[lt + 2] === GT || b[lt + 2] === SLASH)) {
@@ -212,8 +213,10 @@ export class SheetByteScanner {
     // the usual <v>…</v></c>
     const v = gt + 1;
     if (b[v] === LT && b[v + 1] === 118 && b[v + 2] === GT && (type === "n" || type === "s")) {
-      const vEnd = b.indexOf(LT, v + 3);
-      if (vEnd < 0) return -1;
+      // a value is a few characters: a loop is cheaper than indexOf here
+      let vEnd = v + 3;
+      while (vEnd < b.length && b[vEnd] !== LT) vEnd++;
+      if (vEnd >= b.length) return -1;
       if (b[vEnd + 1] === SLASH && b[vEnd + 2] === 118 && b[vEnd + 3] === GT && b[vEnd + 4] === LT && b[vEnd + 5] === SLASH && b[vEnd + 6] === 99 && b[vEnd + 7] === GT) {
         const x = decimal(b, v + 3, vEnd);
         if (type === "n" && !Number.isNaN(x)) {
@@ -269,8 +272,9 @@ export class SheetByteScanner {
       if (b[i] === GT) break; // malformed: the general scanner will say so
       const q = b[i];
       const vStart = i + 1;
-      const vEnd = b.indexOf(q, vStart);
-      if (vEnd < 0) return -1;
+      let vEnd = vStart;
+      while (vEnd < n && b[vEnd] !== q) vEnd++;
+      if (vEnd >= n) return -1;
       i = vEnd + 1;
       if (nameLen !== 1) continue;
       if (name === 114 /* r */) {

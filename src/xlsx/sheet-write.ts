@@ -6,8 +6,9 @@
  */
 import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
-import { escapeXml, NS } from "./package";
+import { escapeXml, NS, type PartWriter } from "./package";
 import type { StyleBook } from "./styles";
+import { Utf8Builder } from "./utf8-builder";
 import { isDateFormat } from "./workbook";
 
 /**
@@ -22,37 +23,60 @@ const FUTURE_FUNCTIONS = new Set([
   "WORKDAY.INTL",
 ]);
 
-/** A formula as stored in the file: no leading '=', future functions prefixed, strings and sheet names untouched. */
+/** [A-Za-z_]: a name may start with it */
+const nameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** [A-Za-z0-9_.]: a name may go on with it */
+const nameChar = (c: number) => nameStart(c) || (c >= 48 && c <= 57) || c === 46;
+/** A function name is looked for in the 40 characters from its start, its '(' included. */
+const NAME_WINDOW = 40;
+
+/**
+ * A formula as stored in the file: no leading '=', future functions prefixed, strings and sheet names
+ * untouched. A name directly followed by '(' (and not part of a longer name) is a function; the report writes
+ * tens of thousands of formulas for a whole ledger export, so this walks the text once, copying slices.
+ */
 export function fileFormula(f: string): string {
   const src = f.startsWith("=") ? f.slice(1) : f;
+  const n = src.length;
   let out = "";
+  let copied = 0;
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (ch === '"' || ch === "'") {
+  // whether the last character written is one a name goes on with
+  let afterName = false;
+  while (i < n) {
+    const ch = src.charCodeAt(i);
+    if (ch === 34 || ch === 39) {
       // a string literal or a quoted sheet name: copy to its closing quote (doubled quotes stay inside)
       let j = i + 1;
-      while (j < src.length) {
-        if (src[j] === ch) {
-          if (src[j + 1] === ch) { j += 2; continue; }
+      while (j < n) {
+        if (src.charCodeAt(j) === ch) {
+          if (src.charCodeAt(j + 1) === ch) { j += 2; continue; }
           break;
         }
         j++;
       }
-      out += src.slice(i, j + 1);
-      i = j + 1;
+      i = Math.min(j + 1, n);
+      afterName = nameChar(src.charCodeAt(i - 1));
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(src.slice(i, i + 40));
-    if (m && !/[A-Za-z0-9_.]$/.test(out)) {
-      out += FUTURE_FUNCTIONS.has(m[0].toUpperCase()) ? `_xlfn.${m[0]}` : m[0];
-      i += m[0].length;
+    if (!nameStart(ch) || afterName) {
+      afterName = nameChar(ch);
+      i++;
       continue;
     }
-    out += ch;
-    i++;
+    let j = i + 1;
+    while (j < n && nameChar(src.charCodeAt(j))) j++;
+    if (j < n && src.charCodeAt(j) === 40 && j - i < NAME_WINDOW) {
+      const name = src.slice(i, j);
+      if (FUTURE_FUNCTIONS.has(name.toUpperCase())) {
+        out += src.slice(copied, i) + "_xlfn.";
+        copied = i;
+      }
+    }
+    afterName = true;
+    i = j;
   }
-  return out;
+  return out === "" ? src : out + src.slice(copied);
 }
 
 function valueXml(ref: string, s: number, v: Scalar | undefined): string {
@@ -113,10 +137,54 @@ export interface SheetXmlOptions {
 /** Days between the 1900 and the 1904 date systems. */
 const DAYS_1904 = 1462;
 
+/** Where a sheet's rows go: a list of strings (planSheetXml) or UTF-8 bytes (planSheetBytes). */
+interface Pieces {
+  push(s: string): void;
+}
+
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
-  const editable = new Set(plan.editable);
   const parts: string[] = [];
+  const [head, tail] = planSheet(plan, styles, opts, parts);
+  return head + parts.join("") + tail;
+}
+
+/** The same as UTF-8 bytes in pieces, the rows encoded as they are made (a large sheet is never one string, nor one array). */
+export function planSheetBytes(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): Uint8Array[] {
+  const body = new Utf8Builder();
+  const [head, tail] = planSheet(plan, styles, opts, body);
+  return body.pieces(head, tail);
+}
+
+/**
+ * The same, written straight into the package's deflater as it is made (a sheet of tens of thousands of
+ * rows: neither its text nor its bytes are ever whole in memory). The columns are counted first, so the
+ * `<dimension>` before the rows is right; styles are taken in the same order as by planSheetXml.
+ */
+export function planSheetWriter(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): PartWriter {
+  return (push) => {
+    const editable = new Set(plan.editable);
+    let maxCol = 0;
+    plan.cells.forEach((row, r) => row?.forEach((c, col) => {
+      if (!c) return;
+      // every cell's style, in order (a new style takes the next index)
+      const st = styles.xf(c, editable.has(`${columnLetter(col + 1)}${r + 1}`));
+      if (c.f !== undefined || st !== 0 || hasValue(c.v)) maxCol = Math.max(maxCol, col + 1);
+    }));
+    const body = new Utf8Builder(push);
+    body.push(sheetHead(plan, opts, maxCol));
+    const tail = planSheet(plan, styles, opts, body);
+    body.push(tail[1]);
+    body.flush();
+  };
+}
+
+/** Whether valueXml writes a value (else only a style, or nothing). */
+const hasValue = (v: Scalar | undefined) => v !== null && v !== undefined && v !== "" && (typeof v !== "number" || Number.isFinite(v));
+
+/** The rows into `out`; returns the XML before and after them (styles are taken in the order of the rows, then the rest). */
+function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, out: Pieces): [string, string] {
+  const editable = new Set(plan.editable);
   let maxCol = 0;
   plan.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
@@ -139,36 +207,92 @@ export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlO
     const chosen = plan.heights?.[r];
     const height = chosen !== undefined ? chosen : lines > 1 ? 13.5 * lines + 2 : undefined;
     const ht = height !== undefined ? ` ht="${Math.min(409, height)}" customHeight="1"` : "";
-    parts.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
+    out.push(`<row r="${r + 1}"${ht}>${cells.join("")}</row>`);
   });
-  const freeze = plan.freezeRows ?? 4;
-  const pane = freeze > 0
-    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
-    : "";
-  const tab = plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.replace(/^#/, "").slice(-6).toUpperCase()}"/>` : "";
   const cf = plan.conditional.map((c, i) =>
     `<conditionalFormatting sqref="${escapeXml(c.range)}"><cfRule type="expression" dxfId="${styles.dxf(c.style)}" priority="${i + 1}"><formula>${escapeXml(fileFormula(c.formula))}</formula></cfRule></conditionalFormatting>`).join("");
   const merges = plan.merges.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${escapeXml(m)}"/>`).join("")}</mergeCells>` : "";
   const print = plan.print;
   const setup = `<pageSetup paperSize="9" orientation="${print && !print.landscape ? "portrait" : "landscape"}" fitToWidth="${print?.fitWidth ?? 1}" fitToHeight="0"${print?.pageNumbers ? ' useFirstPageNumber="1" firstPageNumber="1"' : ""}/>`;
   const protection = opts.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "";
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>${parts.join("")}</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`;
+  return [
+    sheetHead(plan, opts, maxCol),
+    `</sheetData>${protection}${merges}${cf}<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>${setup}${footer()}${opts.drawingRId ? `<drawing r:id="${opts.drawingRId}"/>` : ""}</worksheet>`,
+  ];
 }
 
+/** A report sheet's XML up to `<sheetData>`. */
+function sheetHead(plan: SheetPlan, opts: SheetXmlOptions, maxCol: number): string {
+  const freeze = plan.freezeRows ?? 4;
+  const pane = freeze > 0
+    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
+    : "";
+  const tab = plan.tabColor ? `<tabColor rgb="FF${plan.tabColor.replace(/^#/, "").slice(-6).toUpperCase()}"/>` : "";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>${dimension(plan.cells.length, maxCol)}<sheetViews><sheetView showGridLines="0"${opts.selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(plan.widths)}<sheetData>`;
+}
+
+type RowsOptions = { headerXf?: number; widths?: number[] };
+type Row = (Scalar | undefined)[];
+/** Rows handed over one at a time, in order (each call hands them all again). */
+export type EachRow = (fn: (row: Row) => void) => void;
+
 /** Rows of plain values (the record sheets), optionally with a bold header row and column widths. */
-export function rowsSheetXml(rows: (Scalar | undefined)[][], opts: { headerXf?: number; widths?: number[] } = {}): string {
-  let maxCol = 0;
-  const body = rows.map((r, i) => {
+export function rowsSheetXml(rows: Row[], opts: RowsOptions = {}): string {
+  const parts: string[] = [];
+  const [head, tail] = rowsSheet((fn) => rows.forEach((r) => fn(r)), opts, parts);
+  return head + parts.join("") + tail;
+}
+
+/** The same as UTF-8 bytes in pieces. */
+export function rowsSheetBytes(rows: Row[], opts: RowsOptions = {}): Uint8Array[] {
+  const body = new Utf8Builder();
+  const [head, tail] = rowsSheet((fn) => rows.forEach((r) => fn(r)), opts, body);
+  return body.pieces(head, tail);
+}
+
+/**
+ * The same, written straight into the package's deflater (see planSheetWriter), from rows made one at a
+ * time (the snapshot of a whole ledger export: 17 MB of text never held at once). The rows are gone through
+ * twice: first to count them and their columns for `<dimension>`.
+ */
+export function rowsSheetWriter(each: EachRow, opts: RowsOptions = {}): PartWriter {
+  return (push) => {
+    let maxCol = 0, count = 0;
+    each((r) => {
+      const i = count++;
+      r.forEach((v, c) => {
+        if ((i === 0 && opts.headerXf) || hasValue(v)) maxCol = Math.max(maxCol, c + 1);
+      });
+    });
+    const body = new Utf8Builder(push);
+    body.push(rowsHead(count, maxCol, opts));
+    const [, tail] = rowsSheet(each, opts, body);
+    body.push(tail);
+    body.flush();
+  };
+}
+
+function rowsHead(rows: number, maxCol: number, opts: RowsOptions): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>`;
+}
+
+function rowsSheet(each: EachRow, opts: RowsOptions, out: Pieces): [string, string] {
+  let maxCol = 0, i = 0;
+  each((r) => {
     const cells = r.map((v, c) => {
       const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, v);
       if (x) maxCol = Math.max(maxCol, c + 1);
       return x;
     }).join("");
-    return cells ? `<row r="${i + 1}">${cells}</row>` : "";
-  }).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">${dimension(rows.length, maxCol)}<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(opts.widths ?? [])}<sheetData>${body}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+    if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
+    i++;
+  });
+  return [
+    rowsHead(i, maxCol, opts),
+    `</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+  ];
 }
 
 /** Append rows below the last row of an existing record sheet (the Logboek), leaving its rows as they are. */

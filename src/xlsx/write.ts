@@ -6,15 +6,18 @@
  * their drawings and charts. The Logboek only ever gets rows appended.
  */
 import { quoteSheet } from "../report/a1";
-import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, snapshotRows, type KeptRecords } from "../records";
+import { LOG_HEADERS, LOG_SHEET, logRow, MARKER_SHEET, markerRows, sheetInTheWay, SIGNOFF_SHEET, signOffRows, SNAPSHOT_SHEET, eachSnapshotRow, type KeptRecords } from "../records";
 import type { SheetPlan, WorkbookPlan } from "../report/plan";
 import { chartXml, drawingXml } from "./chart";
-import { CONTENT_TYPE, REL } from "./package";
+import { CONTENT_TYPE, REL, type Package } from "./package";
 import type { ReadBook } from "./read";
-import { appendRowsXml, planSheetXml, rowsSheetXml } from "./sheet-write";
+import { appendRowsXml, planSheetBytes, planSheetWriter, rowsSheetBytes, rowsSheetWriter } from "./sheet-write";
 import { StyleBook } from "./styles";
 import { absolute, PackageEditor, type NewSheet, type PrintName } from "./package-editor";
 import type { SheetEntry } from "./workbook";
+
+/** A report sheet longer than this is written into the package as it is made (planSheetWriter). */
+const STREAM_ROWS = 20_000;
 
 const LOG_WIDTHS = [20, 18, 24, 66, 16, 20, 20, 20, 20, 100];
 
@@ -28,6 +31,16 @@ export interface WriteOptions {
  * records updated, and every other part as it was. Returns the bytes of the new .xlsx.
  */
 export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords, opts: WriteOptions = {}): Uint8Array {
+  return putReport(book, plan, records).toBytes(opts.now);
+}
+
+/** The same as pieces to write one after the other (Package.toChunks): the CLI's output is never whole in memory. */
+export function writeReportChunks(book: ReadBook, plan: WorkbookPlan, records: KeptRecords, opts: WriteOptions = {}): Uint8Array[] {
+  return putReport(book, plan, records).toChunks(opts.now);
+}
+
+/** The report and the records put into the book's package. */
+function putReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords): Package {
   const ed = new PackageEditor(book);
   const pkg = book.pkg;
   const styles = new StyleBook(book.info.stylesPart ? pkg.text(book.info.stylesPart) : undefined);
@@ -48,7 +61,9 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
         grandchildren: s.charts.map((c) => ({ part: ed.freeName(`${ed.xlFolder}charts/chart`, ".xml", taken), xml: chartXml(s, c), contentType: CONTENT_TYPE.chart, relType: REL.chart })),
       });
     }
-    const xml = planSheetXml(s, styles, { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 });
+    const opts = { protect: records.protect !== undefined && records.protect === s.name, drawingRId: children.length ? "rId1" : undefined, date1904: book.info.date1904 };
+    // a long sheet (the Berekening of a whole ledger export) goes into the package as it is made
+    const xml = s.cells.length > STREAM_ROWS ? planSheetWriter(s, styles, opts) : planSheetBytes(s, styles, opts);
     ed.putSheet({ name: s.name, state: "visible", xml, children });
   }
   const printNames: PrintName[] = [];
@@ -58,9 +73,10 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
     printNames.push({ sheet: s.name, name: "_xlnm.Print_Area", ref: `${quoteSheet(s.name)}!${absolute(print.area)}` });
     if (print.repeatRows) printNames.push({ sheet: s.name, name: "_xlnm.Print_Titles", ref: `${quoteSheet(s.name)}!${absolute(print.repeatRows)}` });
   }
-  ed.putSheet({ name: MARKER_SHEET, state: "veryHidden", xml: rowsSheetXml(markerRows(plan.marker, plan.sheets.map((x) => ({ name: x.name })))) });
-  if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetXml(signOffRows(records.signOff)) });
-  if (records.snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetXml(snapshotRows(records.snapshot)) });
+  ed.putSheet({ name: MARKER_SHEET, state: "veryHidden", xml: rowsSheetBytes(markerRows(plan.marker, plan.sheets.map((x) => ({ name: x.name })))) });
+  if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetBytes(signOffRows(records.signOff)) });
+  const snapshot = records.snapshot;
+  if (snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: rowsSheetWriter((fn) => eachSnapshotRow(snapshot, fn)) });
   if (records.log && records.log.length > 0) {
     const rows = records.log.map(logRow);
     const part = ed.partOf(LOG_SHEET);
@@ -69,11 +85,11 @@ export function writeReport(book: ReadBook, plan: WorkbookPlan, records: KeptRec
       const last = Math.max(0, ...[...xml.matchAll(/<(?:[\w.-]+:)?row\b[^>]*\br="(\d+)"/g)].map((m) => Number(m[1])));
       pkg.set(part, appendRowsXml(xml, last + 1, rows));
     } else {
-      ed.putSheet({ name: LOG_SHEET, state: "hidden", xml: rowsSheetXml([LOG_HEADERS, ...rows], { headerXf: styles.xf({ s: "header" }), widths: LOG_WIDTHS }) });
+      ed.putSheet({ name: LOG_SHEET, state: "hidden", xml: rowsSheetBytes([LOG_HEADERS, ...rows], { headerXf: styles.xf({ s: "header" }), widths: LOG_WIDTHS }) });
     }
   }
   ed.finish(plan.sheets[0]?.name, styles, book.info.stylesPart, printNames);
-  return pkg.toBytes(opts.now);
+  return pkg;
 }
 
 /** A sheet to put into a package as it is, for `writeSheets`. */
@@ -92,7 +108,7 @@ export function writeSheets(book: ReadBook, sheets: SheetToWrite[], opts: WriteO
   const ed = new PackageEditor(book);
   const styles = new StyleBook(book.info.stylesPart ? book.pkg.text(book.info.stylesPart) : undefined);
   for (const s of sheets) {
-    ed.putSheet({ name: s.plan.name, state: s.state, xml: planSheetXml(s.plan, styles, { protect: s.protect, date1904: book.info.date1904 }) });
+    ed.putSheet({ name: s.plan.name, state: s.state, xml: planSheetBytes(s.plan, styles, { protect: s.protect, date1904: book.info.date1904 }) });
   }
   ed.finish(undefined, styles, book.info.stylesPart);
   return book.pkg.toBytes(opts.now);

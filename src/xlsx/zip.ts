@@ -124,7 +124,17 @@ export interface DeflateCodec {
   deflate(data: Uint8Array, level: 1 | 6): Uint8Array;
   /** the uncompressed bytes piece by piece, so a large part is never whole in memory (optional) */
   inflateChunks?(raw: Uint8Array): AsyncIterable<Uint8Array>;
+  /** the CRC-32 of the zip format, continued from `crc` (optional: the portable one below otherwise) */
+  crc32?(data: Uint8Array, crc: number): number;
+  /**
+   * one piece of a stream deflated on its own and flushed to a byte boundary, not final (optional: else a
+   * part made piece by piece is joined and deflated whole); FINAL_EMPTY_BLOCK ends such a stream
+   */
+  deflatePiece?(piece: Uint8Array, level: 1 | 6): Uint8Array;
 }
+
+/** A final, empty block with fixed codes (RFC 1951 §3.2.6): what a deflater writes to end a stream. */
+const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
 
 /** Compressed bytes handed to the inflater at a time when a part is read in chunks. */
 const CHUNK_IN = 1 << 16;
@@ -189,7 +199,8 @@ export async function* entryChunks(e: ZipEntry): AsyncIterable<Uint8Array> {
 }
 
 let CRC_TABLE: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array, crc = 0): number {
+  if (codec.crc32) return codec.crc32(data, crc);
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -198,7 +209,7 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let c = 0xffffffff;
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
@@ -217,64 +228,122 @@ export function newEntry(name: string, data: Uint8Array, when = new Date()): Zip
   const deflate = data.length > 64;
   // large parts (the snapshot, a long Berekening) are deflated faster at a small cost in size
   const raw = deflate ? codec.deflate(data, data.length > 262_144 ? 1 : 6) : data;
+  return madeEntry(name, deflate ? 8 : 0, crc32(data), data.length, raw, when);
+}
+
+function madeEntry(name: string, method: number, crc: number, size: number, raw: Uint8Array, when: Date): ZipEntry {
   const nameBytes = utf8e.encode(name);
-  const ascii = nameBytes.length === name.length;
   const { time, date } = dosDateTime(when);
-  return {
-    name, nameBytes, method: deflate ? 8 : 0, flags: ascii ? 0 : 0x800, crc: crc32(data), compressedSize: raw.length,
-    size: data.length, dosTime: time, dosDate: date, raw,
-  };
+  return { name, nameBytes, method, flags: nameBytes.length === name.length ? 0 : 0x800, crc, compressedSize: raw.length, size, dosTime: time, dosDate: date, raw };
+}
+
+/**
+ * A new entry written piece by piece (a large part: always deflated, fast): each piece is deflated as it
+ * comes, when the platform can, so only the compressed bytes are kept. A piece may be reused by the caller
+ * after `push`.
+ */
+export class EntryWriter {
+  private size = 0;
+  private crc = 0;
+  private readonly out: Uint8Array[] = [];
+
+  push(piece: Uint8Array): void {
+    if (piece.length === 0) return;
+    this.size += piece.length;
+    this.crc = crc32(piece, this.crc);
+    this.out.push(codec.deflatePiece ? codec.deflatePiece(piece, 1) : piece.slice());
+  }
+
+  entry(name: string, when = new Date()): ZipEntry {
+    // each piece flushed to a byte boundary, then a final empty block: one valid stream (RFC 1951 §3.2.3)
+    const raw = codec.deflatePiece ? joinPieces([...this.out, FINAL_EMPTY_BLOCK]) : codec.deflate(joinPieces(this.out), 1);
+    return madeEntry(name, 8, this.crc, this.size, raw, when);
+  }
+}
+
+/** Pieces of bytes as one array. */
+export function joinPieces(pieces: Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(pieces.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of pieces) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
+
+/** The same entry with the time a new entry gets (a part deflated before the package is written). */
+export function entryAt(e: ZipEntry, when = new Date()): ZipEntry {
+  const { time, date } = dosDateTime(when);
+  return { ...e, dosTime: time, dosDate: date };
 }
 
 /** Write entries as a zip archive. Entries copied from another archive keep their compressed bytes. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
+  return joinPieces(zipChunks(entries));
+}
+
+/**
+ * The archive as pieces to write one after the other: each entry's local header, its compressed bytes as
+ * they are (not copied), and the central directory, so a large output is never whole in memory.
+ */
+export function zipChunks(entries: ZipEntry[]): Uint8Array[] {
   let total = 22;
   for (const e of entries) total += 30 + e.nameBytes.length + e.raw.length + 46 + e.nameBytes.length;
   if (total > 0xfffffff0 || entries.length > 0xfffe) throw new ZipError("unsupported", "archive too large");
-  const out = new Uint8Array(total);
-  const dv = new DataView(out.buffer);
+  const chunks: Uint8Array[] = [];
   let p = 0;
   const offsets: number[] = [];
   // data descriptors are not written: sizes and CRC are in the local header, so flag bit 3 is cleared
   const flagsOf = (e: ZipEntry) => e.flags & 0x800;
   for (const e of entries) {
     offsets.push(p);
-    dv.setUint32(p, SIG_LOCAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, flagsOf(e), true);
-    dv.setUint16(p + 8, e.method, true);
-    dv.setUint16(p + 10, e.dosTime, true);
-    dv.setUint16(p + 12, e.dosDate, true);
-    dv.setUint32(p + 14, e.crc, true);
-    dv.setUint32(p + 18, e.raw.length, true);
-    dv.setUint32(p + 22, e.size, true);
-    dv.setUint16(p + 26, e.nameBytes.length, true);
-    dv.setUint16(p + 28, 0, true);
-    out.set(e.nameBytes, p + 30);
-    out.set(e.raw, p + 30 + e.nameBytes.length);
-    p += 30 + e.nameBytes.length + e.raw.length;
+    const head = new Uint8Array(30 + e.nameBytes.length);
+    const dv = new DataView(head.buffer);
+    dv.setUint32(0, SIG_LOCAL, true);
+    dv.setUint16(4, 20, true);
+    dv.setUint16(6, flagsOf(e), true);
+    dv.setUint16(8, e.method, true);
+    dv.setUint16(10, e.dosTime, true);
+    dv.setUint16(12, e.dosDate, true);
+    dv.setUint32(14, e.crc, true);
+    dv.setUint32(18, e.raw.length, true);
+    dv.setUint32(22, e.size, true);
+    dv.setUint16(26, e.nameBytes.length, true);
+    dv.setUint16(28, 0, true);
+    head.set(e.nameBytes, 30);
+    chunks.push(head);
+    if (e.raw.length > 0) chunks.push(e.raw);
+    p += head.length + e.raw.length;
   }
   const cd = p;
+  let cdSize = 22;
+  for (const e of entries) cdSize += 46 + e.nameBytes.length;
+  const dir = new Uint8Array(cdSize);
+  const dv = new DataView(dir.buffer);
+  let q = 0;
   entries.forEach((e, i) => {
-    dv.setUint32(p, SIG_CENTRAL, true);
-    dv.setUint16(p + 4, 20, true);
-    dv.setUint16(p + 6, 20, true);
-    dv.setUint16(p + 8, flagsOf(e), true);
-    dv.setUint16(p + 10, e.method, true);
-    dv.setUint16(p + 12, e.dosTime, true);
-    dv.setUint16(p + 14, e.dosDate, true);
-    dv.setUint32(p + 16, e.crc, true);
-    dv.setUint32(p + 20, e.raw.length, true);
-    dv.setUint32(p + 24, e.size, true);
-    dv.setUint16(p + 28, e.nameBytes.length, true);
-    dv.setUint32(p + 42, offsets[i], true);
-    out.set(e.nameBytes, p + 46);
-    p += 46 + e.nameBytes.length;
+    dv.setUint32(q, SIG_CENTRAL, true);
+    dv.setUint16(q + 4, 20, true);
+    dv.setUint16(q + 6, 20, true);
+    dv.setUint16(q + 8, flagsOf(e), true);
+    dv.setUint16(q + 10, e.method, true);
+    dv.setUint16(q + 12, e.dosTime, true);
+    dv.setUint16(q + 14, e.dosDate, true);
+    dv.setUint32(q + 16, e.crc, true);
+    dv.setUint32(q + 20, e.raw.length, true);
+    dv.setUint32(q + 24, e.size, true);
+    dv.setUint16(q + 28, e.nameBytes.length, true);
+    dv.setUint32(q + 42, offsets[i], true);
+    dir.set(e.nameBytes, q + 46);
+    q += 46 + e.nameBytes.length;
   });
-  dv.setUint32(p, SIG_END, true);
-  dv.setUint16(p + 8, entries.length, true);
-  dv.setUint16(p + 10, entries.length, true);
-  dv.setUint32(p + 12, p - cd, true);
-  dv.setUint32(p + 16, cd, true);
-  return out;
+  dv.setUint32(q, SIG_END, true);
+  dv.setUint16(q + 8, entries.length, true);
+  dv.setUint16(q + 10, entries.length, true);
+  dv.setUint32(q + 12, q, true);
+  dv.setUint32(q + 16, cd, true);
+  chunks.push(dir);
+  return chunks;
 }

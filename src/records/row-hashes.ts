@@ -1,0 +1,174 @@
+/**
+ * The row hashes of one input sheet in the snapshot, kept compactly: a whole ledger export has a million
+ * rows, and a Map of a million 16-character strings took some 150 bytes a row. Here a row number is 4 bytes
+ * and a hash of 16 lowercase hex digits (what `rowHash` gives) 8 bytes, in typed arrays; any other text
+ * (the first layout's stored entries may hold anything) is kept as it is beside them. It reads like a
+ * `ReadonlyMap` from row number to hash text, in the order the rows were set, as the Map it replaces did.
+ */
+
+const HEX = "0123456789abcdef";
+
+/** The value of one lowercase hex digit, or -1. */
+function hexDigit(c: number): number {
+  return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+}
+
+export class RowHashes implements ReadonlyMap<number, string> {
+  /** row numbers in the order they were set */
+  #rows: Int32Array;
+  /** per entry 8 bytes of hash (the 16 hex digits), unless the entry is in #other */
+  #bytes: Uint8Array;
+  #size = 0;
+  /** entries whose text is not 16 lowercase hex digits */
+  readonly #other = new Map<number, string>();
+  /** row number → entry index + 1 (built when first needed; 0: no entry) */
+  #index: Int32Array | null = null;
+  #maxRow = 0;
+
+  constructor(capacity = 16) {
+    this.#rows = new Int32Array(Math.max(1, capacity));
+    this.#bytes = new Uint8Array(this.#rows.length * 8);
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Set a row's hash from its 8 digest bytes (`from` in `digest`), as 16 hex digits would be. */
+  setBytes(row: number, digest: Uint8Array, from = 0): this {
+    const i = this.#slot(row);
+    this.#bytes.set(digest.subarray(from, from + 8), i * 8);
+    this.#other.delete(row);
+    return this;
+  }
+
+  set(row: number, hash: string): this {
+    const i = this.#slot(row);
+    if (hash.length === 16) {
+      const b = this.#bytes;
+      let ok = true;
+      for (let k = 0; k < 8; k++) {
+        const hi = hexDigit(hash.charCodeAt(2 * k)), lo = hexDigit(hash.charCodeAt(2 * k + 1));
+        if (hi < 0 || lo < 0) {
+          ok = false;
+          break;
+        }
+        b[i * 8 + k] = (hi << 4) | lo;
+      }
+      if (ok) {
+        this.#other.delete(row);
+        return this;
+      }
+    }
+    this.#other.set(row, hash);
+    return this;
+  }
+
+  get(row: number): string | undefined {
+    const i = this.#find(row);
+    return i < 0 ? undefined : this.#text(i);
+  }
+
+  has(row: number): boolean {
+    return this.#find(row) >= 0;
+  }
+
+  /** Whether `row` has the same hash here as in `other` (both holding it). */
+  sameAs(row: number, other: RowHashes): boolean {
+    const a = this.#find(row), b = other.#find(row);
+    if (a < 0 || b < 0) return false;
+    const oa = this.#other.get(row), ob = other.#other.get(row);
+    if (oa !== undefined || ob !== undefined) return this.#text(a) === other.#text(b);
+    for (let k = 0; k < 8; k++) if (this.#bytes[a * 8 + k] !== other.#bytes[b * 8 + k]) return false;
+    return true;
+  }
+
+  /** The hashes of entries `from` to `to` (exclusive) run together, when all are 16 hex digits; else null. */
+  hexRun(from: number, to: number): string | null {
+    let s = "";
+    for (let i = from; i < to; i++) {
+      if (this.#other.size > 0 && this.#other.has(this.#rows[i])) return null;
+      s += this.#hex(i);
+    }
+    return s;
+  }
+
+  /** Row number of entry `i` (in the order set). */
+  rowAt(i: number): number {
+    return this.#rows[i];
+  }
+
+  /** Whether entry `i` is 16 hex digits (else its text is kept as it is). */
+  isHexAt(i: number): boolean {
+    return this.#other.size === 0 || !this.#other.has(this.#rows[i]);
+  }
+
+  textAt(i: number): string {
+    return this.#text(i);
+  }
+
+  *keys(): MapIterator<number> {
+    for (let i = 0; i < this.#size; i++) yield this.#rows[i];
+  }
+
+  *values(): MapIterator<string> {
+    for (let i = 0; i < this.#size; i++) yield this.#text(i);
+  }
+
+  *entries(): MapIterator<[number, string]> {
+    for (let i = 0; i < this.#size; i++) yield [this.#rows[i], this.#text(i)];
+  }
+
+  [Symbol.iterator](): MapIterator<[number, string]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: string, key: number, map: ReadonlyMap<number, string>) => void): void {
+    for (let i = 0; i < this.#size; i++) fn(this.#text(i), this.#rows[i], this);
+  }
+
+  #hex(i: number): string {
+    const b = this.#bytes;
+    let s = "";
+    for (let k = i * 8; k < i * 8 + 8; k++) s += HEX[b[k] >> 4] + HEX[b[k] & 15];
+    return s;
+  }
+
+  #text(i: number): string {
+    const other = this.#other.size > 0 ? this.#other.get(this.#rows[i]) : undefined;
+    return other ?? this.#hex(i);
+  }
+
+  /** The entry index of `row`, or -1. */
+  #find(row: number): number {
+    if (!Number.isInteger(row) || row < 0 || row > this.#maxRow) return -1;
+    if (!this.#index) {
+      this.#index = new Int32Array(this.#maxRow + 1);
+      for (let i = 0; i < this.#size; i++) this.#index[this.#rows[i]] = i + 1;
+    }
+    return this.#index[row] - 1;
+  }
+
+  /** The entry index for `row`: its own when it has one (a Map keeps the first place), else a new one. */
+  #slot(row: number): number {
+    if (!Number.isInteger(row) || row < 0 || row > 0x7fffffff) throw new RangeError(`row ${row}`);
+    if (row > this.#maxRow) this.#maxRow = row; // rows set in ascending order (as a sheet is read) are new
+    else {
+      const i = this.#find(row);
+      if (i >= 0) return i;
+    }
+    if (this.#size === this.#rows.length) {
+      const rows = new Int32Array(this.#rows.length * 2);
+      rows.set(this.#rows);
+      const bytes = new Uint8Array(rows.length * 8);
+      bytes.set(this.#bytes);
+      this.#rows = rows;
+      this.#bytes = bytes;
+    }
+    const i = this.#size++;
+    this.#rows[i] = row;
+    if (this.#index && row < this.#index.length) this.#index[row] = i + 1;
+    else this.#index = null;
+    return i;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Text collected as UTF-8 bytes in blocks: a large sheet the writer makes (the Berekening of a whole ledger
+ * export is some 27 MB of XML) is never one string, nor a string and its bytes at once. Pieces are pushed
+ * whole (an element or a row), so a character is never split between two pieces.
+ */
+const enc = new TextEncoder();
+const BLOCK = 1 << 20;
+
+export class Utf8Builder {
+  private readonly blocks: Uint8Array[] = [];
+  private readonly block = new Uint8Array(BLOCK);
+  private used = 0;
+
+  /** `onBlock`, when given, takes each full block as it is made (the block is reused after it returns) */
+  constructor(private readonly onBlock?: (block: Uint8Array) => void) {}
+
+  push(s: string): void {
+    // a UTF-16 unit takes at most 3 bytes in UTF-8
+    if (s.length * 3 > BLOCK - this.used) {
+      this.flush();
+      if (s.length * 3 > BLOCK) {
+        const b = enc.encode(s);
+        if (this.onBlock) this.onBlock(b);
+        else this.blocks.push(b);
+        return;
+      }
+    }
+    this.used += enc.encodeInto(s, this.block.subarray(this.used)).written;
+  }
+
+  /** The bytes of `head`, the pieces pushed and `tail`, as blocks of about 1 MiB (not joined). */
+  pieces(head = "", tail = ""): Uint8Array[] {
+    this.flush();
+    const out = [enc.encode(head), ...this.blocks, enc.encode(tail)];
+    this.blocks.length = 0;
+    return out;
+  }
+
+  /** Hand over what was pushed so far (to `onBlock`, or kept for `pieces`). */
+  flush(): void {
+    if (this.used === 0) return;
+    if (this.onBlock) this.onBlock(this.block.subarray(0, this.used));
+    else this.blocks.push(this.block.slice(0, this.used));
+    this.used = 0;
+  }
+}
