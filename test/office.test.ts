@@ -32,10 +32,13 @@ function gridsFor(formationRows: number, withNotes = false): WorkbookGrids {
   return grids;
 }
 
+/** One build time for every plan here: a rebuild compared cell for cell must not differ by the clock's minute. */
+const BUILT_AT = new Date(2026, 6, 15, 10, 30);
+
 function planOf(grids: WorkbookGrids, otherSheets?: string[]): WorkbookPlan {
   const parsed = parseWorkbook(grids);
   if (!parsed.inputs) throw new Error(JSON.stringify(parsed.problems.filter((p) => p.severity === "fout").slice(0, 3)));
-  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems, { otherSheets }).plan;
+  return buildPlan(parsed.inputs, computeResults(parsed.inputs), parsed.layout, grids, parsed.problems, { otherSheets, builtAt: BUILT_AT }).plan;
 }
 
 /** A workbook in the double with the example inputs (plus `extra` sheets), read by the Office.js reader, and its plan. */
