@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { overviewRow } from "../src/report/overview";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { readWorkbookFile } from "../src/xlsx/file";
@@ -22,13 +22,6 @@ import { compareRecalculated, readCells, type Cells } from "./support/recalc-com
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-agreed-"));
 const file = (name: string) => path.join(dir, name);
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** Edit a workbook with openpyxl, as a user would: `edit` is Python with `wb` loaded. */
 function openpyxl(input: string, output: string, edit: string): void {

@@ -8,19 +8,12 @@ import { createHash } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { exampleWorkbook } from "../src/xlsx/example";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-cli-safety-"));
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 const at = (name: string) => path.join(dir, name);
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** The first line of stderr without the progress lines: the one sentence the user reads. */
 const message = (r: { err: string }) => r.err.split("\n").filter((l) => !l.startsWith("[") && !l.startsWith("Voorbeeldinvoer") && l.trim() !== "")[0] ?? "";

@@ -5,20 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { REPORT_SHEETS } from "../src/domain/glossary";
 import { setByHeader } from "./support/workbook";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-cli-"));
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 async function exampleFile(name: string, mutate?: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const file = path.join(dir, name);

@@ -10,19 +10,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { checkWellFormed, XmlError } from "../src/xlsx/xml-scan";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-damaged-"));
 let good: Buffer;
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** The sentence the user reads: stderr without the progress lines. */
 const message = (r: { err: string }) => r.err.split("\n").filter((l) => !l.startsWith("[") && l.trim() !== "").join("\n");

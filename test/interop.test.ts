@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../src/cli/main";
+import { runCli as cli } from "./support/cli";
 import { buildCorpus, CORPUS, type BuiltCorpus, type CorpusFile } from "../scripts/interop/corpus";
 import { convertWithLibreOffice, findTools, run, type Tools } from "../scripts/interop/tools";
 import { gnumericValues, type SheetValues } from "./support/gnumeric";
@@ -81,13 +81,6 @@ interface Outcome {
   gnumeric?: Record<string, SheetValues>;
   gnumericError?: string;
   dump?: Dump;
-}
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 // ---------------------------------------------------------------- package inspection (jszip, our own reading)

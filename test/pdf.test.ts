@@ -8,20 +8,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { fingerprintFromPdf } from "../src/pdf/read";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-pdf-"));
 const input = path.join(dir, "invoer.xlsx");
 const pdf = path.join(dir, "addendum-2025.pdf");
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** 626908.24 → "626.908,24" (Dutch notation), written out here rather than by the code under test. */
 function nl(x: number): string {

@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
 import { addendumFingerprint } from "../src/domain/fingerprint";
 import { parseWorkbook } from "../src/input/parse";
 import { exampleWorkbook } from "../src/xlsx/example";
@@ -19,13 +19,6 @@ import { needs } from "./support/tools";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-tamper-"));
 const PY = "/usr/bin/python3";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 /** Run an openpyxl script on a copy of `src`; the script sees `wb` (the loaded workbook) and saves it. */
 function openpyxl(src: string, name: string, body: string): string {

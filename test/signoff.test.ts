@@ -6,7 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../src/cli/main";
+import { runCli as run } from "./support/cli";
+import { labelValue, loadWorkbook as load, logRows, setByHeader } from "./support/workbook";
 import { addendumFingerprint } from "../src/domain/fingerprint";
 import { salaryRowsUsed } from "../src/domain/fingerprint";
 import type { CellValue } from "../src/input/grid";
@@ -14,41 +15,13 @@ import { LOG_SHEET, SIGNOFF_SHEET } from "../src/records";
 import { parseWorkbook } from "../src/input/parse";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { exampleGrids, sheet } from "./grids";
-import { setByHeader } from "./support/workbook";
 
 const dir = mkdtempSync(path.join(tmpdir(), "dvo-sign-"));
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
-
-async function load(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 function texts(ws: ExcelJS.Worksheet | undefined): string[] {
   const out: string[] = [];
   ws?.eachRow((row) => row.eachCell((c) => typeof c.value === "string" && out.push(c.value)));
   return out;
-}
-
-function labelValue(ws: ExcelJS.Worksheet | undefined, label: string): unknown {
-  let v: unknown;
-  ws?.eachRow((row) => {
-    if (row.getCell(1).value === label) v = row.getCell(2).value;
-  });
-  return v;
-}
-
-function logRows(wb: ExcelJS.Workbook): unknown[][] {
-  const rows: unknown[][] = [];
-  wb.getWorksheet(LOG_SHEET)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
 }
 
 describe("sign-off through the CLI", () => {

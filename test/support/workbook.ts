@@ -1,5 +1,6 @@
-/** Small helpers for editing test workbooks by header text. */
-import type ExcelJS from "exceljs";
+/** Small helpers for reading and editing test workbooks (exceljs) by header text or label. */
+import ExcelJS from "exceljs";
+import { LOG_SHEET } from "../../src/records";
 
 function columnOf(ws: ExcelJS.Worksheet, header: string): number {
   let col = 0;
@@ -24,4 +25,26 @@ export function setByHeader(wb: ExcelJS.Workbook, sheet: string, keyHeader: stri
     }
   });
   if (!done) throw new Error(`no row with ${keyHeader} = ${key} on ${sheet}`);
+}
+
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** Column B of the (last) row whose column A is `label`. */
+export function labelValue(ws: ExcelJS.Worksheet | undefined, label: string): unknown {
+  let v: unknown;
+  ws?.eachRow((row) => {
+    if (row.getCell(1).value === label) v = row.getCell(2).value;
+  });
+  return v;
+}
+
+/** The Logboek's rows as value arrays (column A first). */
+export function logRows(wb: ExcelJS.Workbook): unknown[][] {
+  const rows: unknown[][] = [];
+  wb.getWorksheet(LOG_SHEET)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }
