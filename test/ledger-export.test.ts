@@ -10,8 +10,7 @@ import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { computeResults } from "../src/domain/compute";
 import { exampleWorkbook } from "../src/xlsx/example";
-import { parseWorkbook } from "../src/input/parse";
-import { readWorkbookFile } from "../src/xlsx/file";
+import { parseSaved } from "./support/workbook";
 import { recalculateGnumeric } from "./support/gnumeric";
 import { recalculate } from "./support/libreoffice";
 import { compareRecalculated } from "./support/recalc-compare";
@@ -66,13 +65,7 @@ async function exportWorkbook(extra: Extra = []): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-async function parseOf(wb: ExcelJS.Workbook, name: string) {
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  const read = await readWorkbookFile(file);
-  if (!read.ok) throw new Error(read.message);
-  return { file, parsed: parseWorkbook(read.grids) };
-}
+const parseOf = (wb: ExcelJS.Workbook, name: string) => parseSaved(wb, dir, name);
 
 describe("Realisatie as a ledger export", () => {
   test("the export builds the same figures as the example's categorised ledger", async () => {

@@ -11,9 +11,8 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { reportFile } from "../src/cli/pipeline";
 import { computeResults } from "../src/domain/compute";
-import { parseWorkbook } from "../src/input/parse";
 import { exampleWorkbook } from "../src/xlsx/example";
-import { readWorkbookFile } from "../src/xlsx/file";
+import { parseSaved } from "./support/workbook";
 import { recalculate } from "./support/libreoffice";
 import { compareRecalculated } from "./support/recalc-compare";
 import { needs } from "./support/tools";
@@ -76,13 +75,7 @@ async function wholeExport(opts: { extra?: Extra; setting?: string | null; costC
   return { wb, dvo: { rows: rows.length, total } };
 }
 
-async function parseOf(wb: ExcelJS.Workbook, name: string) {
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  const read = await readWorkbookFile(file);
-  if (!read.ok) throw new Error(read.message);
-  return { file, parsed: parseWorkbook(read.grids) };
-}
+const parseOf = (wb: ExcelJS.Workbook, name: string) => parseSaved(wb, dir, name);
 
 describe("a whole municipal ledger export", () => {
   test("rows outside the DVO's cost centres and negeren are left out; the figures are the example's; the tally reconciles", async () => {

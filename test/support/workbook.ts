@@ -1,6 +1,9 @@
 /** Small helpers for reading and editing test workbooks (exceljs) by header text or label. */
 import ExcelJS from "exceljs";
+import * as path from "node:path";
+import { parseWorkbook } from "../../src/input/parse";
 import { LOG_SHEET } from "../../src/records";
+import { readWorkbookFile } from "../../src/xlsx/file";
 
 function columnOf(ws: ExcelJS.Worksheet, header: string): number {
   let col = 0;
@@ -47,4 +50,13 @@ export function logRows(wb: ExcelJS.Workbook): unknown[][] {
   const rows: unknown[][] = [];
   wb.getWorksheet(LOG_SHEET)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;
+}
+
+/** Save `wb` as `name` in `dir`, read it back with the product's file reader and parse it. */
+export async function parseSaved(wb: ExcelJS.Workbook, dir: string, name: string) {
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  const read = await readWorkbookFile(file);
+  if (!read.ok) throw new Error(read.message);
+  return { file, parsed: parseWorkbook(read.grids) };
 }
