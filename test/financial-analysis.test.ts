@@ -7,8 +7,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { reportFile } from "../src/cli/pipeline";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { reportVariant } from "./support/report";
 import { recalculateGnumeric } from "./support/gnumeric";
 import { recalculate } from "./support/libreoffice";
 import { needs } from "./support/tools";
@@ -32,15 +32,7 @@ function analysis(cells: Cells): Record<string, unknown[]> {
 }
 
 async function build(name: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await exampleWorkbook().xlsx.writeBuffer());
-  edit(wb);
-  const input = path.join(dir, `${name}-invoer.xlsx`);
-  await wb.xlsx.writeFile(input);
-  const out = path.join(dir, `${name}.xlsx`);
-  const r = await reportFile(input, out);
-  if (!r.ok) throw new Error(r.message);
-  return out;
+  return (await reportVariant(exampleWorkbook(), edit, dir, name)).out;
 }
 
 // The worked example, t/m juni (docs/rekenregels.md, steps 3 to 6), by hand, in euros:

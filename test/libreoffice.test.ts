@@ -7,9 +7,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { reportFile } from "../src/cli/pipeline";
 import { toExcelSerial } from "../src/domain/dates";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { reportVariant } from "./support/report";
 import { sla2023Workbook } from "./sla2023-workbook";
 import { recalculate } from "./support/libreoffice";
 import { needs } from "./support/tools";
@@ -86,16 +86,8 @@ libreoffice.describe("LibreOffice recalculation agrees with the engine", () => {
   beforeAll(async () => {
     for (const [name, mutate] of Object.entries(cases)) {
       // sla2023: a workbook of 2023 with the SLA 2023 report model's inputs (test/sla2023-workbook.ts)
-      const buf = await (name === "sla2023" ? sla2023Workbook() : exampleWorkbook()).xlsx.writeBuffer();
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as ArrayBuffer);
-      mutate(wb);
-      const input = path.join(dir, `${name}-invoer.xlsx`);
-      await wb.xlsx.writeFile(input);
-      const out = path.join(dir, `${name}.xlsx`);
-      const r = await reportFile(input, out);
-      if (!r.ok) throw new Error(`${name}: ${r.message ?? ""} ${JSON.stringify(r.problems)}`);
-      figures[name] = { ceiling: r.results.ceiling.ceiling, room: r.results.forecast.roomUnderCeiling, extra: r.results.forecast.extraCostForClient };
+      const { out, results } = await reportVariant(name === "sla2023" ? sla2023Workbook() : exampleWorkbook(), mutate, dir, name);
+      figures[name] = { ceiling: results.ceiling.ceiling, room: results.forecast.roomUnderCeiling, extra: results.forecast.extraCostForClient };
       outputs[name] = out;
     }
     const names = Object.keys(outputs);

@@ -7,10 +7,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { reportFile } from "../src/cli/pipeline";
 import { computeResults } from "../src/domain/compute";
 import type { AdviceNoteDecision, Decision, SlaVersion } from "../src/domain/types";
 import { exampleWorkbook } from "../src/xlsx/example";
+import { reportVariant } from "./support/report";
 import { parseWorkbook } from "../src/input/parse";
 import { workedExample } from "./example-inputs";
 import { addColumn, addRow, addSheet, exampleGrids } from "./grids";
@@ -179,16 +179,7 @@ const variants: Record<string, (wb: ExcelJS.Workbook) => void> = {
   let lo: Record<string, string> = {};
   beforeAll(async () => {
     for (const [name, mutate] of Object.entries(variants)) {
-      const buf = await exampleWorkbook().xlsx.writeBuffer();
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf as ArrayBuffer);
-      mutate(wb);
-      const input = path.join(dir, `${name}-invoer.xlsx`);
-      await wb.xlsx.writeFile(input);
-      const out = path.join(dir, `${name}.xlsx`);
-      const r = await reportFile(input, out);
-      if (!r.ok) throw new Error(`${name}: ${r.message ?? ""} ${JSON.stringify(r.problems)}`);
-      outputs[name] = out;
+      outputs[name] = (await reportVariant(exampleWorkbook(), mutate, dir, name)).out;
     }
     const names = Object.keys(outputs);
     const done = recalculate(soffice as string, names.map((n) => outputs[n]));
