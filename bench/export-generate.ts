@@ -14,7 +14,7 @@ import "../src/cli/native";
 import { Package } from "../src/xlsx/package";
 import { workbookInfo } from "../src/xlsx/workbook";
 import { crc32, readZip, writeZip, type ZipEntry } from "../src/xlsx/zip";
-import { caseWorkbook, REPORT_MONTH, YEAR } from "./generate";
+import { caseWorkbook, REPORT_MONTH, rng, YEAR } from "./generate";
 
 /** The DVO's cost centres (the Instellingen setting) and its accounts per category. */
 export const DVO_COST_CENTRES = ["KP100", "KP200"];
@@ -33,17 +33,6 @@ export interface ExportCounts {
   outside: { rows: number; total: number };
   /** the counted total per category */
   perCategory: Record<string, number>;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const EPOCH_1900 = 25_569;

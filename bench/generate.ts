@@ -21,7 +21,7 @@ export const REPORT_MONTH = 9;
 export const SICK_LEAVE_CASES = 12;
 
 /** mulberry32: a small deterministic PRNG. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
