@@ -6,6 +6,11 @@ import { round2 } from "./money";
 import { scaleCost, type MissingSalary, type ScaleCost } from "./salary";
 import type { FormationRow, SalaryRow, Settings } from "./types";
 
+/** A formation row counts in the plafond unless it is paid through the overhead (Dekking `overhead`, docs/rekenregels.md §3). */
+export function withinCeiling(f: FormationRow): boolean {
+  return f.coverage !== "overhead";
+}
+
 export interface FormationLine {
   formation: FormationRow;
   cost: ScaleCost;
@@ -57,7 +62,7 @@ export function computeCeiling(settings: Settings, table: readonly SalaryRow[], 
     const cost = scales.get(f.scale);
     const jan = scalesJanuary.get(f.scale);
     if (!cost || !jan) continue;
-    (f.coverage === "overhead" ? overheadLines : lines).push({
+    (withinCeiling(f) ? lines : overheadLines).push({
       formation: f,
       cost,
       ceilingAmount: round2(f.fte * cost.costPerFte),

@@ -4,6 +4,7 @@
  * of the open sick-leave cases, and the planned training. Pure functions; the linear forecast and the
  * sick-leave chain of §6 are in forecast.ts.
  */
+import { withinCeiling } from "./ceiling";
 import { compareDates, lastDayOfMonth } from "./dates";
 import { round2 } from "./money";
 import { rowInForce } from "./salary";
@@ -92,7 +93,7 @@ export function computeOccupancyForecast(
 ): OccupancyForecast {
   // the forecast is of the formation costs against the plafond: rows paid through the overhead (Dekking
   // `overhead`, docs/rekenregels.md §3) are outside it, in the salary index and in the dated changes alike
-  const formation = allFormation.filter((f) => f.coverage !== "overhead");
+  const formation = allFormation.filter(withinCeiling);
   const n = settings.reportMonth;
   const year = settings.year;
   const maxOf = (scale: string, m: number) => rowInForce(salaryTable, scale, year, m)?.maximum ?? 0;

@@ -2,7 +2,7 @@
  * Checks on the Formatie's Dekking against the SLA (docs/werkmapcontract.md, Formatie): Advisering I&A inside
  * the plafond under SLA 2024, and formation covered by an overhead that is too small for it.
  */
-import { computeCeiling } from "../../domain/ceiling";
+import { computeCeiling, withinCeiling } from "../../domain/ceiling";
 import { round2 } from "../../domain/money";
 import type { FormationRow, SalaryRow, Settings, SlaVersion } from "../../domain/types";
 import { a1, type Problem } from "../grid";
@@ -16,7 +16,7 @@ const SLA_2024_IA = "SLA 2024, dienst 1.10 (Advisering I&A): \"Kosten worden ged
 export function advisoryCoverageProblems(sla: SlaVersion | undefined, formation: readonly FormationRow[], layout: SheetLayout | undefined): Problem[] {
   if (sla !== 2024 || !layout) return [];
   const col = layout.columns.coverage ?? layout.columns.service;
-  return formation.filter((f) => f.service === "Advisering I&A" && f.coverage !== "overhead").map((f): Problem => ({
+  return formation.filter((f) => f.service === "Advisering I&A" && withinCeiling(f)).map((f): Problem => ({
     severity: "waarschuwing", code: "formation-coverage", sheet: layout.sheet, cell: a1(f.row, col),
     message: layout.columns.coverage === undefined
       ? `'${f.functionName}' (Advisering I&A) telt mee in het plafond, maar ${SLA_2024_IA}. Voeg in Formatie een kolom 'Dekking' toe en zet bij deze regel 'overhead'.`

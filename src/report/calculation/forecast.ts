@@ -5,6 +5,7 @@
  * (calculation/finance.ts) starts from the chosen salary forecast; `forecastTotals` gives both methods'
  * totals after it.
  */
+import { withinCeiling } from "../../domain/ceiling";
 import { MONTH_SHORT } from "../../domain/dates";
 import { RUN_RATE_MONTHS } from "../../domain/occupancy-forecast";
 import type { SickLeaveCase } from "../../domain/types";
@@ -69,7 +70,7 @@ export function forecastSalaries(ctx: BuildContext, sb: SheetBuilder, refs: Fore
   for (const [scale, cost] of ctx.results.ceiling.scales) {
     const row = sb.row;
     // the Addendum's formation lines are those within the plafond (rows with Dekking `overhead` are outside)
-    const fte = ctx.inputs.formation.filter((x) => x.scale === scale && x.coverage !== "overhead").reduce((a, x) => a + x.fte, 0);
+    const fte = ctx.inputs.formation.filter((x) => x.scale === scale && withinCeiling(x)).reduce((a, x) => a + x.fte, 0);
     const cells: PlanCell[] = [
       { v: scale, nf: FORMATS.text, align: "center" },
       { f: `SUMIFS(${refs.formation.fte},${refs.formation.scale},${cellRef(row, 1)})`, r: fte, nf: FORMATS.fte },
