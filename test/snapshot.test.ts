@@ -3,8 +3,8 @@
  * rows) and read back exactly, also from the one-row-per-input-row layout of the first version.
  */
 import type { CellValue, WorkbookGrids } from "../src/input/grid";
-import { diffSnapshots, readSnapshot, SNAPSHOT_SHEET, snapshotRows, takeSnapshot, type Snapshot } from "../src/records";
-import { numberText } from "../src/records/snapshot";
+import { diffSnapshots, readSnapshot, recordsForBuild, SNAPSHOT_SHEET, snapshotRows, takeSnapshot, type Snapshot } from "../src/records";
+import { numberText, ROW_HASH_KEY, rowHashVersionOf } from "../src/records/snapshot";
 import { RowHashes } from "../src/records/row-hashes";
 import { exampleGrids, sheet } from "./grids";
 
@@ -92,3 +92,83 @@ describe("the snapshot's compact parts", () => {
     expect([h.sameAs(5, other), h.sameAs(9, other)]).toEqual([false, true]);
   });
 });
+
+/**
+ * Row hashes of version 2 (docs/architecture.md, "The records codec"), written here from the description
+ * alone: per cell two 32-bit lanes over the UTF-16 units of its JSON text, each step x = (x ^ unit) × M,
+ * x ^= x >>> 15, then a finishing mix; the row the same over its cells' lanes and the number of cells.
+ */
+function referenceHash(cells: string[]): string {
+  const M = [0x9e3779b1, 0x85ebca77];
+  const step = (x: number, v: number, m: number) => {
+    const y = Math.imul(x ^ v, m);
+    return (y ^ (y >>> 15)) | 0;
+  };
+  const mix = (a: number, b: number): [number, number] => {
+    const x = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+    const y = Math.imul(b ^ (b >>> 16), 0x85ebca6b) ^ Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+    return [x >>> 0, y >>> 0];
+  };
+  let row: [number, number] = [0x2f8a1b3d, 0x6c0e94a7];
+  for (const text of cells) {
+    let cell: [number, number] = [0x2f8a1b3d, 0x6c0e94a7];
+    for (const unit of Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))) cell = [step(cell[0], unit, M[0]), step(cell[1], unit, M[1])];
+    cell = mix(cell[0], cell[1]);
+    row = [step(row[0], cell[0], M[0]), step(row[1], cell[1], M[1])];
+  }
+  row = [step(row[0], cells.length, M[0]), step(row[1], cells.length, M[1])];
+  return mix(row[0], row[1]).map((x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+describe("row hashes, version 2", () => {
+  const ledger = (rows: CellValue[][]): WorkbookGrids => ({ sheets: [{ name: "Realisatie", rows: [["Rekening", "Kostenplaats", "Boekdatum", "Debet", "Omschrijving"], ...rows] }] });
+
+  test("each row's hash is the described one of its cells' canonical texts (a date as its serial, trailing empty cells left off)", () => {
+    const snap = takeSnapshot(ledger([
+      [4711, "KP100", new Date(Date.UTC(2025, 0, 31)), 1234.5, "Koffie \"extra\""],
+      ["", null, null, 0.1 + 0.2, ""],
+      [null, null, null, null, ""],
+    ]));
+    expect(snap.get(ROW_HASH_KEY)).toEqual(new Map([[1, "2"]]));
+    const rows = snap.get("Realisatie")!;
+    expect(rows.get(1)).toBe(referenceHash(['"Rekening"', '"Kostenplaats"', '"Boekdatum"', '"Debet"', '"Omschrijving"']));
+    expect(rows.get(2)).toBe(referenceHash(['"4711"', '"KP100"', '"45688"', '"1234.5"', '"Koffie \\"extra\\""']));
+    // 15 significant digits, as Excel keeps a number
+    expect(rows.get(3)).toBe(referenceHash(['""', '""', '""', '"0.3"']));
+    expect(rows.has(4)).toBe(false);
+  });
+
+  test("a change of one character in one cell of 20,000 rows changes that row's hash; no two of the rows share one", () => {
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 20_000; i++) rows.push([4000 + (i % 50), `KP${100 + (i % 7)}`, 45658 + (i % 365), Math.round(i * 37.3) / 100, `Boeking ${i}`]);
+    const before = takeSnapshot(ledger(rows));
+    const hashes = new Set([...before.get("Realisatie")!.values()]);
+    expect(hashes.size).toBe(20_001);
+    const changed = rows.map((r) => [...r]);
+    changed[12_344][4] = "Boeking 12345"; // row 12,346 of the sheet now reads as the row below it did
+    changed[500][3] = (changed[500][3] as number) + 0.01;
+    const after = takeSnapshot(ledger(changed));
+    expect(diffSnapshots(before, after)).toEqual([{ sheet: "Realisatie", added: [], removed: [], changed: [502, 12_346] }]);
+  });
+
+  test("a snapshot stored by an earlier version (SHA-256 rows, no version key) is compared its own way: only the changed row is named", () => {
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < 3000; i++) rows.push([4000 + (i % 50), "KP100", 45658, i + 0.25, `Boeking ${i}`]);
+    const old = takeSnapshot(ledger(rows), 1);
+    expect(old.has(ROW_HASH_KEY)).toBe(false);
+    const g = ledger(rows.map((r) => [...r]));
+    g.sheets[0].rows[1000][3] = 5;
+    g.meta = { [SNAPSHOT_SHEET]: snapshotRows(old) };
+    const built = recordsForBuild(g, figures, new Date("2026-12-03T10:00:00Z"));
+    if (!built.ok) throw new Error(built.message);
+    expect(built.records.log!.at(-1)!.note).toBe("Realisatie: 1 gewijzigd (rij 1001)");
+    // and what this build keeps is version 2, which the next build compares with directly
+    const kept = readSnapshot({ sheets: [], meta: { [SNAPSHOT_SHEET]: snapshotRows(built.records.snapshot!) } })!;
+    expect(rowHashVersionOf(kept)).toBe(2);
+    const next = recordsForBuild({ ...g, meta: { [SNAPSHOT_SHEET]: snapshotRows(built.records.snapshot!) } }, figures, new Date("2026-12-04T10:00:00Z"));
+    if (!next.ok) throw new Error(next.message);
+    expect(next.records.log!.at(-1)!.note).toBe("geen wijzigingen in de invoer sinds de vorige rapportage");
+  });
+});
+
+const figures = { fingerprint: "ab".repeat(32), reportMonth: 6, ceiling: 649519.35, totalBudget: 786432.83, room: 43219.35, extra: 0 };

@@ -8,7 +8,7 @@ import { applyReviewAction, isReviewAction, reviewHolds, reviewSealOf, type Revi
 import { applySignAction, readSignOff, sealOf, type SignAction, type SignOff } from "./signoff";
 import { nextVersionNumber, type SignedVersion } from "./versions";
 
-import { diffSnapshots, readSnapshot, takeSnapshot, type Snapshot } from "./snapshot";
+import { diffSnapshots, readSnapshot, ROW_HASH_VERSION, rowHashVersionOf, takeSnapshot, type Snapshot } from "./snapshot";
 import { describeBuildChanges, withValues } from "./values";
 
 /** What a build keeps in the workbook beside the report; hosts write it (xlsx/write.ts, office/write.ts). */
@@ -60,9 +60,14 @@ function versionsAfter(prior: readonly SignedVersion[], signed: SignOff, content
 export function recordsForBuild(grids: WorkbookGrids, figures: BuildFigures, now: Date, action?: SignAction | ReviewAction, content?: VersionContent, values?: Snapshot):
   { ok: true; signOff: SignOff | null; records: KeptRecords } | { ok: false; message: string } {
   // what changed since the last build, with old and new values where the snapshots keep them (values.ts)
-  const snapshot = values ? withValues(takeSnapshot(grids), values) : takeSnapshot(grids);
+  const taken = takeSnapshot(grids);
+  const snapshot = values ? withValues(taken, values) : taken;
   const before = readSnapshot(grids);
-  const changes = describeBuildChanges(before, snapshot, diffSnapshots(before, snapshot));
+  // a snapshot stored before the row-hash version changed is compared with rows hashed its way (once: this
+  // build stores the current version)
+  const old = before ? rowHashVersionOf(before) : ROW_HASH_VERSION;
+  const comparable = old === ROW_HASH_VERSION ? snapshot : values ? withValues(takeSnapshot(grids, old), values) : takeSnapshot(grids, old);
+  const changes = describeBuildChanges(before, comparable, diffSnapshots(before, comparable));
   // a status row names the changes to the addendum's own inputs it applies to
   const since = changes.addendum ? `; gewijzigd sinds de vorige rapportage: ${changes.addendum}` : "";
   const stored = readSignOff(grids);

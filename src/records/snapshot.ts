@@ -40,75 +40,136 @@ const canonNumber = (n: number): string => {
 };
 
 /**
- * Row hashes: per row, the first 16 hex digits of the SHA-256 of the JSON array of its cells' canonical
- * texts, without the trailing empty ones. A date counts as its serial number, as the Office.js host reads
- * it, so that a snapshot taken by one host and compared by the other sees the same rows. The JSON is
- * written out by hand, with each distinct text quoted once (a whole ledger export hashes a million rows
- * that repeat the same few thousand texts).
+ * How a row's hash is made from the JSON array of its cells' canonical texts (without the trailing empty
+ * ones; a date counts as its serial number, as the Office.js host reads it, so that a snapshot taken by one
+ * host and compared by the other sees the same rows). The snapshot says which it used (`#rijhash`):
+ * - 1: the first 16 hex digits of the text's SHA-256 (snapshots written before the key existed);
+ * - 2: `rowHash64` of the cells' texts, 16 hex digits too. Not a seal (the snapshot only tells which rows changed,
+ *   docs/architecture.md), and some twenty times cheaper than SHA-256 for a whole ledger export's million rows.
  */
-class RowHasher {
+export type RowHashVersion = 1 | 2;
+export const ROW_HASH_VERSION: RowHashVersion = 2;
+/** The snapshot key that names the row-hash version (row 1); a '#' key, so the row diff skips it. */
+export const ROW_HASH_KEY = "#rijhash";
+
+/** The row-hash version a stored snapshot used. */
+export function rowHashVersionOf(snapshot: Snapshot | null): RowHashVersion {
+  return snapshot?.get(ROW_HASH_KEY)?.get(1) === "2" ? 2 : 1;
+}
+
+// rowHash64 (version 2). A cell's hash is two 32-bit lanes over the UTF-16 code units of its JSON text (the
+// piece between the commas), finished by a mix; the row's hash is the same two lanes over its cells'
+// hashes and then the number of cells, finished the same way. Each step (xor, multiply by an odd number,
+// xor-shift) is a bijection of its lane and the finishing mix one of the 64 bits, so two rows that differ in
+// one cell, or cells of one length that differ in one code unit, always hash apart. A cell's hash depends on
+// its text alone, so a text that repeats (a ledger's accounts, cost centres and descriptions) is hashed once.
+const SEED_A = 0x2f8a1b3d, SEED_B = 0x6c0e94a7;
+const MUL_A = 0x9e3779b1, MUL_B = 0x85ebca77;
+const FIN_1 = 0x85ebca6b, FIN_2 = 0xc2b2ae35;
+
+/** The row hash of version 2 of a row's cells' JSON texts, as 16 lowercase hex digits (the reference form). */
+export function rowHash64(pieces: readonly string[]): string {
+  const h = new Lanes();
+  for (const p of pieces) {
+    const c = new Lanes();
+    c.text(p);
+    c.finish();
+    h.word(c.a, c.b);
+  }
+  h.word(pieces.length, pieces.length);
+  h.finish();
+  return hex8(h.a) + hex8(h.b);
+}
+
+/** Two 32-bit lanes. */
+class Lanes {
+  a = SEED_A;
+  b = SEED_B;
+
+  reset(): void {
+    this.a = SEED_A;
+    this.b = SEED_B;
+  }
+
+  /** Take the UTF-16 code units of a text. */
+  text(s: string): void {
+    let a = this.a, b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, MUL_A);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ c, MUL_B);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
+  /** Take one 32-bit word per lane. */
+  word(x: number, y: number): void {
+    let a = Math.imul(this.a ^ x, MUL_A);
+    a ^= a >>> 15;
+    let b = Math.imul(this.b ^ y, MUL_B);
+    b ^= b >>> 15;
+    this.a = a;
+    this.b = b;
+  }
+
+  /** The finishing mix. */
+  finish(): void {
+    const a = this.a, b = this.b;
+    const x = Math.imul(a ^ (a >>> 16), FIN_1) ^ Math.imul(b ^ (b >>> 13), FIN_2);
+    const y = Math.imul(b ^ (b >>> 16), FIN_1) ^ Math.imul(x ^ (x >>> 13), FIN_2);
+    this.a = x >>> 0;
+    this.b = y >>> 0;
+  }
+}
+
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, "0");
+
+/**
+ * A cell's canonical text as JSON, the pieces a row hash is made of. The JSON is written out by hand, with
+ * each distinct text quoted once (a whole ledger export hashes a million rows that repeat the same few
+ * thousand texts).
+ */
+class CellJson {
   private readonly quoted = new Map<string, string>();
   /** JSON of a column store's texts by kind and index, and of small whole numbers (accounts, date serials) */
-  private readonly storeQuoted: [string[], string[]] = [[], []];
-  private readonly smallNumbers: string[] = [];
-
-  /** The row's hash, "" for a row whose cells are all empty. */
-  hash(values: readonly CellValue[]): string {
-    let last = values.length - 1;
-    while (last >= 0 && emptyCanon(values[last])) last--;
-    if (last < 0) return "";
-    let json = "[";
-    for (let i = 0; i <= last; i++) {
-      if (i > 0) json += ",";
-      json += this.json(values[i]);
-    }
-    return sha256Hex(json + "]").slice(0, 16);
-  }
-
-  /** The same for row `row` of a column store, from the numbers it keeps (no value made per cell). */
-  hashStored(store: ColumnStore, row: number): string {
-    let last = store.lastCol;
-    for (; last >= 1; last--) {
-      const kind = store.kindAt(row, last);
-      if (kind === CellKind.Empty) continue;
-      if (kind !== CellKind.Shared && kind !== CellKind.Text && kind !== CellKind.Error) break;
-      if (store.textOf(kind, store.rawAt(row, last)) !== "") break;
-    }
-    if (last < 1) return "";
-    let json = "[";
-    for (let c = 1; c <= last; c++) {
-      if (c > 1) json += ",";
-      const kind = store.kindAt(row, c);
-      const raw = store.rawAt(row, c);
-      switch (kind) {
-        case CellKind.Number: json += this.number(raw); break;
-        // a Date's time value is clipped as new Date(raw) would (ECMA-262 TimeClip)
-        case CellKind.Date: json += this.number(Math.abs(raw) > 8.64e15 ? NaN : (Math.trunc(raw) - DAY_0) / 86_400_000); break;
-        case CellKind.Shared: case CellKind.Text: case CellKind.Error: {
-          const cache = this.storeQuoted[kind === CellKind.Shared ? 0 : 1];
-          json += cache[raw] ?? (cache[raw] = JSON.stringify(store.textOf(kind, raw)));
-          break;
-        }
-        case CellKind.True: json += '"true"'; break;
-        case CellKind.False: json += '"false"'; break;
-        default: json += '""';
-      }
-    }
-    return sha256Hex(json + "]").slice(0, 16);
-  }
+  private readonly storeQuoted: [Array<string | null>, Array<string | null>] = [[], []];
+  private readonly smallNumbers: Array<string | null> = [];
 
   /** A cell's canonical text as a JSON string; numbers and dates as their digits in quotes. */
-  private json(v: CellValue): string {
+  json(v: CellValue): string {
     if (v === null) return '""';
     if (typeof v === "number") return this.number(v);
     if (v instanceof Date) return this.number((v.getTime() - DAY_0) / 86_400_000);
     return this.quote(typeof v === "string" ? v : isCellError(v) ? v.error : String(v));
   }
 
+  /** The JSON of a column store's cell, from the numbers it keeps (no value made per cell). */
+  stored(store: ColumnStore, kind: CellKind, raw: number): string {
+    switch (kind) {
+      case CellKind.Number: return this.number(raw);
+      // a Date's time value is clipped as new Date(raw) would (ECMA-262 TimeClip)
+      case CellKind.Date: return this.number(Math.abs(raw) > 8.64e15 ? NaN : (Math.trunc(raw) - DAY_0) / 86_400_000);
+      case CellKind.Shared: case CellKind.Text: case CellKind.Error: {
+        const cache = this.storeQuoted[kind === CellKind.Shared ? 0 : 1];
+        // filled up to the index, so that the array stays packed (an index far past its end makes it a dictionary)
+        while (cache.length <= raw) cache.push(null);
+        return cache[raw] ?? (cache[raw] = JSON.stringify(store.textOf(kind, raw)));
+      }
+      case CellKind.True: return '"true"';
+      case CellKind.False: return '"false"';
+      default: return '""';
+    }
+  }
+
   /** A number's canonical digits in quotes (a ledger repeats its accounts and dates: small whole numbers are kept). */
   private number(n: number): string {
     if (!Number.isInteger(n) || n < 0 || n >= SMALL_NUMBERS) return `"${canonNumber(n)}"`;
-    return this.smallNumbers[n] ?? (this.smallNumbers[n] = `"${canonNumber(n)}"`);
+    const cache = this.smallNumbers;
+    while (cache.length <= n) cache.push(null); // packed, as storeQuoted
+    return cache[n] ?? (cache[n] = `"${canonNumber(n)}"`);
   }
 
   private quote(text: string): string {
@@ -121,18 +182,170 @@ class RowHasher {
   }
 }
 
+/** The last column of a stored row whose canonical text is not "" (0: none). */
+function lastStoredColumn(store: ColumnStore, row: number): number {
+  let last = store.lastCol;
+  for (; last >= 1; last--) {
+    const kind = store.kindAt(row, last);
+    if (kind === CellKind.Empty) continue;
+    if (kind !== CellKind.Shared && kind !== CellKind.Text && kind !== CellKind.Error) break;
+    if (store.textOf(kind, store.rawAt(row, last)) !== "") break;
+  }
+  return last;
+}
+
+/** The last index of a row whose canonical text is not "" (-1: none). */
+function lastValue(values: readonly CellValue[]): number {
+  let last = values.length - 1;
+  while (last >= 0 && emptyCanon(values[last])) last--;
+  return last;
+}
+
+interface RowHasher {
+  /** Set `row`'s hash in `rows`; a row whose cells are all empty gets none. */
+  hashRow(values: readonly CellValue[], rows: RowHashes, row: number): void;
+  /** The same for row `row` of a column store. */
+  hashStored(store: ColumnStore, row: number, rows: RowHashes): void;
+}
+
+/** Version 1: SHA-256 of the row's JSON text (kept to compare with snapshots stored before version 2). */
+class Sha256RowHasher implements RowHasher {
+  private readonly cells = new CellJson();
+
+  hashRow(values: readonly CellValue[], rows: RowHashes, row: number): void {
+    const last = lastValue(values);
+    if (last < 0) return;
+    let json = "[";
+    for (let i = 0; i <= last; i++) json += (i > 0 ? "," : "") + this.cells.json(values[i]);
+    rows.set(row, sha256Hex(json + "]").slice(0, 16));
+  }
+
+  hashStored(store: ColumnStore, row: number, rows: RowHashes): void {
+    const last = lastStoredColumn(store, row);
+    if (last < 1) return;
+    let json = "[";
+    for (let c = 1; c <= last; c++) json += (c > 1 ? "," : "") + this.cells.stored(store, store.kindAt(row, c), store.rawAt(row, c));
+    rows.set(row, sha256Hex(json + "]").slice(0, 16));
+  }
+}
+
+/** Two lanes per index (a text's index in a column store), in typed arrays that grow as needed. */
+class IndexedLanes {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  private known = new Uint8Array(1024);
+
+  has(i: number): boolean {
+    return i < this.known.length && this.known[i] === 1;
+  }
+
+  set(i: number, a: number, b: number): void {
+    if (i >= this.known.length) {
+      const n = Math.max(i + 1, this.known.length * 2);
+      const grow = <T extends Int32Array | Uint8Array>(old: T, made: T): T => {
+        made.set(old);
+        return made;
+      };
+      this.a = grow(this.a, new Int32Array(n));
+      this.b = grow(this.b, new Int32Array(n));
+      this.known = grow(this.known, new Uint8Array(n));
+    }
+    this.a[i] = a;
+    this.b[i] = b;
+    this.known[i] = 1;
+  }
+}
+
+/** Version 2 (`rowHash64`), with each distinct text's cell hash kept. */
+class Lanes64RowHasher implements RowHasher {
+  private readonly cells = new CellJson();
+  private readonly row = new Lanes();
+  private readonly cell = new Lanes();
+  /** cell hashes of a column store's texts by kind: shared; own and errors */
+  private readonly storeLanes = [new IndexedLanes(), new IndexedLanes()];
+  private readonly smallLanes = new IndexedLanes();
+  private readonly pieceLanes = new Map<string, [number, number]>();
+
+  hashRow(values: readonly CellValue[], rows: RowHashes, row: number): void {
+    const last = lastValue(values);
+    if (last < 0) return;
+    this.row.reset();
+    for (let i = 0; i <= last; i++) {
+      const piece = this.cells.json(values[i]);
+      let l = this.pieceLanes.get(piece);
+      if (!l) {
+        this.cellOf(piece);
+        l = [this.cell.a, this.cell.b];
+        if (this.pieceLanes.size < 1 << 20) this.pieceLanes.set(piece, l);
+      }
+      this.row.word(l[0], l[1]);
+    }
+    this.end(rows, row, last + 1);
+  }
+
+  hashStored(store: ColumnStore, row: number, rows: RowHashes): void {
+    const last = lastStoredColumn(store, row);
+    if (last < 1) return;
+    this.row.reset();
+    for (let c = 1; c <= last; c++) {
+      const kind = store.kindAt(row, c);
+      const raw = store.rawAt(row, c);
+      if (kind === CellKind.Shared || kind === CellKind.Text || kind === CellKind.Error) {
+        const kept = this.storeLanes[kind === CellKind.Shared ? 0 : 1];
+        if (!kept.has(raw)) {
+          this.cellOf(this.cells.stored(store, kind, raw));
+          kept.set(raw, this.cell.a, this.cell.b);
+        }
+        this.row.word(kept.a[raw], kept.b[raw]);
+      } else if ((kind === CellKind.Number || kind === CellKind.Date) && isSmall(kind === CellKind.Date ? (raw - DAY_0) / 86_400_000 : raw)) {
+        // a whole number (an account, a date's serial): its cell hash kept by value
+        const n = kind === CellKind.Date ? (raw - DAY_0) / 86_400_000 : raw;
+        if (!this.smallLanes.has(n)) {
+          this.cellOf(this.cells.stored(store, kind, raw));
+          this.smallLanes.set(n, this.cell.a, this.cell.b);
+        }
+        this.row.word(this.smallLanes.a[n], this.smallLanes.b[n]);
+      } else {
+        this.cellOf(this.cells.stored(store, kind, raw));
+        this.row.word(this.cell.a, this.cell.b);
+      }
+    }
+    this.end(rows, row, last);
+  }
+
+  /** A cell's hash into `this.cell`. */
+  private cellOf(piece: string): void {
+    this.cell.reset();
+    this.cell.text(piece);
+    this.cell.finish();
+  }
+
+  private end(rows: RowHashes, row: number, cells: number): void {
+    this.row.word(cells, cells);
+    this.row.finish();
+    rows.setWords(row, this.row.a, this.row.b);
+  }
+}
+
 /** Whole numbers below this have their JSON kept (date serials until 2173, most account numbers). */
 const SMALL_NUMBERS = 100_000;
+
+/** Whether a number is one whose JSON `CellJson` keeps (a whole number from 0 below SMALL_NUMBERS). */
+const isSmall = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < SMALL_NUMBERS;
 
 /** Whether a cell's canonical text is "" (it is left off the end of a row). */
 function emptyCanon(v: CellValue): boolean {
   return v === null || v === "" || (isCellError(v) && v.error === "");
 }
 
-/** Per input sheet, per non-empty row number, a hash of the row's values. */
-export function takeSnapshot(grids: WorkbookGrids): Snapshot {
+/**
+ * Per input sheet, per non-empty row number, a hash of the row's values, made as `version` says (the current
+ * one unless a stored snapshot of the first version is to be compared with); the version is kept in the
+ * snapshot under `ROW_HASH_KEY`.
+ */
+export function takeSnapshot(grids: WorkbookGrids, version: RowHashVersion = ROW_HASH_VERSION): Snapshot {
   const snap: Snapshot = new Map();
-  const hasher = new RowHasher();
+  const hasher: RowHasher = version === 1 ? new Sha256RowHasher() : new Lanes64RowHasher();
   for (const name of Object.values(SHEETS)) {
     const g = findSheet(grids, name);
     if (!g) continue;
@@ -140,18 +353,13 @@ export function takeSnapshot(grids: WorkbookGrids): Snapshot {
     // every row, whether the host kept the sheet as row arrays or in a column store (a whole ledger export)
     const store = g.store;
     if (store instanceof ColumnStore) {
-      for (let row = 1; row <= store.lastRow; row++) {
-        const h = hasher.hashStored(store, row);
-        if (h) rows.set(row, h);
-      }
+      for (let row = 1; row <= store.lastRow; row++) hasher.hashStored(store, row, rows);
     } else {
-      forEachRow(g, (r, row) => {
-        const h = hasher.hash(r);
-        if (h) rows.set(row, h);
-      });
+      forEachRow(g, (r, row) => hasher.hashRow(r, rows, row));
     }
     snap.set(name, rows);
   }
+  if (version !== 1) snap.set(ROW_HASH_KEY, new Map([[1, String(version)]]));
   return snap;
 }
 
@@ -196,8 +404,23 @@ export function eachSnapshotRow(s: Snapshot, out: (row: (string | number)[]) => 
       run.push(hash);
       next = row + 1;
     };
-    if (rows instanceof RowHashes) for (let i = 0; i < rows.size; i++) add(rows.rowAt(i), rows.textAt(i));
-    else for (const [row, hash] of rows) add(row, hash);
+    if (rows instanceof RowHashes) {
+      // runs of consecutive rows straight from the bytes (a whole ledger export: a million rows)
+      let i = 0;
+      while (i < rows.size) {
+        if (!rows.isHexAt(i)) {
+          add(rows.rowAt(i), rows.textAt(i));
+          i++;
+          continue;
+        }
+        flush();
+        next = -1;
+        let j = i + 1;
+        while (j < rows.size && j - i < HASHES_PER_CELL && rows.rowAt(j) === rows.rowAt(j - 1) + 1 && rows.isHexAt(j)) j++;
+        out([sheet, rows.rowAt(i), rows.hexRun(i, j) as string]);
+        i = j;
+      }
+    } else for (const [row, hash] of rows) add(row, hash);
     flush();
   }
 }
