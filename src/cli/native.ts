@@ -25,6 +25,8 @@ useDeflateCodec({
     z.end(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
     for await (const chunk of z as AsyncIterable<Buffer>) yield view(chunk);
   },
-  deflatePiece: (piece, level) => view(deflateRawSync(piece, { level, finishFlush: zlib.constants.Z_SYNC_FLUSH })),
+  deflatePiece: (piece, level, literals) => view(deflateRawSync(piece, {
+    level, finishFlush: zlib.constants.Z_SYNC_FLUSH, ...(literals ? { strategy: zlib.constants.Z_HUFFMAN_ONLY } : {}),
+  })),
   ...(nativeCrc ? { crc32: (data: Uint8Array, crc: number) => nativeCrc(data, crc) >>> 0 } : {}),
 });

@@ -7,7 +7,11 @@
 import { entryAt, entryBytes, EntryWriter, joinPieces, newEntry, readZip, writeZip, zipChunks, type ZipEntry } from "./zip";
 
 /** A part written piece by piece: the bytes handed to `push` in order. */
-export type PartWriter = (push: (bytes: Uint8Array) => void) => void;
+/**
+ * A part's content handed over piece by piece; `literals` says the text hardly repeats itself (the
+ * snapshot's hex digits), so it is deflated with Huffman codes alone, without the search for repeats.
+ */
+export type PartWriter = ((push: (bytes: Uint8Array) => void) => void) & { literals?: boolean };
 
 export const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -248,7 +252,7 @@ export class Package {
   set(name: string, content: string | Uint8Array | Uint8Array[] | PartWriter): void {
     let writer: EntryWriter | null = null;
     if (typeof content === "function" || (Array.isArray(content) && content.reduce((n, c) => n + c.length, 0) > DEFLATE_WHEN_SET)) {
-      writer = new EntryWriter();
+      writer = new EntryWriter(typeof content === "function" && content.literals === true);
       const w = writer;
       if (typeof content === "function") content((b) => w.push(b));
       else for (const b of content) w.push(b);

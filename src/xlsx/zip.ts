@@ -130,7 +130,7 @@ export interface DeflateCodec {
    * one piece of a stream deflated on its own and flushed to a byte boundary, not final (optional: else a
    * part made piece by piece is joined and deflated whole); FINAL_EMPTY_BLOCK ends such a stream
    */
-  deflatePiece?(piece: Uint8Array, level: 1 | 6): Uint8Array;
+  deflatePiece?(piece: Uint8Array, level: 1 | 6, literals?: boolean): Uint8Array;
 }
 
 /** A final, empty block with fixed codes (RFC 1951 §3.2.6): what a deflater writes to end a stream. */
@@ -247,11 +247,14 @@ export class EntryWriter {
   private crc = 0;
   private readonly out: Uint8Array[] = [];
 
+  /** `literals`: Huffman codes alone (text that hardly repeats: a third of level 1's time, and smaller) */
+  constructor(private readonly literals = false) {}
+
   push(piece: Uint8Array): void {
     if (piece.length === 0) return;
     this.size += piece.length;
     this.crc = crc32(piece, this.crc);
-    this.out.push(codec.deflatePiece ? codec.deflatePiece(piece, 1) : piece.slice());
+    this.out.push(codec.deflatePiece ? codec.deflatePiece(piece, 1, this.literals) : piece.slice());
   }
 
   entry(name: string, when = new Date()): ZipEntry {
