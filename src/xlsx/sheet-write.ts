@@ -23,6 +23,9 @@ const FUTURE_FUNCTIONS = new Set([
   "WORKDAY.INTL",
 ]);
 
+/** Any future function's name followed by '(', in any case, wherever it stands: what fileFormula must look at closer. */
+const MAYBE_FUTURE = new RegExp(`(?:${[...FUTURE_FUNCTIONS].map((f) => f.replace(".", "\\.")).join("|")})\\(`, "i");
+
 /** [A-Za-z_]: a name may start with it */
 const nameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 /** [A-Za-z0-9_.]: a name may go on with it */
@@ -37,6 +40,8 @@ const NAME_WINDOW = 40;
  */
 export function fileFormula(f: string): string {
   const src = f.startsWith("=") ? f.slice(1) : f;
+  // no future function's name before a '(' anywhere (nor in a string or a longer name): nothing to prefix
+  if (!MAYBE_FUTURE.test(src)) return src;
   const n = src.length;
   let out = "";
   let copied = 0;
