@@ -12,6 +12,7 @@ import { agreementOf, type Agreement, type SignOff } from "../records";
 import { runBuild, STAGES, type StageTimes } from "../job/run";
 import type { WorkbookPlan } from "../report/plan";
 import { readWorkbookFile, writeFileAtomically } from "../xlsx/file";
+import { hashRowsInWorker, type RowHashing } from "./snapshot-thread";
 import { otherSheetNames, type ReadBook } from "../xlsx/read";
 import { writeReportChunks } from "../xlsx/write";
 
@@ -38,19 +39,23 @@ export async function reportFile(input: string, output: string, opts: ReportOpti
   }
   const now = opts.builtAt ?? new Date();
   let book: ReadBook | null = null;
+  let hashing: RowHashing | null = null;
   const outcome = await runBuild({
     read: async () => {
       const read = await readWorkbookFile(input);
       if (!read.ok) throw new Error(read.message);
       book = read.book;
+      // a whole ledger export's row hashes for the records, on the other core while the check runs
+      hashing = hashRowsInWorker(read.grids);
       return { grids: read.grids, otherSheets: otherSheetNames(read.book) };
     },
+    beforePlan: async () => hashing?.ready(),
     write: async (plan, records) => {
       if (!book) throw new Error("no workbook read");
       await writeFileAtomically(output, writeReportChunks(book, plan, records, { now }));
       return output;
     },
-  }, { action: opts.action, now, onStage: opts.onStage });
+  }, { action: opts.action, now, onStage: opts.onStage }).finally(() => (hashing as RowHashing | null)?.stop());
   if (!outcome.ok) {
     // input errors are the problems themselves; an unreadable file or a refused status change is one sentence
     return { ok: false, problems: outcome.problems, message: outcome.code === "input-errors" ? undefined : outcome.message, times: outcome.times };

@@ -26,21 +26,37 @@ export enum CellKind {
   Error = 7,
 }
 
+/**
+ * Memory another thread can read without a copy where the platform has it (Node; a page only when it is
+ * cross-origin isolated): the CLI hashes a whole ledger export's rows for the records snapshot in a worker
+ * thread while the check runs (src/cli/snapshot-thread.ts).
+ */
+const buffer = (bytes: number): ArrayBufferLike => (typeof SharedArrayBuffer === "function" ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+
 class Column {
   kinds: Uint8Array;
   values: Float64Array;
   constructor(capacity: number) {
-    this.kinds = new Uint8Array(capacity);
-    this.values = new Float64Array(capacity);
+    this.kinds = new Uint8Array(buffer(capacity));
+    this.values = new Float64Array(buffer(capacity * 8));
   }
   grow(capacity: number): void {
-    const kinds = new Uint8Array(capacity);
+    const kinds = new Uint8Array(buffer(capacity));
     kinds.set(this.kinds);
-    const values = new Float64Array(capacity);
+    const values = new Float64Array(buffer(capacity * 8));
     values.set(this.values);
     this.kinds = kinds;
     this.values = values;
   }
+}
+
+/** A store's contents as a worker thread receives them (`ColumnStore.parts`, `ColumnStore.fromParts`). */
+export interface StoreParts {
+  lastRow: number;
+  lastCol: number;
+  sharedStrings: readonly string[];
+  own: readonly string[];
+  columns: Array<{ kinds: Uint8Array; values: Float64Array } | null>;
 }
 
 /** A value as the store writes it: the kind and the number that stands for it. */
@@ -73,6 +89,33 @@ export class ColumnStore implements CellStore {
   constructor(private readonly sharedStrings: readonly string[], expectedRows = 1024) {
     this.capacity = Math.max(16, Math.min(expectedRows + 1, 1_048_577));
     this.sharedBlank = new Uint8Array(sharedStrings.length);
+  }
+
+  /** What another thread needs to read the cells (the arrays are shared, not copied, where they can be). */
+  parts(): StoreParts {
+    return {
+      lastRow: this.lastRow, lastCol: this.lastCol, sharedStrings: this.sharedStrings, own: this.own,
+      columns: Array.from({ length: this.lastCol + 1 }, (_, c) => {
+        const column = this.columns[c];
+        return column ? { kinds: column.kinds, values: column.values } : null;
+      }),
+    };
+  }
+
+  /** A store to read the cells of `parts` (in another thread); not for writing rows. */
+  static fromParts(parts: StoreParts): ColumnStore {
+    const store = new ColumnStore(parts.sharedStrings, 1);
+    for (const s of parts.own) store.own.push(s);
+    parts.columns.forEach((c, i) => {
+      if (!c) return;
+      const column = new Column(1);
+      column.kinds = c.kinds;
+      column.values = c.values;
+      store.columns[i] = column;
+    });
+    store.lastRow = parts.lastRow;
+    store.lastCol = parts.lastCol;
+    return store;
   }
 
   /** Size the arrays for `rows` rows up front (before the first row is written). */
@@ -157,7 +200,12 @@ export class ColumnStore implements CellStore {
     if (!column || row < 1 || row > this.lastRow) return true;
     const kind = column.kinds[row] as CellKind;
     if (kind === CellKind.Empty) return true;
-    if (kind === CellKind.Shared) return this.sharedBlank[column.values[row]] !== 2;
+    if (kind === CellKind.Shared) {
+      const i = column.values[row];
+      // (0: a store made from parts has not seen its shared strings)
+      const blank = this.sharedBlank[i] || (this.sharedBlank[i] = (this.sharedStrings[i] ?? "").trim() === "" ? 1 : 2);
+      return blank !== 2;
+    }
     if (kind === CellKind.Text) return this.own[column.values[row]].trim() === "";
     return false;
   }

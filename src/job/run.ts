@@ -20,6 +20,8 @@ export type StageTimes = Record<StageKey, number>;
 export interface BuildHost {
   read(progress?: (message: string) => void): Promise<HostRead>;
   write(plan: WorkbookPlan, records: KeptRecords, progress: (message: string) => void, opts?: WriteOptions): Promise<string>;
+  /** awaited before the plan: work the host started on the side after reading (the CLI's row hashes) */
+  beforePlan?(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -76,6 +78,7 @@ export async function runBuild(host: BuildHost, opts: RunOptions = {}): Promise<
 
   await stage(3);
   t = timer();
+  await host.beforePlan?.();
   const planned = planBuild(checked, { otherSheets: read.otherSheets, action: opts.action, now: opts.now });
   times.plan = t();
   if (!planned.ok) return { ...planned, problems: checked.problems, checked, times };

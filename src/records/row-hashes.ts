@@ -15,6 +15,13 @@ function hexDigit(c: number): number {
   return c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
 }
 
+/** A RowHashes as plain arrays (`toParts`). */
+export interface RowHashParts {
+  rows: Int32Array;
+  bytes: Uint8Array;
+  other: Array<[number, string]>;
+}
+
 export class RowHashes implements ReadonlyMap<number, string> {
   /** row numbers in the order they were set */
   #rows: Int32Array;
@@ -30,6 +37,21 @@ export class RowHashes implements ReadonlyMap<number, string> {
   constructor(capacity = 16) {
     this.#rows = new Int32Array(Math.max(1, capacity));
     this.#bytes = new Uint8Array(this.#rows.length * 8);
+  }
+
+  /** The entries as arrays another thread can hand over (`fromParts` makes them a RowHashes again). */
+  toParts(): RowHashParts {
+    return { rows: this.#rows.slice(0, this.#size), bytes: this.#bytes.slice(0, this.#size * 8), other: [...this.#other] };
+  }
+
+  static fromParts(parts: RowHashParts): RowHashes {
+    const h = new RowHashes(0);
+    h.#rows = parts.rows.length > 0 ? parts.rows : new Int32Array(1);
+    h.#bytes = parts.bytes.length > 0 ? parts.bytes : new Uint8Array(8);
+    h.#size = parts.rows.length;
+    for (let i = 0; i < h.#size; i++) if (parts.rows[i] > h.#maxRow) h.#maxRow = parts.rows[i];
+    for (const [row, text] of parts.other) h.#other.set(row, text);
+    return h;
   }
 
   get size(): number {

@@ -338,6 +338,27 @@ function emptyCanon(v: CellValue): boolean {
   return v === null || v === "" || (isCellError(v) && v.error === "");
 }
 
+/** Row hashes a host made beforehand for a column store (in a worker thread while the check ran), by store. */
+const madeBefore = new WeakMap<ColumnStore, RowHashes>();
+
+/** Hand takeSnapshot the current version's row hashes of `store`, made elsewhere with `hashStoreRows`. */
+export function useRowHashesOf(store: ColumnStore, rows: RowHashes): void {
+  madeBefore.set(store, rows);
+}
+
+/** The row hashes handed over for `store`, if any (for tests and the benchmark). */
+export function rowHashesOf(store: ColumnStore): RowHashes | undefined {
+  return madeBefore.get(store);
+}
+
+/** The current version's hashes of every row of a column store: what takeSnapshot keeps for its sheet. */
+export function hashStoreRows(store: ColumnStore): RowHashes {
+  const rows = new RowHashes(store.lastRow);
+  const hasher = new Lanes64RowHasher();
+  for (let row = 1; row <= store.lastRow; row++) hasher.hashStored(store, row, rows);
+  return rows;
+}
+
 /**
  * Per input sheet, per non-empty row number, a hash of the row's values, made as `version` says (the current
  * one unless a stored snapshot of the first version is to be compared with); the version is kept in the
@@ -349,6 +370,11 @@ export function takeSnapshot(grids: WorkbookGrids, version: RowHashVersion = ROW
   for (const name of Object.values(SHEETS)) {
     const g = findSheet(grids, name);
     if (!g) continue;
+    const made = g.store instanceof ColumnStore && version === ROW_HASH_VERSION ? madeBefore.get(g.store) : undefined;
+    if (made) {
+      snap.set(name, made);
+      continue;
+    }
     const rows = new RowHashes(lastRow(g));
     // every row, whether the host kept the sheet as row arrays or in a column store (a whole ledger export)
     const store = g.store;
