@@ -39,9 +39,12 @@ export class RowHashes implements ReadonlyMap<number, string> {
     this.#bytes = new Uint8Array(this.#rows.length * 8);
   }
 
-  /** The entries as arrays another thread can hand over (`fromParts` makes them a RowHashes again). */
+  /**
+   * The entries as arrays another thread can take over (`fromParts` makes them a RowHashes again): views of
+   * this one's own arrays, not copies, so transferring their buffers ends this one's use.
+   */
   toParts(): RowHashParts {
-    return { rows: this.#rows.slice(0, this.#size), bytes: this.#bytes.slice(0, this.#size * 8), other: [...this.#other] };
+    return { rows: this.#rows.subarray(0, this.#size), bytes: this.#bytes.subarray(0, this.#size * 8), other: [...this.#other] };
   }
 
   static fromParts(parts: RowHashParts): RowHashes {
