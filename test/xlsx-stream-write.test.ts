@@ -11,6 +11,7 @@ import type { SheetPlan } from "../src/report/plan";
 import { Package } from "../src/xlsx/package";
 import { planSheetWriter, planSheetXml, rowsSheetWriter, rowsSheetXml } from "../src/xlsx/sheet-write";
 import { StyleBook } from "../src/xlsx/styles";
+import { HexRun, RowHashes } from "../src/records/row-hashes";
 import { EntryWriter, readZip, useDeflateCodec } from "../src/xlsx/zip";
 
 const decode = (pieces: Uint8Array[]) => Buffer.concat(pieces).toString("utf8");
@@ -40,6 +41,19 @@ describe("a long sheet written piece by piece", () => {
     expect(pieces.toXml()).toBe(whole.toXml());
     const rows = [["Realisatie", 2, "ab".repeat(8000)], ["#kop", 0, ""], [null, 3, "€"]];
     expect(decode(collect(rowsSheetWriter((fn) => rows.forEach((r) => fn(r)))))).toBe(rowsSheetXml(rows));
+  });
+
+  test("a run of row hashes written as ASCII bytes gives the XML of the same text written as a string (header style too)", () => {
+    const hashes = new RowHashes();
+    for (let row = 2; row < 3002; row++) hashes.set(row, (row * 2654435761).toString(16).padStart(16, "0").slice(-16));
+    const runs = [new HexRun(hashes, 0, 1000), new HexRun(hashes, 1000, 3000)];
+    const withRuns = [["Realisatie", 2, runs[0], "na"], ["Realisatie", 1002, runs[1]], ["#kop", 0, ""]];
+    const asText = withRuns.map((r) => r.map((v) => (v instanceof HexRun ? v.toString() : v)));
+    expect((asText[1][2] as string).length).toBe(32_000);
+    expect(asText[1][2]).toBe([...hashes.values()].slice(1000).join(""));
+    for (const opts of [{}, { headerXf: 3 }]) {
+      expect(decode(collect(rowsSheetWriter((fn) => withRuns.forEach((r) => fn(r)), opts)))).toBe(rowsSheetXml(asText as (string | number)[][], opts));
+    }
   });
 
   test("the package holds one valid DEFLATE stream of it, with fflate and with Node's zlib piece by piece", () => {

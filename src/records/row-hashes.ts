@@ -22,6 +22,26 @@ export interface RowHashParts {
   other: Array<[number, string]>;
 }
 
+/**
+ * A run of consecutive rows' hashes as one cell's text, made into ASCII bytes only where it is written
+ * (`AsciiText` of the sheet writer): the snapshot of a whole ledger export is 17 MB of digits.
+ */
+export class HexRun {
+  readonly length: number;
+
+  constructor(private readonly hashes: RowHashes, private readonly from: number, private readonly to: number) {
+    this.length = (to - from) * 16;
+  }
+
+  writeAscii(into: Uint8Array, at: number): void {
+    this.hashes.writeHex(this.from, this.to, into, at);
+  }
+
+  toString(): string {
+    return this.hashes.hexRun(this.from, this.to) ?? "";
+  }
+}
+
 export class RowHashes implements ReadonlyMap<number, string> {
   /** row numbers in the order they were set */
   #rows: Int32Array;
@@ -123,12 +143,17 @@ export class RowHashes implements ReadonlyMap<number, string> {
     if (this.#other.size > 0) for (let i = from; i < to; i++) if (this.#other.has(this.#rows[i])) return null;
     // the digits as ASCII bytes, decoded once (a run of 1,000 rows is one 16,000-character text)
     const ascii = new Uint8Array((to - from) * 16);
-    const b = this.#bytes;
-    for (let i = from * 8, o = 0; i < to * 8; i++, o += 2) {
-      ascii[o] = HEX_CODES[b[i] >> 4];
-      ascii[o + 1] = HEX_CODES[b[i] & 15];
-    }
+    this.writeHex(from, to, ascii, 0);
     return latin1.decode(ascii);
+  }
+
+  /** The same run as ASCII digits into `into` at `at` (entries that are all 16 hex digits: see hexRun). */
+  writeHex(from: number, to: number, into: Uint8Array, at: number): void {
+    const b = this.#bytes;
+    for (let i = from * 8, o = at; i < to * 8; i++, o += 2) {
+      into[o] = HEX_CODES[b[i] >> 4];
+      into[o + 1] = HEX_CODES[b[i] & 15];
+    }
   }
 
   /** Row number of entry `i` (in the order set). */

@@ -9,7 +9,7 @@ import { forEachRow, isCellError, lastRow, type CellValue, type WorkbookGrids } 
 import { findSheet } from "../input/table";
 import { text } from "./cells";
 import { recordRows, SNAPSHOT_SHEET } from "./ownership";
-import { RowHashes } from "./row-hashes";
+import { HexRun, RowHashes } from "./row-hashes";
 
 /**
  * Per sheet, row number → hash. An input sheet's rows are a RowHashes (compact: a whole ledger export has a
@@ -402,12 +402,15 @@ const HASHES_PER_CELL = 1000;
  */
 export function snapshotRows(s: Snapshot): (string | number)[][] {
   const out: (string | number)[][] = [];
-  eachSnapshotRow(s, (r) => out.push(r));
+  eachSnapshotRow(s, (r) => out.push(r as (string | number)[]));
   return out;
 }
 
-/** The same rows one at a time, none kept (the snapshot of a whole ledger export is 17 MB of text). */
-export function eachSnapshotRow(s: Snapshot, out: (row: (string | number)[]) => void): void {
+/**
+ * The same rows one at a time, none kept (the snapshot of a whole ledger export is 17 MB of text); with
+ * `ascii`, a run of hashes comes as a HexRun, which the file writer turns into bytes without a text.
+ */
+export function eachSnapshotRow(s: Snapshot, out: (row: (string | number | HexRun)[]) => void, opts: { ascii?: boolean } = {}): void {
   for (const [sheet, rows] of s) {
     let first = 0;
     let next = -1;
@@ -443,7 +446,7 @@ export function eachSnapshotRow(s: Snapshot, out: (row: (string | number)[]) => 
         next = -1;
         let j = i + 1;
         while (j < rows.size && j - i < HASHES_PER_CELL && rows.rowAt(j) === rows.rowAt(j - 1) + 1 && rows.isHexAt(j)) j++;
-        out([sheet, rows.rowAt(i), rows.hexRun(i, j) as string]);
+        out([sheet, rows.rowAt(i), opts.ascii ? new HexRun(rows, i, j) : rows.hexRun(i, j) as string]);
         i = j;
       }
     } else for (const [row, hash] of rows) add(row, hash);

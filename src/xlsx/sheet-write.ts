@@ -8,7 +8,7 @@ import { columnLetter } from "../input/grid";
 import type { PlanCell, Scalar, SheetPlan } from "../report/plan";
 import { escapeXml, NS, type PartWriter } from "./package";
 import type { StyleBook } from "./styles";
-import { Utf8Builder } from "./utf8-builder";
+import { Utf8Builder, type AsciiText } from "./utf8-builder";
 import { isDateFormat } from "./workbook";
 
 /**
@@ -145,7 +145,10 @@ const DAYS_1904 = 1462;
 /** Where a sheet's rows go: a list of strings (planSheetXml) or UTF-8 bytes (planSheetBytes). */
 interface Pieces {
   push(s: string): void;
+  pushAscii?(t: AsciiText): void;
 }
+
+const isAscii = (v: unknown): v is AsciiText => typeof v === "object" && v !== null && "writeAscii" in v;
 
 /** A report sheet of the plan as worksheet XML. */
 export function planSheetXml(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions = {}): string {
@@ -238,7 +241,8 @@ function sheetHead(plan: SheetPlan, opts: SheetXmlOptions, maxCol: number): stri
 }
 
 type RowsOptions = { headerXf?: number; widths?: number[] };
-type Row = (Scalar | undefined)[];
+/** A record sheet's cell: a value, or ASCII text that needs no escaping, written as bytes where it can be. */
+type Row = (Scalar | AsciiText | undefined)[];
 /** Rows handed over one at a time, in order (each call hands them all again). */
 export type EachRow = (fn: (row: Row) => void) => void;
 
@@ -267,7 +271,7 @@ export function rowsSheetWriter(each: EachRow, opts: RowsOptions = {}): PartWrit
     each((r) => {
       const i = count++;
       r.forEach((v, c) => {
-        if ((i === 0 && opts.headerXf) || hasValue(v)) maxCol = Math.max(maxCol, c + 1);
+        if ((i === 0 && opts.headerXf) || (isAscii(v) ? v.length > 0 : hasValue(v))) maxCol = Math.max(maxCol, c + 1);
       });
     });
     const body = new Utf8Builder(push);
@@ -286,12 +290,29 @@ function rowsHead(rows: number, maxCol: number, opts: RowsOptions): string {
 function rowsSheet(each: EachRow, opts: RowsOptions, out: Pieces): [string, string] {
   let maxCol = 0, i = 0;
   each((r) => {
-    const cells = r.map((v, c) => {
-      const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, v);
+    const ascii = r.findIndex((v) => isAscii(v) && v.length > 0);
+    const xml = (from: number, to: number) => r.slice(from, to).map((v, k) => {
+      const c = from + k;
+      const x = valueXml(`${columnLetter(c + 1)}${i + 1}`, i === 0 && opts.headerXf ? opts.headerXf : 0, isAscii(v) ? "" : v);
       if (x) maxCol = Math.max(maxCol, c + 1);
       return x;
     }).join("");
-    if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
+    if (ascii < 0) {
+      const cells = xml(0, r.length);
+      if (cells) out.push(`<row r="${i + 1}">${cells}</row>`);
+    } else {
+      // one cell of ASCII text (a run of hashes) in a row: written as valueXml writes a text, as bytes
+      const t = r[ascii] as AsciiText;
+      maxCol = Math.max(maxCol, ascii + 1);
+      const st = i === 0 && opts.headerXf ? ` s="${opts.headerXf}"` : "";
+      const head = `<row r="${i + 1}">${xml(0, ascii)}<c r="${columnLetter(ascii + 1)}${i + 1}"${st} t="inlineStr"><is><t xml:space="preserve">`;
+      const tail = `</t></is></c>${xml(ascii + 1, r.length)}</row>`;
+      if (out.pushAscii) {
+        out.push(head);
+        out.pushAscii(t);
+        out.push(tail);
+      } else out.push(head + t.toString() + tail);
+    }
     i++;
   });
   return [

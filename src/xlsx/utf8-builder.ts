@@ -4,6 +4,16 @@
  * whole (an element or a row), so a character is never split between two pieces.
  */
 const enc = new TextEncoder();
+
+/**
+ * Text of ASCII characters that need no XML escaping, which can write itself as bytes (the snapshot's hex
+ * digits: `HexRun` of src/records/row-hashes.ts); `toString` gives it as text where a string is needed.
+ */
+export interface AsciiText {
+  readonly length: number;
+  writeAscii(into: Uint8Array, at: number): void;
+  toString(): string;
+}
 const BLOCK = 1 << 20;
 
 export class Utf8Builder {
@@ -26,6 +36,22 @@ export class Utf8Builder {
       }
     }
     this.used += enc.encodeInto(s, this.block.subarray(this.used)).written;
+  }
+
+  /** ASCII text written straight as bytes (no string made: the snapshot's runs of hex digits). */
+  pushAscii(t: AsciiText): void {
+    if (t.length > BLOCK - this.used) {
+      this.flush();
+      if (t.length > BLOCK) {
+        const b = new Uint8Array(t.length);
+        t.writeAscii(b, 0);
+        if (this.onBlock) this.onBlock(b);
+        else this.blocks.push(b);
+        return;
+      }
+    }
+    t.writeAscii(this.block, this.used);
+    this.used += t.length;
   }
 
   /** The bytes of `head`, the pieces pushed and `tail`, as blocks of about 1 MiB (not joined). */

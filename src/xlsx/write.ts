@@ -77,7 +77,7 @@ function putReport(book: ReadBook, plan: WorkbookPlan, records: KeptRecords): Pa
   if (records.signOff) ed.putSheet({ name: SIGNOFF_SHEET, state: "veryHidden", xml: rowsSheetBytes(signOffRows(records.signOff)) });
   const snapshot = records.snapshot;
   // the snapshot is mostly hex digits, which Huffman codes alone compress as well as a search for repeats would
-  if (snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: Object.assign(rowsSheetWriter((fn) => eachSnapshotRow(snapshot, fn)), { literals: true }) });
+  if (snapshot) ed.putSheet({ name: SNAPSHOT_SHEET, state: "veryHidden", xml: Object.assign(rowsSheetWriter((fn) => eachSnapshotRow(snapshot, fn, { ascii: true })), { literals: true }) });
   if (records.log && records.log.length > 0) {
     const rows = records.log.map(logRow);
     const part = ed.partOf(LOG_SHEET);
