@@ -124,7 +124,7 @@ export class SheetBuilder {
   }
 
   private isFree(r: number, c: number, cell: PlanCell): boolean {
-    return this.spans.has(`${r + 1},${c + 1}`) || (c === 0 && FREE_STYLES.has(cell.s) && this.aloneToTheRight(r, c));
+    return (this.spans.size > 0 && this.spans.has(`${r + 1},${c + 1}`)) || (c === 0 && FREE_STYLES.has(cell.s) && this.aloneToTheRight(r, c));
   }
 
   /** Align each header like the first figure under it: numbers right, centred codes centred. */
@@ -168,7 +168,8 @@ export class SheetBuilder {
   build(): SheetPlan {
     this.centreShortTextAfterFigures();
     this.alignHeaders();
-    const cols = Math.max(this.widths.length, ...this.cells.map((r) => r.length), 1);
+    // (a loop, not a spread: a Berekening may have a million rows)
+    const cols = this.cells.reduce((n, r) => Math.max(n, r.length), Math.max(this.widths.length, 1));
     const widths = Array.from({ length: cols }, (_, i) => this.widths[i] ?? MIN_WIDTH);
 
     // 1. Column widths from the cells that stay in their column.
@@ -220,8 +221,8 @@ export class SheetBuilder {
       let multi = false;
       row.forEach((cell, c) => {
         if (!cell) return;
-        const text = cellText(cell);
-        const lines = cell.wrap && text !== "" ? wrappedLineCount(text, available[r][c] ?? widths[c], cell.s) : 1;
+        const text = cell.wrap ? cellText(cell) : "";
+        const lines = text !== "" ? wrappedLineCount(text, available[r][c] ?? widths[c], cell.s) : 1;
         const size = STYLE_FONT[cell.s ?? "default"].size;
         if (cell.wrap) multi = true;
         // a row with wrapped text always gets its height from here, so that no host guesses one
