@@ -4,6 +4,8 @@
  * general XML scanner for the rest), fed whole or in pieces. Every way must give the same cells. The
  * expected values of the hand-written sheet are written here by hand.
  */
+import { FormColumn } from "../src/input/table";
+import type { ValueForm } from "../src/input/cells";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { SHEETS } from "../src/domain/glossary";
 import { cellAt, lastCol, lastRow, type CellValue, type SheetGrid, type WorkbookGrids } from "../src/input/grid";
@@ -127,5 +129,22 @@ describe("the fast path and the general scanner read the same values, whole or i
   ])("malformed XML is refused also on the fast path: %s", async (_, xml) => {
     const bad = new TextEncoder().encode(xml);
     await expect(readSheetChunks(pkg, part, "Realisatie", ctx, [bad], bad.length, { store: true })).rejects.toThrow();
+  });
+});
+
+describe("the forms of the cells read", () => {
+  test("a column of forms reads back what was set, by row, over a million rows with gaps (a byte a row, no hash table)", () => {
+    const c = new FormColumn();
+    const set = new Map<number, ValueForm>();
+    const forms: ValueForm[] = ["number", "serial", "text-dmy", "text-ymd", "text"];
+    for (let row = 3; row < 1_048_576; row += 17 + (row % 13)) {
+      const f = forms[row % 5];
+      c.set(row, f);
+      set.set(row, f);
+    }
+    c.set(3, "text");
+    set.set(3, "text");
+    for (const [row, f] of set) expect(c.get(row)).toBe(f);
+    expect([c.get(0), c.get(4), c.get(2_000_000), c.get(-1)]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -60,11 +60,35 @@ export function duplicateSheetProblem(grids: WorkbookGrids, name: string): Probl
  * Forms of the cells read (for formulas): key `${sheetKey}:${field}`, then indexed by row number. One array
  * per column instead of a key per cell: a ledger of 100,000 rows would otherwise build 500,000 keys.
  */
-export type FormMap = Map<string, ValueForm[]>;
+export type FormMap = Map<string, FormColumn>;
+
+const FORM_CODES: Record<ValueForm, number> = { number: 1, serial: 2, "text-dmy": 3, "text-ymd": 4, text: 5 };
+const FORMS: Array<ValueForm | undefined> = [undefined, "number", "serial", "text-dmy", "text-ymd", "text"];
+
+/**
+ * One column's forms by row, a byte a row: the rows read of a whole ledger export are a twentieth of a
+ * million, and a JavaScript array with such gaps becomes a hash table (slow to fill and to read).
+ */
+export class FormColumn {
+  private codes = new Uint8Array(64);
+
+  set(row: number, form: ValueForm): void {
+    if (row >= this.codes.length) {
+      const grown = new Uint8Array(Math.max(row + 1, this.codes.length * 2));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[row] = FORM_CODES[form];
+  }
+
+  get(row: number): ValueForm | undefined {
+    return row >= 0 && row < this.codes.length ? FORMS[this.codes[row]] : undefined;
+  }
+}
 
 /** The form in which the cell of `field` in `row` of an input sheet was read; undefined if it was not. */
 export function formAt(forms: FormMap, sheetKey: InputSheetKey, field: string, row: number): ValueForm | undefined {
-  return forms.get(`${sheetKey}:${field}`)?.[row];
+  return forms.get(`${sheetKey}:${field}`)?.get(row);
 }
 
 export class TableReader {
@@ -74,7 +98,7 @@ export class TableReader {
   private readonly sheetKey: InputSheetKey;
   private readonly forms: FormMap;
   /** this reader's columns of `forms`, by field */
-  private readonly formColumns = new Map<string, ValueForm[]>();
+  private readonly formColumns = new Map<string, FormColumn>();
   private rowOk = true;
 
   private constructor(grid: SheetGrid, sheetKey: InputSheetKey, layout: SheetLayout, problems: Problem[], forms: FormMap) {
@@ -223,11 +247,11 @@ export class TableReader {
     let column = this.formColumns.get(key);
     if (!column) {
       const k = `${this.sheetKey}:${key}`;
-      column = this.forms.get(k) ?? [];
+      column = this.forms.get(k) ?? new FormColumn();
       this.forms.set(k, column);
       this.formColumns.set(key, column);
     }
-    column[row] = r.form;
+    column.set(row, r.form);
     return r.value;
   }
 
