@@ -8,7 +8,7 @@ import { FormColumn } from "../src/input/table";
 import type { ValueForm } from "../src/input/cells";
 import { exampleWorkbook } from "../src/xlsx/example";
 import { SHEETS } from "../src/domain/glossary";
-import { cellAt, lastCol, lastRow, type CellValue, type SheetGrid, type WorkbookGrids } from "../src/input/grid";
+import { cellAt, columnLetter, lastCol, lastRow, type CellValue, type SheetGrid, type WorkbookGrids } from "../src/input/grid";
 import { parseWorkbook } from "../src/input/parse";
 import { takeSnapshot } from "../src/records/snapshot";
 import { Package } from "../src/xlsx/package";
@@ -146,5 +146,69 @@ describe("the forms of the cells read", () => {
     set.set(3, "text");
     for (const [row, f] of set) expect(c.get(row)).toBe(f);
     expect([c.get(0), c.get(4), c.get(2_000_000), c.get(-1)]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
+
+describe("cell start tags of every shape read alike on the fast path and by the general scanner", () => {
+  // the general scanner alone reads a part that starts with a UTF-16 byte order mark
+  const utf16 = (s: string): Uint8Array => {
+    const b = new Uint8Array(2 + s.length * 2);
+    b[0] = 0xff;
+    b[1] = 0xfe;
+    for (let i = 0; i < s.length; i++) {
+      b[2 + 2 * i] = s.charCodeAt(i) & 255;
+      b[3 + 2 * i] = s.charCodeAt(i) >> 8;
+    }
+    return b;
+  };
+  let seed = 42;
+  const random = (n: number): number => Math.floor(((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * n);
+  const pick = <T>(xs: readonly T[]): T => xs[random(xs.length)];
+
+  function sheetXml(rows: number): string {
+    const out: string[] = [];
+    for (let r = 1; r <= rows; r++) {
+      const cells: string[] = [];
+      for (let c = 1; c <= 6; c++) {
+        if (random(7) === 0) continue;
+        const q = random(6) === 0 ? "'" : '"';
+        const sp = () => (random(8) === 0 ? "  " : random(12) === 0 ? "\n" : " ");
+        const letters = columnLetter(c);
+        const attrs: string[] = [];
+        const kind = pick(["n", "n", "s", "s", "b", "str", "e", "empty"] as const);
+        if (random(10) !== 0) attrs.push(`r=${q}${random(10) === 0 ? letters.toLowerCase() : letters}${r}${q}`);
+        if (random(3) === 0) attrs.push(`s=${q}${random(3)}${q}`);
+        if (kind === "s" || kind === "b" || kind === "str" || kind === "e") attrs.push(`t=${q}${kind}${q}`);
+        else if (random(5) === 0) attrs.push(`t=${q}n${q}`);
+        for (let i = attrs.length - 1; i > 0; i--) {
+          const j = random(i + 1);
+          [attrs[i], attrs[j]] = [attrs[j], attrs[i]];
+        }
+        const start = `<c${attrs.map((a) => sp() + a.replace("=", random(15) === 0 ? " = " : "=")).join("")}${random(10) === 0 ? " " : ""}`;
+        const value = kind === "n" ? String(pick([1, -2.5, 45658, 1234.56, 0.1, 1e-3])) : kind === "s" ? String(random(STRINGS.length)) : kind === "b" ? "1" : kind === "e" ? "#N/A" : "";
+        if (kind === "empty") cells.push(`${start}/>`);
+        else if (kind === "str") cells.push(`${start}><f>1+1</f><v>tekst</v></c>`);
+        else cells.push(`${start}><v>${value}</v></c>`);
+      }
+      out.push(`<row r="${r}">${cells.join("")}</row>`);
+    }
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${out.join("\n")}</sheetData></worksheet>`;
+  }
+
+  test("2,000 generated rows, whole and in pieces, as a row grid and a column store", async () => {
+    const pkg = Package.fromBytes(example);
+    const part = workbookInfo(pkg).sheets[0].part;
+    const ctx: CellContext = { strings: STRINGS, dateStyle: [false, true, false], date1904: false };
+    const xml = sheetXml(2000);
+    const general = await readSheetChunks(pkg, part, "Realisatie", ctx, [utf16(xml)], xml.length * 2, { store: false });
+    const expected = cells(general);
+    expect(Object.keys(expected).length).toBeGreaterThan(8000);
+    const bytes = new TextEncoder().encode(xml);
+    for (const [size, store] of [[bytes.length, false], [bytes.length, true], [37, true], [4096, false]] as const) {
+      const pieces: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.slice(i, i + size));
+      const fast = await readSheetChunks(pkg, part, "Realisatie", ctx, pieces, bytes.length, { store });
+      expect(cells(fast)).toEqual(expected);
+    }
   });
 });

@@ -47,6 +47,9 @@ function tagEnd(b: Uint8Array, lt: number): number {
   return -1;
 }
 
+/** plainCellStart could not read the tag: the general loop reads it. */
+const BAIL = -2;
+
 /** One-letter cell types by their byte. */
 const TYPES: Record<number, string> = { 110: "n", 115: "s", 98: "b", 101: "e", 100: "d" };
 
@@ -92,12 +95,17 @@ export class SheetByteScanner {
 
   constructor(private readonly sink: CellSink, private readonly found: SheetScan, private readonly general: XmlScanner) {}
 
+  /** where the rest of the last chunk and the next chunk are joined: one buffer, reused (nothing keeps a view of it) */
+  private joined = new Uint8Array(0);
+
   feed(chunk: Uint8Array): void {
     let b = chunk;
     if (this.carry) {
-      b = new Uint8Array(this.carry.length + chunk.length);
-      b.set(this.carry);
-      b.set(chunk, this.carry.length);
+      const size = this.carry.length + chunk.length;
+      if (this.joined.length < size) this.joined = new Uint8Array(Math.max(size, this.joined.length * 2));
+      this.joined.set(this.carry);
+      this.joined.set(chunk, this.carry.length);
+      b = this.joined.subarray(0, size);
       this.carry = null;
     }
     const rest = this.scan(b);
@@ -253,6 +261,65 @@ export class SheetByteScanner {
    * (-1 when the tag is not complete in `b`).
    */
   private cellStart(b: Uint8Array, lt: number): number {
+    const fast = this.plainCellStart(b, lt);
+    return fast !== BAIL ? fast : this.anyCellStart(b, lt);
+  }
+
+  /**
+   * cellStart for the start tags almost every cell of a large sheet has — one space before each of `r`,
+   * `s` and `t`, double quotes, `r` in capitals — read without the general loop; BAIL for anything else
+   * (and for a tag not complete in `b`), which anyCellStart then reads.
+   */
+  private plainCellStart(b: Uint8Array, lt: number): number {
+    const n = b.length;
+    let col = 0, style = 0, type = "n";
+    let i = lt + 2;
+    for (;;) {
+      if (i + 4 >= n) return BAIL;
+      const ch = b[i];
+      if (ch === GT) break;
+      if (ch === SLASH) {
+        if (b[i + 1] !== GT) return BAIL;
+        i++;
+        break;
+      }
+      const name = b[i + 1];
+      if (ch !== 32 || b[i + 2] !== EQ || b[i + 3] !== QUOTE) return BAIL;
+      let k = i + 4;
+      if (name === 114 /* r */) {
+        col = 0;
+        let c = b[k];
+        while (c >= 65 && c <= 90) {
+          col = col * 26 + (c - 64);
+          c = b[++k];
+        }
+        while (c >= 48 && c <= 57) c = b[++k];
+      } else if (name === 115 /* s */) {
+        let c = b[k];
+        style = 0;
+        while (c >= 48 && c <= 57) {
+          style = style * 10 + (c - 48);
+          c = b[++k];
+        }
+      } else if (name === 116 /* t */) {
+        if (b[k + 1] !== QUOTE) return BAIL;
+        const t = TYPES[b[k]];
+        if (t === undefined) return BAIL;
+        type = t;
+        k++;
+      } else return BAIL;
+      if (k >= n || b[k] !== QUOTE) return BAIL;
+      i = k + 1;
+    }
+    if (col === 0) return BAIL; // no `r`: the general reader counts the column
+    this.cellCol = col;
+    this.style = style;
+    this.type = type;
+    return i;
+  }
+
+  /** cellStart for any start tag (the general loop). */
+  private anyCellStart(b: Uint8Array, lt: number): number {
     let col = 0;
     this.type = "n";
     this.style = 0;
