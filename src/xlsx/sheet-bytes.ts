@@ -160,9 +160,10 @@ export class SheetByteScanner {
     const n = b.length;
     let pos = from;
     for (;;) {
-      // the next tag usually starts right where the last one ended
-      const lt = b[pos] === LT ? pos : b.indexOf(LT, pos);
-      if (lt < 0 || lt + 1 >= n) return lt < 0 ? n : lt;
+      // the next tag usually starts right where the last one ended. No byte past the end is read (here and
+      // in cell): a read out of bounds makes V8 drop the optimised code, and a whole export has 800 chunk ends.
+      const lt = pos < n && b[pos] === LT ? pos : b.indexOf(LT, pos);
+      if (lt < 0 || lt + 6 >= n) return lt < 0 ? n : lt;
       const c1 = b[lt + 1];
       if (c1 === 99 /* c */ && (isSpace(b[lt + 2]) || b[lt + 2] === GT || b[lt + 2] === SLASH)) {
         const next = this.cell(b, lt);
@@ -220,11 +221,12 @@ export class SheetByteScanner {
     }
     // the usual <v>…</v></c>
     const v = gt + 1;
+    if (v + 3 > b.length) return -1;
     if (b[v] === LT && b[v + 1] === 118 && b[v + 2] === GT && (type === "n" || type === "s")) {
       // a value is a few characters: a loop is cheaper than indexOf here
       let vEnd = v + 3;
       while (vEnd < b.length && b[vEnd] !== LT) vEnd++;
-      if (vEnd >= b.length) return -1;
+      if (vEnd + 8 > b.length) return -1;
       if (b[vEnd + 1] === SLASH && b[vEnd + 2] === 118 && b[vEnd + 3] === GT && b[vEnd + 4] === LT && b[vEnd + 5] === SLASH && b[vEnd + 6] === 99 && b[vEnd + 7] === GT) {
         const x = decimal(b, v + 3, vEnd);
         if (type === "n" && !Number.isNaN(x)) {
@@ -238,7 +240,6 @@ export class SheetByteScanner {
           return vEnd + 8;
         }
       }
-      if (vEnd + 8 > b.length) return -1;
     }
     const close = indexOf(b, CELL_END, gt + 1);
     if (close < 0) return -1;
@@ -288,21 +289,21 @@ export class SheetByteScanner {
       let k = i + 4;
       if (name === 114 /* r */) {
         col = 0;
-        let c = b[k];
-        while (c >= 65 && c <= 90) {
+        for (; k < n; k++) {
+          const c = b[k];
+          if (c < 65 || c > 90) break;
           col = col * 26 + (c - 64);
-          c = b[++k];
         }
-        while (c >= 48 && c <= 57) c = b[++k];
+        while (k < n && b[k] >= 48 && b[k] <= 57) k++;
       } else if (name === 115 /* s */) {
-        let c = b[k];
         style = 0;
-        while (c >= 48 && c <= 57) {
+        for (; k < n; k++) {
+          const c = b[k];
+          if (c < 48 || c > 57) break;
           style = style * 10 + (c - 48);
-          c = b[++k];
         }
       } else if (name === 116 /* t */) {
-        if (b[k + 1] !== QUOTE) return BAIL;
+        if (k + 1 >= n || b[k + 1] !== QUOTE) return BAIL;
         const t = TYPES[b[k]];
         if (t === undefined) return BAIL;
         type = t;
