@@ -7,9 +7,18 @@ import { columnLetter } from "../input/grid";
  * R1C1, R, C).
  */
 export function quoteSheet(name: string): string {
-  const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/.test(name);
-  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+  // a report names the same few sheets in every formula (a whole ledger export: some 200,000 times)
+  let q = quoted.get(name);
+  if (q === undefined) {
+    const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*([Cc]\d*)?$|^[Cc]\d*$/.test(name);
+    q = bare ? name : `'${name.replace(/'/g, "''")}'`;
+    if (quoted.size > 1000) quoted.clear();
+    quoted.set(name, q);
+  }
+  return q;
 }
+
+const quoted = new Map<string, string>();
 
 export function cellRef(row: number, col: number, abs = false): string {
   return abs ? `$${columnLetter(col)}$${row}` : `${columnLetter(col)}${row}`;

@@ -55,8 +55,10 @@ export function ledgerRowCells(ctx: BuildContext, l: LedgerRow, map: LedgerMapRe
   else {
     if (!map) throw new Error("report: Realisatie names accounts, but there is no Grootboek block");
     const { key: keys, category: cats } = map;
-    const key = keyCell(ctx, "ledger", l.row).f as string;
-    const account = `${trimmedText(ctx, "ledger", "account", l.row).f as string}&"|"`;
+    // keyCell's formula, without reading the cells' values (a whole export has tens of thousands of rows)
+    const trimmed = (field: string) => `TRIM(${inputRef(ctx, "ledger", field, l.row)}&"")`;
+    const account = `${trimmed("account")}&"|"`;
+    const key = hasColumn(ctx, "ledger", "costCentre") ? `${account}&${trimmed("costCentre")}` : account;
     const byAccount = `INDEX(${cats},MATCH(${account},${keys},0))`;
     category = hasColumn(ctx, "ledger", "costCentre")
       ? { f: `IFERROR(INDEX(${cats},MATCH(${key},${keys},0)),${byAccount})`, r: l.category }
