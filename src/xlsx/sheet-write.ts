@@ -142,6 +142,9 @@ export interface SheetXmlOptions {
 /** Days between the 1900 and the 1904 date systems. */
 const DAYS_1904 = 1462;
 
+/** A date serial of the 1900 system in the 1904 system. */
+const moved = (x: Scalar | undefined): Scalar | undefined => (typeof x === "number" && x > DAYS_1904 ? x - DAYS_1904 : x);
+
 /** Where a sheet's rows go: a list of strings (planSheetXml) or UTF-8 bytes (planSheetBytes). */
 interface Pieces {
   push(s: string): void;
@@ -176,7 +179,7 @@ export function planSheetWriter(plan: SheetPlan, styles: StyleBook, opts: SheetX
     plan.cells.forEach((row, r) => row?.forEach((c, col) => {
       if (!c) return;
       // every cell's style, in order (a new style takes the next index)
-      const st = styles.xf(c, editable.has(`${columnLetter(col + 1)}${r + 1}`));
+      const st = styles.xf(c, editable.size > 0 && editable.has(`${columnLetter(col + 1)}${r + 1}`));
       if (c.f !== undefined || st !== 0 || hasValue(c.v)) maxCol = Math.max(maxCol, col + 1);
     }));
     const body = new Utf8Builder(push);
@@ -194,16 +197,17 @@ const hasValue = (v: Scalar | undefined) => v !== null && v !== undefined && v !
 function planSheet(plan: SheetPlan, styles: StyleBook, opts: SheetXmlOptions, out: Pieces): [string, string] {
   const editable = new Set(plan.editable);
   let maxCol = 0;
+  // column letters made once per column (a long sheet writes them for every cell)
+  const letters: string[] = [];
   plan.cells.forEach((row, r) => {
     if (!row || row.length === 0) return;
     const cells: string[] = [];
     row.forEach((c, col) => {
       if (!c) return;
-      const ref = `${columnLetter(col + 1)}${r + 1}`;
-      const s = styles.xf(c, editable.has(ref));
-      const shift = opts.date1904 && c.nf !== undefined && isDateFormat(c.nf);
-      const moved = (x: Scalar | undefined) => (shift && typeof x === "number" && x > DAYS_1904 ? x - DAYS_1904 : x);
-      const x = c.f !== undefined ? formulaXml(ref, s, c.f, moved(c.r)) : valueXml(ref, s, moved(c.v));
+      const ref = (letters[col] ??= columnLetter(col + 1)) + String(r + 1);
+      const s = styles.xf(c, editable.size > 0 && editable.has(ref));
+      const shift = opts.date1904 === true && c.nf !== undefined && isDateFormat(c.nf);
+      const x = c.f !== undefined ? formulaXml(ref, s, c.f, shift ? moved(c.r) : c.r) : valueXml(ref, s, shift ? moved(c.v) : c.v);
       if (x) {
         cells.push(x);
         maxCol = Math.max(maxCol, col + 1);
