@@ -36,11 +36,8 @@ export function costCentreList(text: string): string[] {
   return text.split(/[;,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
 
-/** A booking's amount for the tally: a number as it stands, anything else 0 (its own fout says why). */
-export function tallyAmount(amount: CellValue, debit: CellValue, credit: CellValue, byAmount: boolean): number {
-  const n = (v: CellValue) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-  return byAmount ? n(amount) : n(debit) - n(credit);
-}
+/** A cell's number for the tally (a booking's amount, debit or credit): a number as it stands, anything else 0 (its own fout says why). */
+export const tallied = (v: CellValue): number => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
 export type TallyKind = "counted" | "ignored" | "outside";
 
@@ -72,6 +69,24 @@ export class Reconciler {
 /** The DVO's cost centres as keys (ledgerKeyPart), or null when every cost centre counts. */
 export function scopeKeys(costCentres: string[] | null): Set<string> | null {
   return costCentres && costCentres.length > 0 ? new Set(costCentres.map(ledgerKeyPart)) : null;
+}
+
+/**
+ * outsideScope for the rows of one export, remembering the answer per text (a whole export repeats a few
+ * thousand cost centres a million times).
+ */
+export function scopeTest(scope: Set<string> | null): (costCentre: CellValue) => boolean {
+  if (scope === null) return () => false;
+  const known = new Map<string, boolean>();
+  return (v) => {
+    if (typeof v !== "string") return outsideScope(scope, v);
+    let out = known.get(v);
+    if (out === undefined) {
+      out = outsideScope(scope, v);
+      if (known.size < 1 << 16) known.set(v, out);
+    }
+    return out;
+  };
 }
 
 /** Whether a row's cost centre is outside the DVO's (never when there is no setting). */

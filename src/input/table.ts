@@ -219,6 +219,18 @@ export class TableReader {
     return out;
   }
 
+  /**
+   * `raw` for one column, as a function of the row (for a loop over a whole ledger export: the column and
+   * the way the grid keeps its cells are looked up once).
+   */
+  reader(key: string): (row: number) => CellValue {
+    const c = this.layout.columns[key];
+    if (c === undefined) return () => null;
+    const grid = this.grid;
+    const store = grid.store;
+    return store ? (row) => store.get(row, c) : (row) => cellAt(grid, row, c);
+  }
+
   raw(row: number, key: string): CellValue {
     const c = this.layout.columns[key];
     return c === undefined ? null : cellAt(this.grid, row, c);

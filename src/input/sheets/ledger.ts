@@ -5,7 +5,7 @@ import { electionKey, type ElectionIndex } from "./elections";
 import { a1, isBlank, type Problem } from "../grid";
 import type { TableReader } from "../table";
 import { EURO } from "./limits";
-import { IGNORE_CATEGORY, ledgerKeyPart, outsideScope, Reconciler, scopeKeys, tallyAmount } from "../ledger-scope";
+import { IGNORE_CATEGORY, ledgerKeyPart, Reconciler, scopeKeys, scopeTest, tallied } from "../ledger-scope";
 import type { LedgerMapIndex } from "./ledger-map";
 
 /**
@@ -49,10 +49,13 @@ export function readLedger(
   const unmapped = new Map<string, { shown: string; rows: number; total: number; first: number }>();
   const late: number[] = [];
   const byAmount = t.has("amount");
-  const amountOf = (row: number) => tallyAmount(t.raw(row, "amount"), t.raw(row, "debit"), t.raw(row, "credit"), byAmount);
+  // the columns read for every row of a whole export, each looked up once
+  const [amountAt, debitAt, creditAt, costCentreAt] = [t.reader("amount"), t.reader("debit"), t.reader("credit"), t.reader("costCentre")];
+  const amountOf = byAmount ? (row: number) => tallied(amountAt(row)) : (row: number) => tallied(debitAt(row)) - tallied(creditAt(row));
+  const outside = scopeTest(scope);
   const rows = t.rows((row) => {
     // the rest of the municipality: only its amount, for the reconciliation
-    if (scope !== null && outsideScope(scope, t.raw(row, "costCentre"))) {
+    if (scope !== null && outside(costCentreAt(row))) {
       tally.add("outside", amountOf(row));
       return undefined;
     }
