@@ -57,7 +57,7 @@ export function duplicateSheetProblem(grids: WorkbookGrids, name: string): Probl
 }
 
 /**
- * Forms of the cells read (for formulas): key `${sheetKey}:${field}`, then indexed by row number. One array
+ * Forms of the cells read (for formulas): key `${sheetKey}:${field}`, then by row number. One FormColumn
  * per column instead of a key per cell: a ledger of 100,000 rows would otherwise build 500,000 keys.
  */
 export type FormMap = Map<string, FormColumn>;
