@@ -119,6 +119,30 @@ export class RowHashes implements ReadonlyMap<number, string> {
     return this;
   }
 
+  /**
+   * Set the hashes of rows `first`, `first` + 1, … from a run of 16-character hashes run together (a cell of
+   * the stored snapshot), as `set` would for each, without a text per row.
+   */
+  setRun(first: number, run: string): this {
+    for (let i = 0; i * 16 < run.length; i++) {
+      const row = first + i;
+      const at = this.#slot(row) * 8;
+      const b = this.#bytes;
+      let ok = true;
+      for (let k = 0; k < 8; k++) {
+        const hi = hexDigit(run.charCodeAt(i * 16 + 2 * k)), lo = hexDigit(run.charCodeAt(i * 16 + 2 * k + 1));
+        if (hi < 0 || lo < 0) {
+          ok = false;
+          break;
+        }
+        b[at + k] = (hi << 4) | lo;
+      }
+      if (!ok) this.#other.set(row, run.slice(i * 16, i * 16 + 16));
+      else if (this.#other.size > 0) this.#other.delete(row);
+    }
+    return this;
+  }
+
   get(row: number): string | undefined {
     const i = this.#find(row);
     return i < 0 ? undefined : this.#text(i);

@@ -455,9 +455,18 @@ export function eachSnapshotRow(s: Snapshot, out: (row: (string | number | HexRu
   }
 }
 
+/**
+ * Snapshots read, by the rows they were read from: a build reads the stored one three times (the check's
+ * integrity findings, the plan's records and Controle), and a whole ledger export's is a million rows.
+ * Read-only: every use makes new Maps (withValues, withLogHead) instead of changing it.
+ */
+const readBefore = new WeakMap<object, Snapshot>();
+
 export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
   const rows = recordRows(grids, SNAPSHOT_SHEET)?.rows;
   if (!rows) return null;
+  const known = readBefore.get(rows);
+  if (known) return known;
   const snap: Snapshot = new Map();
   for (const r of rows) {
     const [sheet, row, hash] = [text(r[0]), Number(r[1]), text(r[2])];
@@ -467,10 +476,13 @@ export function readSnapshot(grids: WorkbookGrids): Snapshot | null {
     // a run of consecutive rows (snapshotRows), or one row per sheet row as the first version wrote them;
     // keys that start with '#' are not input sheets but the log head (withLogHead)
     if (!sheet.startsWith("#") && hash.length > HASH_LENGTH && hash.length % HASH_LENGTH === 0) {
-      for (let i = 0; i < hash.length / HASH_LENGTH; i++) m.set(row + i, hash.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH));
+      // a whole ledger export's snapshot is a thousand such runs of a thousand rows: read without a text per row
+      if (m instanceof RowHashes) m.setRun(row, hash);
+      else for (let i = 0; i < hash.length / HASH_LENGTH; i++) m.set(row + i, hash.slice(i * HASH_LENGTH, (i + 1) * HASH_LENGTH));
     } else m.set(row, hash);
     snap.set(sheet, m);
   }
+  readBefore.set(rows, snap);
   return snap;
 }
 
