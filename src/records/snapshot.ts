@@ -44,7 +44,7 @@ const canonNumber = (n: number): string => {
  * ones; a date counts as its serial number, as the Office.js host reads it, so that a snapshot taken by one
  * host and compared by the other sees the same rows). The snapshot says which it used (`#rijhash`):
  * - 1: the first 16 hex digits of the text's SHA-256 (snapshots written before the key existed);
- * - 2: `rowHash64` of the cells' texts, 16 hex digits too. Not a seal (the snapshot only tells which rows changed,
+ * - 2: the 64-bit hash below of the cells' texts, 16 hex digits too. Not a seal (the snapshot only tells which rows changed,
  *   docs/architecture.md); a whole ledger export's million rows hash in 0.6 s instead of 3 s.
  */
 export type RowHashVersion = 1 | 2;
@@ -57,7 +57,7 @@ export function rowHashVersionOf(snapshot: Snapshot | null): RowHashVersion {
   return snapshot?.get(ROW_HASH_KEY)?.get(1) === "2" ? 2 : 1;
 }
 
-// rowHash64 (version 2). A cell's hash is two 32-bit lanes over the UTF-16 code units of its JSON text (the
+// The row hash of version 2 (Lanes64RowHasher). A cell's hash is two 32-bit lanes over the UTF-16 code units of its JSON text (the
 // piece between the commas), finished by a mix; the row's hash is the same two lanes over its cells'
 // hashes and then the number of cells, finished the same way. Each step (xor, multiply by an odd number,
 // xor-shift) is a bijection of its lane and the finishing mix one of the 64 bits, so a row changed in one code
@@ -67,20 +67,6 @@ export function rowHashVersionOf(snapshot: Snapshot | null): RowHashVersion {
 const SEED_A = 0x2f8a1b3d, SEED_B = 0x6c0e94a7;
 const MUL_A = 0x9e3779b1, MUL_B = 0x85ebca77;
 const FIN_1 = 0x85ebca6b, FIN_2 = 0xc2b2ae35;
-
-/** The row hash of version 2 of a row's cells' JSON texts, as 16 lowercase hex digits (the reference form). */
-export function rowHash64(pieces: readonly string[]): string {
-  const h = new Lanes();
-  for (const p of pieces) {
-    const c = new Lanes();
-    c.text(p);
-    c.finish();
-    h.word(c.a, c.b);
-  }
-  h.word(pieces.length, pieces.length);
-  h.finish();
-  return hex8(h.a) + hex8(h.b);
-}
 
 /** Two 32-bit lanes. */
 class Lanes {
@@ -126,8 +112,6 @@ class Lanes {
   }
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, "0");
-
 /**
  * A cell's canonical text as JSON, the pieces a row hash is made of. The JSON is written out by hand, with
  * each distinct text quoted once (a whole ledger export hashes a million rows that repeat the same few
@@ -143,7 +127,7 @@ class CellJson {
   json(v: CellValue): string {
     if (v === null) return '""';
     if (typeof v === "number") return this.number(v);
-    if (v instanceof Date) return this.number((v.getTime() - DAY_0) / 86_400_000);
+    if (v instanceof Date) return this.number(dateSerial(v.getTime()));
     return this.quote(typeof v === "string" ? v : isCellError(v) ? v.error : String(v));
   }
 
@@ -151,8 +135,7 @@ class CellJson {
   stored(store: ColumnStore, kind: CellKind, raw: number): string {
     switch (kind) {
       case CellKind.Number: return this.number(raw);
-      // a Date's time value is clipped as new Date(raw) would (ECMA-262 TimeClip)
-      case CellKind.Date: return this.number(Math.abs(raw) > 8.64e15 ? NaN : (Math.trunc(raw) - DAY_0) / 86_400_000);
+      case CellKind.Date: return this.number(dateSerial(raw));
       case CellKind.Shared: case CellKind.Text: case CellKind.Error: {
         const cache = this.storeQuoted[kind === CellKind.Shared ? 0 : 1];
         // filled up to the index, so that the array stays packed (an index far past its end makes it a dictionary)
@@ -182,6 +165,12 @@ class CellJson {
     return q;
   }
 }
+
+/**
+ * A time value as the date serial Office.js reads; the time value is clipped as new Date(t) would
+ * (ECMA-262 TimeClip), so a column store's date and a Date read alike.
+ */
+const dateSerial = (t: number): number => (Math.abs(t) > 8.64e15 ? NaN : (Math.trunc(t) - DAY_0) / 86_400_000);
 
 /** The last column of a stored row whose canonical text is not "" (0: none). */
 function lastStoredColumn(store: ColumnStore, row: number): number {
@@ -257,7 +246,7 @@ class IndexedLanes {
   }
 }
 
-/** Version 2 (`rowHash64`), with each distinct text's cell hash kept. */
+/** Version 2 (the 64-bit hash of two lanes), with each distinct text's and small number's cell hash kept. */
 class Lanes64RowHasher implements RowHasher {
   private readonly cells = new CellJson();
   private readonly row = new Lanes();
@@ -291,27 +280,28 @@ class Lanes64RowHasher implements RowHasher {
     for (let c = 1; c <= last; c++) {
       const kind = store.kindAt(row, c);
       const raw = store.rawAt(row, c);
+      // the number a Number or Date cell's text is made of (-1: another kind)
+      const n = kind === CellKind.Number ? raw : kind === CellKind.Date ? dateSerial(raw) : -1;
       if (kind === CellKind.Shared || kind === CellKind.Text || kind === CellKind.Error) {
-        const kept = this.storeLanes[kind === CellKind.Shared ? 0 : 1];
-        if (!kept.has(raw)) {
-          this.cellOf(this.cells.stored(store, kind, raw));
-          kept.set(raw, this.cell.a, this.cell.b);
-        }
-        this.row.word(kept.a[raw], kept.b[raw]);
-      } else if ((kind === CellKind.Number || kind === CellKind.Date) && isSmall(kind === CellKind.Date ? (raw - DAY_0) / 86_400_000 : raw)) {
+        this.keptWord(this.storeLanes[kind === CellKind.Shared ? 0 : 1], raw, store, kind, raw);
+      } else if (isSmall(n)) {
         // a whole number (an account, a date's serial): its cell hash kept by value
-        const n = kind === CellKind.Date ? (raw - DAY_0) / 86_400_000 : raw;
-        if (!this.smallLanes.has(n)) {
-          this.cellOf(this.cells.stored(store, kind, raw));
-          this.smallLanes.set(n, this.cell.a, this.cell.b);
-        }
-        this.row.word(this.smallLanes.a[n], this.smallLanes.b[n]);
+        this.keptWord(this.smallLanes, n, store, kind, raw);
       } else {
         this.cellOf(this.cells.stored(store, kind, raw));
         this.row.word(this.cell.a, this.cell.b);
       }
     }
     this.end(rows, row, last);
+  }
+
+  /** The row takes the cell hash kept at `i` of `kept`, made from the stored cell the first time. */
+  private keptWord(kept: IndexedLanes, i: number, store: ColumnStore, kind: CellKind, raw: number): void {
+    if (!kept.has(i)) {
+      this.cellOf(this.cells.stored(store, kind, raw));
+      kept.set(i, this.cell.a, this.cell.b);
+    }
+    this.row.word(kept.a[i], kept.b[i]);
   }
 
   /** A cell's hash into `this.cell`. */
