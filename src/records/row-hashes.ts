@@ -99,23 +99,8 @@ export class RowHashes implements ReadonlyMap<number, string> {
 
   set(row: number, hash: string): this {
     const i = this.#slot(row);
-    if (hash.length === 16) {
-      const b = this.#bytes;
-      let ok = true;
-      for (let k = 0; k < 8; k++) {
-        const hi = hexDigit(hash.charCodeAt(2 * k)), lo = hexDigit(hash.charCodeAt(2 * k + 1));
-        if (hi < 0 || lo < 0) {
-          ok = false;
-          break;
-        }
-        b[i * 8 + k] = (hi << 4) | lo;
-      }
-      if (ok) {
-        this.#other.delete(row);
-        return this;
-      }
-    }
-    this.#other.set(row, hash);
+    if (hash.length === 16 && this.#putHex(i, hash, 0)) this.#other.delete(row);
+    else this.#other.set(row, hash);
     return this;
   }
 
@@ -126,21 +111,21 @@ export class RowHashes implements ReadonlyMap<number, string> {
   setRun(first: number, run: string): this {
     for (let i = 0; i * 16 < run.length; i++) {
       const row = first + i;
-      const at = this.#slot(row) * 8;
-      const b = this.#bytes;
-      let ok = true;
-      for (let k = 0; k < 8; k++) {
-        const hi = hexDigit(run.charCodeAt(i * 16 + 2 * k)), lo = hexDigit(run.charCodeAt(i * 16 + 2 * k + 1));
-        if (hi < 0 || lo < 0) {
-          ok = false;
-          break;
-        }
-        b[at + k] = (hi << 4) | lo;
-      }
-      if (!ok) this.#other.set(row, run.slice(i * 16, i * 16 + 16));
+      if (!this.#putHex(this.#slot(row), run, i * 16)) this.#other.set(row, run.slice(i * 16, i * 16 + 16));
       else if (this.#other.size > 0) this.#other.delete(row);
     }
     return this;
+  }
+
+  /** Entry `i`'s 8 bytes from the 16 lowercase hex digits of `text` at `from`; false when they are not that. */
+  #putHex(i: number, text: string, from: number): boolean {
+    const b = this.#bytes;
+    for (let k = 0; k < 8; k++) {
+      const hi = hexDigit(text.charCodeAt(from + 2 * k)), lo = hexDigit(text.charCodeAt(from + 2 * k + 1));
+      if (hi < 0 || lo < 0) return false;
+      b[i * 8 + k] = (hi << 4) | lo;
+    }
+    return true;
   }
 
   get(row: number): string | undefined {
