@@ -26,32 +26,33 @@ export class Utf8Builder {
 
   push(s: string): void {
     // a UTF-16 unit takes at most 3 bytes in UTF-8
-    if (s.length * 3 > BLOCK - this.used) {
-      this.flush();
-      if (s.length * 3 > BLOCK) {
-        const b = enc.encode(s);
-        if (this.onBlock) this.onBlock(b);
-        else this.blocks.push(b);
-        return;
-      }
-    }
-    this.used += enc.encodeInto(s, this.block.subarray(this.used)).written;
+    if (!this.room(s.length * 3)) this.alone(enc.encode(s));
+    else this.used += enc.encodeInto(s, this.block.subarray(this.used)).written;
   }
 
   /** ASCII text written straight as bytes (no string made: the snapshot's runs of hex digits). */
   pushAscii(t: AsciiText): void {
-    if (t.length > BLOCK - this.used) {
-      this.flush();
-      if (t.length > BLOCK) {
-        const b = new Uint8Array(t.length);
-        t.writeAscii(b, 0);
-        if (this.onBlock) this.onBlock(b);
-        else this.blocks.push(b);
-        return;
-      }
+    if (!this.room(t.length)) {
+      const b = new Uint8Array(t.length);
+      t.writeAscii(b, 0);
+      this.alone(b);
+    } else {
+      t.writeAscii(this.block, this.used);
+      this.used += t.length;
     }
-    t.writeAscii(this.block, this.used);
-    this.used += t.length;
+  }
+
+  /** Room in the block for `bytes` more (the block handed over first if need be); false when a block is too small. */
+  private room(bytes: number): boolean {
+    if (bytes <= BLOCK - this.used) return true;
+    this.flush();
+    return bytes <= BLOCK;
+  }
+
+  /** Bytes too many for a block, handed over as a block of their own. */
+  private alone(b: Uint8Array): void {
+    if (this.onBlock) this.onBlock(b);
+    else this.blocks.push(b);
   }
 
   /** The bytes of `head`, the pieces pushed and `tail`, as blocks of about 1 MiB (not joined). */
