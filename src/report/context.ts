@@ -77,10 +77,15 @@ function asText(v: CellValue): string {
   return String(v);
 }
 
+/** `TRIM(ref&"")`: an input cell as trimmed text in a formula (the column must be there). */
+export function trimmedRef(ctx: BuildContext, key: InputSheetKey, field: string, row: number): string {
+  return `TRIM(${inputRef(ctx, key, field, row)}&"")`;
+}
+
 /** =TRIM(ref&"") (optionally UPPER), with its value. Missing column: an empty text constant. */
 export function trimmedText(ctx: BuildContext, key: InputSheetKey, field: string, row: number, upper = false): PlanCell {
   if (!hasColumn(ctx, key, field)) return { v: "" };
-  const expr = `TRIM(${inputRef(ctx, key, field, row)}&"")`;
+  const expr = trimmedRef(ctx, key, field, row);
   const value = excelTrim(asText(rawInput(ctx, key, field, row)));
   return upper ? { f: `UPPER(${expr})`, r: value.toUpperCase() } : { f: expr, r: value };
 }

@@ -5,7 +5,7 @@
  */
 import type { LedgerRow } from "../domain/types";
 import { rangeRef } from "./a1";
-import { hasColumn, inputRef, monthCell, numberCell, trimmedText, type BuildContext } from "./context";
+import { hasColumn, inputRef, monthCell, numberCell, trimmedRef, trimmedText, type BuildContext } from "./context";
 import { FORMATS, type PlanCell } from "./plan";
 import type { LedgerMapRefs } from "./refs";
 import type { SheetBuilder } from "./sheet";
@@ -15,15 +15,17 @@ export function ledgerByAccount(ctx: BuildContext): boolean {
   return !hasColumn(ctx, "ledger", "category") && hasColumn(ctx, "ledger", "account");
 }
 
-/** `TRIM(a&"")&"|"&TRIM(b&"")` and its value: the key the Grootboek lookup matches on. */
+/** `TRIM(a&"")&"|"&TRIM(b&"")`: the key the Grootboek lookup matches on, as a formula (no cell read). */
+function keyFormula(ctx: BuildContext, sheet: "ledger" | "ledgerMap", row: number): string {
+  const account = `${trimmedRef(ctx, sheet, "account", row)}&"|"`;
+  return hasColumn(ctx, sheet, "costCentre") ? `${account}&${trimmedRef(ctx, sheet, "costCentre", row)}` : account;
+}
+
+/** The key with its value. */
 function keyCell(ctx: BuildContext, sheet: "ledger" | "ledgerMap", row: number): PlanCell {
   const a = trimmedText(ctx, sheet, "account", row);
   const b = hasColumn(ctx, sheet, "costCentre") ? trimmedText(ctx, sheet, "costCentre", row) : null;
-  return {
-    f: b ? `${a.f}&"|"&${b.f}` : `${a.f}&"|"`,
-    r: `${String(a.r)}|${b ? String(b.r) : ""}`,
-    nf: FORMATS.text,
-  };
+  return { f: keyFormula(ctx, sheet, row), r: `${String(a.r)}|${b ? String(b.r) : ""}`, nf: FORMATS.text };
 }
 
 /**
@@ -55,10 +57,9 @@ export function ledgerRowCells(ctx: BuildContext, l: LedgerRow, map: LedgerMapRe
   else {
     if (!map) throw new Error("report: Realisatie names accounts, but there is no Grootboek block");
     const { key: keys, category: cats } = map;
-    // keyCell's formula, without reading the cells' values (a whole export has tens of thousands of rows)
-    const trimmed = (field: string) => `TRIM(${inputRef(ctx, "ledger", field, l.row)}&"")`;
-    const account = `${trimmed("account")}&"|"`;
-    const key = hasColumn(ctx, "ledger", "costCentre") ? `${account}&${trimmed("costCentre")}` : account;
+    // the key's formula alone: its value is not read again (a whole export has tens of thousands of rows)
+    const key = keyFormula(ctx, "ledger", l.row);
+    const account = `${trimmedRef(ctx, "ledger", "account", l.row)}&"|"`;
     const byAccount = `INDEX(${cats},MATCH(${account},${keys},0))`;
     category = hasColumn(ctx, "ledger", "costCentre")
       ? { f: `IFERROR(INDEX(${cats},MATCH(${key},${keys},0)),${byAccount})`, r: l.category }

@@ -8,7 +8,7 @@
 import { MONTH_NAMES } from "../domain/dates";
 import { SERVICE_CODES, type NoteKind, type ProductRow, type QualitativeTopic } from "../domain/types";
 import { cellRef } from "./a1";
-import { excelTrim, hasColumn, inputRef, type BuildContext } from "./context";
+import { excelTrim, hasColumn, inputRef, trimmedRef, type BuildContext } from "./context";
 import { noData } from "./notes";
 import { FORMATS, type PlanCell } from "./plan";
 import type { SheetBuilder } from "./sheet";
@@ -141,6 +141,6 @@ export function cooperationSections(ctx: BuildContext, sb: SheetBuilder): void {
 export function countResultCell(ctx: BuildContext, row: number, value: boolean | null | undefined): PlanCell {
   const text = (v: boolean | null | undefined) => (v === true ? "goede telling" : v === false ? "geen goede telling" : "niet opgegeven");
   if (!hasColumn(ctx, "elections", "countCorrect")) return { v: text(null), s: "note" };
-  const t = `TRIM(${inputRef(ctx, "elections", "countCorrect", row)}&"")`;
+  const t = trimmedRef(ctx, "elections", "countCorrect", row);
   return { f: `IF(${t}="Ja","goede telling",IF(${t}="Nee","geen goede telling","niet opgegeven"))`, r: text(value) };
 }
