@@ -7,7 +7,8 @@ import { K2B_MAX_GAP_DAYS } from "../domain/duties";
 import { SHEETS } from "../domain/glossary";
 import { toExcelSerial } from "../domain/dates";
 import { cellRef, rangeRef } from "./a1";
-import { dateCell, hasColumn, inputRef, numberCell, trimmedText, type BuildContext } from "./context";
+import type { DutiesResult } from "../domain/duties";
+import { dateCell, hasColumn, numberCell, trimmedRef, trimmedText, type BuildContext } from "./context";
 import { noData } from "./notes";
 import { FORMATS } from "./plan";
 import type { ParamRefs } from "./refs";
@@ -20,19 +21,23 @@ export function dutiesSection(ctx: BuildContext, sb: SheetBuilder, params: Param
     noData(sb, SHEETS.duties);
     return;
   }
-  k2b(ctx, sb, params);
-  quality(ctx, sb);
-  ensia(ctx, sb);
+  k2b(ctx, sb, params, d);
+  sb.blank();
+  quality(ctx, sb, d);
+  sb.blank();
+  ensia(ctx, sb, d);
 }
 
-function k2b(ctx: BuildContext, sb: SheetBuilder, params: ParamRefs): void {
-  const d = ctx.results.duties;
-  if (!d) return;
-  sb.line({ v: `K2B: bestand voor facturering 1x in de 6 weken (SLA 2024, pakket 8); een tussenpoos van meer dan ${K2B_MAX_GAP_DAYS} dagen krijgt een signaal.`, s: "note" });
-  if (d.k2b.length === 0) {
-    sb.line({ v: "geen K2B-leveringen ingevuld", s: "note" });
-    return;
-  }
+/** A part's note, then — when nothing is filled in for it — a note that says so; true when there are rows. */
+function intro(sb: SheetBuilder, note: string, rows: number, none: string): boolean {
+  sb.line({ v: note, s: "note" });
+  if (rows === 0) sb.line({ v: none, s: "note" });
+  return rows > 0;
+}
+
+function k2b(ctx: BuildContext, sb: SheetBuilder, params: ParamRefs, d: DutiesResult): void {
+  const note = `K2B: bestand voor facturering 1x in de 6 weken (SLA 2024, pakket 8); een tussenpoos van meer dan ${K2B_MAX_GAP_DAYS} dagen krijgt een signaal.`;
+  if (!intro(sb, note, d.k2b.length, "geen K2B-leveringen ingevuld")) return;
   sb.header("Levering", "Datum", "Vorige levering", "Dagen sinds vorige", "Meer dan 6 weken");
   const first = sb.row;
   const last = first + d.k2b.length - 1;
@@ -59,15 +64,8 @@ function k2b(ctx: BuildContext, sb: SheetBuilder, params: ParamRefs): void {
   sb.highlight(`E${since}`, `E${since}="Ja"`, "bad");
 }
 
-function quality(ctx: BuildContext, sb: SheetBuilder): void {
-  const d = ctx.results.duties;
-  if (!d) return;
-  sb.blank();
-  sb.line({ v: "Kwaliteit BRP: B102 en BBN2 tegen de wettelijke norm (SLA 2024, pakket 6).", s: "note" });
-  if (d.quality.length === 0) {
-    sb.line({ v: "geen resultaten B102 of BBN2 ingevuld", s: "note" });
-    return;
-  }
+function quality(ctx: BuildContext, sb: SheetBuilder, d: DutiesResult): void {
+  if (!intro(sb, "Kwaliteit BRP: B102 en BBN2 tegen de wettelijke norm (SLA 2024, pakket 6).", d.quality.length, "geen resultaten B102 of BBN2 ingevuld")) return;
   sb.header("Onderdeel", "Datum", "Resultaat", "Wettelijke norm", "Normsoort", "Oordeel");
   const first = sb.row;
   for (const q of d.quality) {
@@ -92,19 +90,12 @@ function quality(ctx: BuildContext, sb: SheetBuilder): void {
   sb.highlight(`F${first}:F${sb.row - 1}`, `F${first}="voldoet niet"`, "bad");
 }
 
-function ensia(ctx: BuildContext, sb: SheetBuilder): void {
-  const d = ctx.results.duties;
-  if (!d) return;
-  sb.blank();
-  sb.line({ v: "ENSIA: de onderdelen van de zelfevaluatie, samen met de privacy officer (SLA 2024, pakket 6).", s: "note" });
-  if (d.ensia.length === 0) {
-    sb.line({ v: "geen ENSIA-onderdelen ingevuld", s: "note" });
-    return;
-  }
+function ensia(ctx: BuildContext, sb: SheetBuilder, d: DutiesResult): void {
+  if (!intro(sb, "ENSIA: de onderdelen van de zelfevaluatie, samen met de privacy officer (SLA 2024, pakket 6).", d.ensia.length, "geen ENSIA-onderdelen ingevuld")) return;
   sb.header("Onderdeel", "Datum", "Gereed");
   const first = sb.row;
   for (const r of d.ensia) {
-    const done = hasColumn(ctx, "duties", "done") ? `TRIM(${inputRef(ctx, "duties", "done", r.row)}&"")` : null;
+    const done = hasColumn(ctx, "duties", "done") ? trimmedRef(ctx, "duties", "done", r.row) : null;
     sb.line(
       { v: r.part || "ENSIA" },
       r.date ? dateCell(ctx, "duties", "date", r.row, r.date) : { v: "" },
